@@ -1,0 +1,183 @@
+/**
+ * The data model, written once. TypeScript types are inferred from these Zod
+ * schemas; the editor JSON Schema (`schema/frontmatter.schema.json`) is
+ * generated from `frontmatterSchema`; the Astro loader reuses `postmortemSchema`.
+ */
+import { z } from 'zod';
+
+/** A date or date-time as written in YAML (kept as a string by the core schema). */
+const dateTimeString = z
+  .string()
+  .describe('A date-time: ISO 8601 (`2021-10-30T12:45:00-08:00`) or `YYYY-MM-DD HH:MM` with a zone abbreviation (`UTC`, `PST` …).');
+
+const stringList = z
+  .union([z.string(), z.array(z.string())])
+  .describe('One string or a list of strings.');
+
+/** A source of the facts in a postmortem: the public report and, optionally, an archived copy. */
+const sourceEntry = z.union([
+  z.string().describe('URL of the public report.'),
+  z
+    .object({
+      url: z.string().describe('URL of the public report.'),
+      archive_url: z.string().optional().describe('URL of an archived copy (e.g. the Wayback Machine).'),
+    })
+    .passthrough(),
+]);
+
+/**
+ * YAML frontmatter of a postmortem. Unknown keys are allowed (teams add their own);
+ * aliases users commonly write are accepted and mapped (see `aliases` in frontmatter.ts).
+ */
+export const frontmatterSchema = z
+  .object({
+    id: z.string().optional().describe('Stable identifier; defaults to the file name without `.md`.'),
+    title: z.string().optional().describe('Title of the incident; defaults to the first H1.'),
+    date: z.string().optional().describe('Date of the incident, `YYYY-MM-DD`; defaults to a `Date:` line or the file-name prefix.'),
+    status: z.enum(['draft', 'in-review', 'final']).optional().describe('Review status of the document.'),
+    severity: z.union([z.string(), z.number()]).optional().describe('Severity as your team writes it (`SEV1`, `P2`, `major` …).'),
+    organization: z.string().optional().describe('Company or team that had the incident. Alias: `company`.'),
+    company: z.string().optional().describe('Alias of `organization`.'),
+    services: stringList.optional().describe('Services or products affected.'),
+    tags: stringList.optional().describe('Free-form tags.'),
+    categories: stringList.optional().describe('Root-cause category ids from `taxonomy.yaml`.'),
+    authors: stringList.optional().describe('Authors of the postmortem.'),
+    sources: z.array(sourceEntry).optional().describe('Public reports the facts come from.'),
+    source: z.string().optional().describe('Alias of `sources` with one URL.'),
+    url: z.string().optional().describe('Alias of `sources` with one URL.'),
+    timezone: z.string().optional().describe('Zone of times written without one (`UTC`, `PST`, `Europe/Berlin`, `+02:00`).'),
+    started_at: dateTimeString.optional().describe('Start of customer impact. Alias: `start_time`.'),
+    start_time: dateTimeString.optional().describe('Alias of `started_at`.'),
+    detected_at: dateTimeString.optional().describe('When the incident was detected.'),
+    mitigated_at: dateTimeString.optional().describe('When impact was mitigated.'),
+    resolved_at: dateTimeString.optional().describe('End of the incident. Alias: `end_time`.'),
+    end_time: dateTimeString.optional().describe('Alias of `resolved_at`.'),
+    related: stringList.optional().describe('Ids of related incidents.'),
+    duplicate_of: z.string().optional().describe('Id of the incident this one duplicates.'),
+  })
+  .passthrough();
+
+export type Frontmatter = z.infer<typeof frontmatterSchema>;
+
+export const severityLevels = ['error', 'warning', 'info'] as const;
+
+/** A content problem, positioned in the source file (1-based line and column). */
+export const diagnosticSchema = z.object({
+  /** Stable rule id, e.g. `frontmatter-yaml`, `timeline-invalid-time`. */
+  ruleId: z.string(),
+  severity: z.enum(severityLevels),
+  /** What was found and what was expected. */
+  message: z.string(),
+  path: z.string().nullable(),
+  line: z.number().int().min(1),
+  column: z.number().int().min(1),
+});
+export type Diagnostic = z.infer<typeof diagnosticSchema>;
+
+export const sectionKinds = [
+  'summary',
+  'impact',
+  'timeline',
+  'rootCause',
+  'contributingFactors',
+  'trigger',
+  'detection',
+  'resolution',
+  'remediation',
+  'lessons',
+] as const;
+export type SectionKind = (typeof sectionKinds)[number];
+
+export const markerKinds = ['started', 'detected', 'mitigated', 'resolved'] as const;
+export type Marker = (typeof markerKinds)[number];
+
+export const timelineEntrySchema = z.object({
+  /** ISO 8601 with its UTC offset, or null when no valid time could be read. */
+  at: z.string().nullable(),
+  /** The event, without its time. */
+  text: z.string(),
+  /** The entry as written. */
+  raw: z.string(),
+  line: z.number().int(),
+  marker: z.enum(markerKinds).nullable(),
+});
+export type TimelineEntry = z.infer<typeof timelineEntrySchema>;
+
+export const actionItemSchema = z.object({
+  text: z.string(),
+  /** Owner without a leading `@`. */
+  owner: z.string().nullable(),
+  status: z.enum(['open', 'done']).nullable(),
+  priority: z.string().nullable(),
+  type: z.string().nullable(),
+  /** Ticket key (`ABC-123`, `#123`) or URL. */
+  ticket: z.string().nullable(),
+  /** Due date, `YYYY-MM-DD`. */
+  due: z.string().nullable(),
+  line: z.number().int(),
+});
+export type ActionItem = z.infer<typeof actionItemSchema>;
+
+export const sectionSchema = z.object({
+  heading: z.string(),
+  kind: z.enum(sectionKinds).nullable(),
+  depth: z.number().int().min(1).max(6),
+  line: z.number().int(),
+  /** The section's own content (up to the next heading of any depth) as plain text. */
+  text: z.string(),
+});
+export type Section = z.infer<typeof sectionSchema>;
+
+export const metricsSchema = z.object({
+  timeToDetectMinutes: z.number().nullable(),
+  timeToMitigateMinutes: z.number().nullable(),
+  timeToResolveMinutes: z.number().nullable(),
+});
+export type Metrics = z.infer<typeof metricsSchema>;
+
+export const postmortemSchema = z.object({
+  id: z.string(),
+  slug: z.string(),
+  path: z.string().nullable(),
+  title: z.string(),
+  /** `YYYY-MM-DD`, or null when no date could be read. */
+  date: z.string().nullable(),
+  status: z.enum(['draft', 'in-review', 'final']).nullable(),
+  severity: z.string().nullable(),
+  organization: z.string().nullable(),
+  services: z.array(z.string()),
+  tags: z.array(z.string()),
+  categories: z.array(z.string()),
+  authors: z.array(z.string()),
+  sources: z.array(z.object({ url: z.string(), archiveUrl: z.string().optional() })),
+  related: z.array(z.string()),
+  duplicateOf: z.string().nullable(),
+  /** Zone used for times written without one. */
+  timezone: z.string().nullable(),
+  startedAt: z.string().nullable(),
+  detectedAt: z.string().nullable(),
+  mitigatedAt: z.string().nullable(),
+  resolvedAt: z.string().nullable(),
+  summary: z.string(),
+  impact: z.object({ text: z.string() }),
+  timeline: z.array(timelineEntrySchema),
+  rootCauses: z.array(z.object({ text: z.string(), category: z.string().optional() })),
+  contributingFactors: z.array(z.object({ text: z.string() })),
+  trigger: z.string().nullable(),
+  detection: z.string().nullable(),
+  resolution: z.string().nullable(),
+  actionItems: z.array(actionItemSchema),
+  lessons: z.object({
+    wentWell: z.array(z.string()),
+    wentWrong: z.array(z.string()),
+    lucky: z.array(z.string()),
+  }),
+  sections: z.array(sectionSchema),
+  metrics: metricsSchema,
+  /** Frontmatter keys this library does not know, kept as written. */
+  extra: z.record(z.unknown()),
+  /** The body rendered to sanitized HTML. */
+  html: z.string(),
+  diagnostics: z.array(diagnosticSchema),
+});
+export type Postmortem = z.infer<typeof postmortemSchema>;

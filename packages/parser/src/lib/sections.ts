@@ -1,0 +1,116 @@
+import type { Heading, Root, RootContent } from 'mdast';
+import { toString } from 'mdast-util-to-string';
+import type { SectionKind } from './schema.js';
+
+/** A heading and the mdast nodes that belong to it. */
+export interface SectionNode {
+  heading: string;
+  kind: SectionKind | null;
+  depth: number;
+  line: number;
+  column: number;
+  /** Nodes up to the next heading of any depth. */
+  own: RootContent[];
+  /** Nodes up to the next heading of the same or a higher level (sub-sections included). */
+  scope: RootContent[];
+  /** Index of this section in the list, for finding its sub-sections. */
+  index: number;
+  /** Index of the enclosing section, or -1. */
+  parent: number;
+}
+
+// Synonyms seen in public postmortems, matched at the start of a normalised heading.
+const headingSynonyms: ReadonlyArray<readonly [SectionKind, readonly string[]]> = [
+  ['lessons', ['lessons learned', 'lessons learnt', 'lessons', 'learnings', 'takeaways', 'what went well', 'what went right', 'what went wrong', 'what went badly', 'what went poorly', 'what didnt go well', 'what did not go well', 'where we got lucky', 'where we were lucky', 'things that went well', 'things that went wrong', 'things that went poorly', 'what we learned', 'what we learnt']],
+  ['contributingFactors', ['contributing factors', 'contributing factor', 'contributing causes', 'contributors']],
+  ['rootCause', ['root causes', 'root cause analysis', 'root cause', 'rca', 'what caused it', 'what caused this', 'what caused the outage', 'causes', 'cause', 'five whys', '5 whys', 'why did it happen', 'why it happened', 'technical details']],
+  ['summary', ['issue summary', 'executive summary', 'incident summary', 'summary', 'overview', 'tl dr', 'tldr', 'what happened', 'description', 'background']],
+  ['impact', ['customer impact', 'user impact', 'business impact', 'impact', 'blast radius']],
+  ['timeline', ['incident timeline', 'timeline of events', 'timeline', 'key events', 'chronology', 'sequence of events', 'detailed timeline']],
+  ['trigger', ['trigger', 'triggering event', 'what triggered it']],
+  ['detection', ['detection', 'how it was detected', 'how was it detected', 'how we detected it', 'how we found out']],
+  ['remediation', ['remediation', 'remediations', 'action items', 'action item', 'actions', 'follow ups', 'follow up', 'followups', 'corrective actions', 'corrective and preventative measures', 'corrective and preventive measures', 'preventative actions', 'preventive actions', 'preventative measures', 'prevention', 'next steps', 'what we are doing about it', 'what were doing about it', 'going forward', 'future work', 'improvements']],
+  ['resolution', ['resolution and recovery', 'resolution', 'recovery', 'mitigation', 'mitigation and resolution', 'how we fixed it', 'fix', 'repair']],
+];
+
+function normaliseHeading(text: string): string {
+  return text
+    .toLowerCase()
+    // Numbered headings: "2. Timeline", "IV) Root cause" (but not "5 Whys").
+    .replace(/^\s*(?:\d+(?:\.\d+)*|[ivx]+)[.)]\s+/, '')
+    .replace(/['’]/g, '')
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
+}
+
+/** The section kind a heading names, or null when we do not recognise it. */
+export function classifyHeading(text: string): SectionKind | null {
+  const normalised = normaliseHeading(text);
+  for (const [kind, synonyms] of headingSynonyms) {
+    for (const synonym of synonyms) {
+      if (normalised === synonym || normalised.startsWith(synonym + ' ')) return kind;
+    }
+  }
+  return null;
+}
+
+/**
+ * Splits a document at its headings. Every heading becomes a section (unknown ones with
+ * kind null); a sub-section we do not recognise inherits the kind of its parent
+ * ("Immediate" under "Action items", a date under "Timeline").
+ */
+export function splitSections(tree: Root): SectionNode[] {
+  const sections: SectionNode[] = [];
+  const stack: SectionNode[] = [];
+  let current: SectionNode | null = null;
+  for (const node of tree.children) {
+    if (node.type === 'heading') {
+      const heading = headingText(node);
+      while (stack.length > 0 && stack[stack.length - 1]!.depth >= node.depth) stack.pop();
+      const parent = stack[stack.length - 1];
+      const own = classifyHeading(heading);
+      const section: SectionNode = {
+        heading,
+        kind: own ?? (parent ? parent.kind : null),
+        depth: node.depth,
+        line: node.position?.start.line ?? 1,
+        column: node.position?.start.column ?? 1,
+        own: [],
+        scope: [],
+        index: sections.length,
+        parent: parent ? parent.index : -1,
+      };
+      for (const ancestor of stack) ancestor.scope.push(node);
+      sections.push(section);
+      stack.push(section);
+      current = section;
+      continue;
+    }
+    if (current) current.own.push(node);
+    for (const ancestor of stack) ancestor.scope.push(node);
+  }
+  return sections;
+}
+
+export function headingText(node: Heading): string {
+  return toString(node).replace(/\s+/g, ' ').trim();
+}
+
+/** Nodes before the first heading (metadata lines, an intro paragraph). */
+export function preamble(tree: Root): RootContent[] {
+  const nodes: RootContent[] = [];
+  for (const node of tree.children) {
+    if (node.type === 'heading') break;
+    nodes.push(node);
+  }
+  return nodes;
+}
+
+/** Plain text of nodes, blocks separated by blank lines. */
+export function nodesToText(nodes: readonly RootContent[]): string {
+  return nodes
+    .map((node) => (node.type === 'list' ? node.children.map((item) => '- ' + toString(item)).join('\n') : toString(node)))
+    .filter((text) => text.trim() !== '')
+    .join('\n\n')
+    .trim();
+}
