@@ -1,0 +1,48 @@
+export { parsePostmortem, type ParseOptions } from './lib/parse.js';
+export {
+  loadPostmortems,
+  loadPostmortemFiles,
+  findPostmortemFiles,
+  isPostmortemFileName,
+  decodeUtf8,
+  sortPostmortems,
+  defaultMaxBytes,
+  type LoadOptions,
+} from './lib/load.js';
+export { checkCorpus } from './lib/corpus-rules.js';
+export { DiagnosticSink, formatDiagnostic, hasErrors } from './lib/diagnostics.js';
+export { ruleDefaults, type RuleId, type RuleInfo } from './lib/rules.js';
+export {
+  loadTaxonomy,
+  parseTaxonomy,
+  suggestCategory,
+  categoriesMentioned,
+  taxonomySchema,
+  taxonomyCategorySchema,
+  taxonomyFileName,
+  type Taxonomy,
+  type TaxonomyCategory,
+} from './lib/taxonomy.js';
+export { classifyHeading } from './lib/sections.js';
+export { computeMetrics, phaseTime } from './lib/metrics.js';
+export {
+  frontmatterSchema,
+  postmortemSchema,
+  diagnosticSchema,
+  timelineEntrySchema,
+  actionItemSchema,
+  sectionSchema,
+  metricsSchema,
+  sectionKinds,
+  markerKinds,
+  severityLevels,
+  type Frontmatter,
+  type Postmortem,
+  type Diagnostic,
+  type TimelineEntry,
+  type ActionItem,
+  type Section,
+  type SectionKind,
+  type Marker,
+  type Metrics,
+} from './lib/schema.js';

@@ -1,0 +1,43 @@
+import type { Diagnostic, Postmortem } from './schema.js';
+
+/** The record of a file we could not parse: every field empty, one error saying why. */
+export function failedPostmortem(path: string | null, ruleId: string, message: string, severity: Diagnostic['severity'] = 'error'): Postmortem {
+  const slug = (path?.split(/[\\/]/).pop() ?? 'untitled').replace(/\.(?:md|markdown)$/i, '');
+  return {
+    id: slug,
+    slug,
+    path,
+    title: slug,
+    date: null,
+    status: null,
+    severity: null,
+    organization: null,
+    services: [],
+    tags: [],
+    categories: [],
+    authors: [],
+    sources: [],
+    related: [],
+    duplicateOf: null,
+    timezone: null,
+    startedAt: null,
+    detectedAt: null,
+    mitigatedAt: null,
+    resolvedAt: null,
+    summary: '',
+    impact: { text: '' },
+    timeline: [],
+    rootCauses: [],
+    contributingFactors: [],
+    trigger: null,
+    detection: null,
+    resolution: null,
+    actionItems: [],
+    lessons: { wentWell: [], wentWrong: [], lucky: [] },
+    sections: [],
+    metrics: { timeToDetectMinutes: null, timeToMitigateMinutes: null, timeToResolveMinutes: null },
+    extra: {},
+    html: '',
+    diagnostics: [{ ruleId, severity, message, path, line: 1, column: 1 }],
+  };
+}

@@ -1,0 +1,219 @@
+/**
+ * Frontmatter: split it off, parse it as YAML with a safe engine, validate it with the
+ * Zod schema, and report every problem at the line of the offending key.
+ *
+ * We split the fences ourselves instead of calling gray-matter: gray-matter evaluates
+ * `---js` blocks with `eval`, looks languages up on a plain object (`---toString`),
+ * swallows an unclosed block into the frontmatter (losing the body) and caches results
+ * across calls. We also need each key's position, which only a YAML CST gives.
+ */
+import { LineCounter, isMap, isScalar, parseDocument } from 'yaml';
+import type { DiagnosticSink } from './diagnostics.js';
+import { frontmatterSchema, type Frontmatter } from './schema.js';
+
+export interface Position {
+  line: number;
+  column: number;
+}
+
+export interface FrontmatterResult {
+  /** Validated frontmatter; fields that failed validation are left out (and reported). */
+  data: Frontmatter;
+  /** Position of each top-level key, for diagnostics about its value. */
+  positions: Map<string, Position>;
+  /** The markdown body, with the frontmatter lines blanked so positions match the file. */
+  body: string;
+  /** Keys the schema does not know (and invalid values under `invalid:<key>`), kept as written. */
+  extra: Record<string, unknown>;
+  /** Whether the file had a frontmatter block at all. */
+  present: boolean;
+}
+
+// Keep the alias expansion small: a "billion laughs" document must not blow up memory.
+const maxAliasCount = 50;
+const openingFence = /^---[ \t]*$/;
+const closingFence = /^(?:---|\.\.\.)[ \t]*$/;
+
+/** Splits, parses and validates frontmatter. Never throws on content. */
+export function readFrontmatter(source: string, sink: DiagnosticSink): FrontmatterResult {
+  const positions = new Map<string, Position>();
+  const empty: FrontmatterResult = { data: {}, positions, body: source, extra: {}, present: false };
+  if (!source.startsWith('---')) return empty;
+
+  const lines = source.split('\n');
+  const first = stripCr(lines[0] ?? '');
+  // `----` and longer is a thematic break, not a fence.
+  if (first.startsWith('----')) return empty;
+
+  let close = -1;
+  for (let index = 1; index < lines.length; index++) {
+    if (closingFence.test(stripCr(lines[index]!))) {
+      close = index;
+      break;
+    }
+  }
+
+  if (!openingFence.test(first)) {
+    sink.report(
+      'frontmatter-language',
+      'error',
+      `Unexpected \`${truncate(first, 40)}\` opening the frontmatter, expected a line of exactly \`---\` (frontmatter is YAML only and is never evaluated)`,
+      1,
+      4,
+    );
+    if (close === -1) return empty;
+    return { ...empty, body: blankLines(lines, close), present: true };
+  }
+
+  if (close === -1) {
+    sink.report(
+      'frontmatter-unclosed',
+      'error',
+      'Unexpected end of file in frontmatter, expected a closing `---` line; the whole file is read as markdown',
+      1,
+      1,
+    );
+    return empty;
+  }
+
+  const yamlText = lines.slice(1, close).join('\n');
+  const body = blankLines(lines, close);
+  const { data, extra } = validate(parseYaml(yamlText, sink, positions), sink, positions);
+  return { data, extra, positions, body, present: true };
+}
+
+function parseYaml(yamlText: string, sink: DiagnosticSink, positions: Map<string, Position>): Record<string, unknown> {
+  const lineCounter = new LineCounter();
+  // Line 1 of the YAML is line 2 of the file.
+  const at = (offset: number): Position => {
+    const { line, col } = lineCounter.linePos(offset);
+    return { line: line + 1, column: col };
+  };
+  let document;
+  try {
+    document = parseDocument(yamlText, {
+      lineCounter,
+      schema: 'core',
+      version: '1.2',
+      merge: false,
+      uniqueKeys: true,
+      prettyErrors: false,
+      strict: true,
+    });
+  } catch (error) {
+    sink.report('frontmatter-yaml', 'error', `Unexpected YAML parser failure (${String(error)}), expected valid YAML`, 2, 1);
+    return {};
+  }
+  for (const error of document.errors) {
+    const position = at(error.pos[0]);
+    sink.report('frontmatter-yaml', 'error', `Invalid YAML: ${firstLine(error.message)}`, position.line, position.column);
+  }
+  if (document.errors.length > 0) return {};
+
+  const contents = document.contents;
+  if (contents === null || (isScalar(contents) && (contents.value === null || contents.value === ''))) return {};
+  if (!isMap(contents)) {
+    const position = at(contents.range?.[0] ?? 0);
+    sink.report('frontmatter-yaml', 'error', 'Unexpected frontmatter that is not a mapping, expected `key: value` lines', position.line, position.column);
+    return {};
+  }
+  for (const pair of contents.items) {
+    if (isScalar(pair.key) && pair.key.range) positions.set(String(pair.key.value), at(pair.key.range[0]));
+  }
+
+  let value: unknown;
+  try {
+    value = document.toJS({ maxAliasCount });
+  } catch (error) {
+    sink.report('frontmatter-yaml', 'error', `Unexpected YAML aliases: ${firstLine(String((error as Error).message ?? error))}; expected at most ${maxAliasCount} alias expansions`, 2, 1);
+    return {};
+  }
+  return toPlainData(value) as Record<string, unknown>;
+}
+
+/**
+ * Rebuilds parsed YAML as plain data with own properties only, so keys such as
+ * `__proto__` or `constructor` stay ordinary keys and never reach a prototype.
+ */
+function toPlainData(value: unknown, depth = 0): unknown {
+  if (depth > 64) return null;
+  if (Array.isArray(value)) return value.map((item) => toPlainData(item, depth + 1));
+  if (value instanceof Map) value = Object.fromEntries([...value].map(([key, item]) => [String(key), item]));
+  if (value !== null && typeof value === 'object') {
+    const out: Record<string, unknown> = {};
+    for (const key of Object.keys(value)) {
+      defineOwn(out, key, toPlainData((value as Record<string, unknown>)[key], depth + 1));
+    }
+    return out;
+  }
+  return value;
+}
+
+// Only known keys go through Zod (which assigns keys with `=`, so a `__proto__` key would
+// become the object's prototype); unknown keys are copied as own properties instead.
+const knownKeys = new Set(Object.keys(frontmatterSchema.shape));
+const strictSchema = frontmatterSchema.strip();
+
+function validate(data: Record<string, unknown>, sink: DiagnosticSink, positions: Map<string, Position>): { data: Frontmatter; extra: Record<string, unknown> } {
+  const known: Record<string, unknown> = {};
+  const extra: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(data)) {
+    if (knownKeys.has(key)) known[key] = value;
+    else defineOwn(extra, key, value);
+  }
+  const result = strictSchema.safeParse(known);
+  if (result.success) return { data: result.data, extra };
+  for (const issue of result.error.issues) {
+    const key = String(issue.path[0] ?? '');
+    const position = positions.get(key) ?? { line: 2, column: 1 };
+    const found = describeValue(issue.path.reduce<unknown>((value, segment) => (value as Record<string | number, unknown> | undefined)?.[segment], known));
+    sink.report(
+      'frontmatter-schema',
+      'error',
+      `Unexpected \`${issue.path.join('.') || key}\` value ${found}, expected ${expectation(issue)}`,
+      position.line,
+      position.column,
+    );
+    if (key in known) {
+      // The invalid value is kept in `extra` so nothing the author wrote is lost.
+      defineOwn(extra, `invalid:${key}`, known[key]);
+      delete known[key];
+    }
+  }
+  const retry = strictSchema.safeParse(known);
+  return { data: retry.success ? retry.data : {}, extra };
+}
+
+function defineOwn(target: Record<string, unknown>, key: string, value: unknown): void {
+  Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+}
+
+function expectation(issue: { code: string; message: string; options?: unknown; expected?: unknown }): string {
+  if (issue.code === 'invalid_enum_value' && Array.isArray(issue.options)) return `one of ${issue.options.join(', ')}`;
+  if (issue.code === 'invalid_type' && issue.expected) return `a ${String(issue.expected)}`;
+  if (issue.code === 'invalid_union') return 'a string or a list of strings (sources: a URL or `{ url, archive_url }`)';
+  return issue.message.toLowerCase();
+}
+
+function describeValue(value: unknown): string {
+  if (value === undefined) return '(missing)';
+  const text = JSON.stringify(value) ?? String(value);
+  return `\`${truncate(text, 60)}\``;
+}
+
+function blankLines(lines: readonly string[], close: number): string {
+  // Keep one newline per frontmatter line so markdown positions are file positions.
+  return '\n'.repeat(close + 1) + lines.slice(close + 1).join('\n');
+}
+
+function stripCr(line: string): string {
+  return line.endsWith('\r') ? line.slice(0, -1) : line;
+}
+
+function firstLine(text: string): string {
+  return text.split('\n', 1)[0] ?? text;
+}
+
+function truncate(text: string, length: number): string {
+  return text.length > length ? text.slice(0, length) + '…' : text;
+}

@@ -1,0 +1,82 @@
+/**
+ * Metadata written in the body rather than in frontmatter: a first H1 as the title,
+ * `**Date:** …` / `Date: …` lines, and a `YYYY-MM-DD-` file-name prefix.
+ */
+import type { Root, RootContent } from 'mdast';
+import { toString } from 'mdast-util-to-string';
+import { headingText } from './sections.js';
+import { findDate, formatDate } from './time.js';
+
+export interface BodyMetadata {
+  title: string | null;
+  titleLine: number | null;
+  date: string | null;
+  fields: Map<string, { value: string; line: number }>;
+}
+
+// `**Date:** 2021-10-30`, `Date: Oct 30, 2021`, `- **Authors**: a, b` — one per line.
+const fieldLine = /^[\s*_-]*([A-Za-z][A-Za-z ]{0,30}?)[*_]*\s*:[*_]*\s*(\S.*)$/;
+const knownFields = new Set(['date', 'authors', 'author', 'status', 'severity', 'services', 'service', 'organization', 'company', 'owner', 'owners', 'systems affected', 'affected services', 'incident date']);
+
+/** Reads title and `Key: value` lines that come before the first H2. */
+export function readBodyMetadata(tree: Root): BodyMetadata {
+  const metadata: BodyMetadata = { title: null, titleLine: null, date: null, fields: new Map() };
+  for (const node of tree.children) {
+    if (node.type === 'heading') {
+      if (node.depth === 1 && metadata.title === null) {
+        metadata.title = headingText(node);
+        metadata.titleLine = node.position?.start.line ?? null;
+        continue;
+      }
+      if (node.depth >= 2) break;
+      continue;
+    }
+    readFieldLines(node, metadata);
+  }
+  const date = metadata.fields.get('date') ?? metadata.fields.get('incident date');
+  if (date) metadata.date = parseCalendarDate(date.value);
+  return metadata;
+}
+
+function readFieldLines(node: RootContent, metadata: BodyMetadata): void {
+  const blocks = node.type === 'list' ? node.children : [node];
+  for (const block of blocks) {
+    if (block.type !== 'paragraph' && block.type !== 'listItem') continue;
+    const startLine = block.position?.start.line ?? 1;
+    toString(block, { includeHtml: false })
+      .split('\n')
+      .forEach((text, offset) => {
+        const match = fieldLine.exec(text.trim());
+        if (!match) return;
+        const key = match[1]!.trim().toLowerCase();
+        if (!knownFields.has(key) || metadata.fields.has(key)) return;
+        metadata.fields.set(key, { value: match[2]!.trim(), line: startLine + offset });
+      });
+  }
+}
+
+/** `2021-10-30-aws-outage.md` → `2021-10-30`. */
+export function dateFromFileName(slug: string): string | null {
+  const match = /^(\d{4}-\d{2}-\d{2})(?:$|[-_.])/.exec(slug);
+  return match ? parseCalendarDate(match[1]!) : null;
+}
+
+/** `aws-network-driver` → `Aws network driver`, the title of last resort. */
+export function titleFromSlug(slug: string): string {
+  const words = slug.replace(/^\d{4}-\d{2}-\d{2}-?/, '').replace(/[-_]+/g, ' ').trim();
+  return words ? words[0]!.toUpperCase() + words.slice(1) : 'Untitled postmortem';
+}
+
+/** Splits `a, b; c` / YAML lists into trimmed strings. */
+export function toList(value: string | readonly string[] | undefined | null): string[] {
+  if (value === undefined || value === null) return [];
+  const items = typeof value === 'string' ? value.split(/[,;]/) : value;
+  return items.map((item) => String(item).trim()).filter((item) => item !== '');
+}
+
+/** A full calendar date (`2021-10-30`, `Oct 30, 2021`, `30 October 2021`) as `YYYY-MM-DD`, or null. */
+export function parseCalendarDate(value: string): string | null {
+  const read = findDate(value.trim());
+  if (read === null || !read.valid || read.year === null) return null;
+  return formatDate({ year: read.year, month: read.month, day: read.day });
+}

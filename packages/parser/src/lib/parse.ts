@@ -1,0 +1,207 @@
+/**
+ * `parsePostmortem`: one markdown postmortem in, one typed `Postmortem` with positioned
+ * diagnostics out. Pure and synchronous; never throws on content.
+ */
+import type { List, RootContent } from 'mdast';
+import { toString } from 'mdast-util-to-string';
+import { extractActionItems } from './action-items.js';
+import { DiagnosticSink } from './diagnostics.js';
+import { readFrontmatter } from './frontmatter.js';
+import { extractLessons } from './lessons.js';
+import { parseMarkdown } from './markdown.js';
+import { dateFromFileName, parseCalendarDate, readBodyMetadata, titleFromSlug, toList } from './metadata.js';
+import { computeMetrics } from './metrics.js';
+import { renderHtml } from './render.js';
+import { checkContent } from './rules.js';
+import type { Frontmatter, Postmortem, SectionKind } from './schema.js';
+import { nodesToText, splitSections, type SectionNode } from './sections.js';
+import { categoriesMentioned, type Taxonomy } from './taxonomy.js';
+import { parseDateTime } from './time.js';
+import { extractTimeline } from './timeline.js';
+
+export interface ParseOptions {
+  /** Path of the file, used for `slug`, the date prefix and diagnostics. */
+  path?: string;
+  /** Zone for times written without one, unless the frontmatter sets `timezone`. */
+  timezone?: string;
+  /** Root-cause taxonomy to check `categories` against. */
+  taxonomy?: Taxonomy;
+  /** Today, `YYYY-MM-DD`, for the date-in-the-future check (default: the current date). */
+  today?: string;
+}
+
+
+export function parsePostmortem(source: string, options: ParseOptions = {}): Postmortem {
+  if (typeof source !== 'string') throw new TypeError('parsePostmortem: expected `source` to be a string');
+  const path = options.path ?? null;
+  const sink = new DiagnosticSink(path);
+  const slug = slugFromPath(path);
+
+  const text = source.charCodeAt(0) === 0xfeff ? source.slice(1) : source;
+  if (text.includes('\u0000')) sink.report('binary-content', 'warning', 'Unexpected NUL byte, expected UTF-8 text; NUL bytes are read as U+FFFD', ...firstIndexPosition(text, '\u0000'));
+  const clean = text.includes('\u0000') ? text.replaceAll('\u0000', '\uFFFD') : text;
+
+  const frontmatter = readFrontmatter(clean, sink);
+  const fm = frontmatter.data;
+  const tree = parseMarkdown(frontmatter.body);
+  const body = readBodyMetadata(tree);
+  const sections = splitSections(tree);
+  const at = (key: string) => frontmatter.positions.get(key) ?? { line: 1, column: 1 };
+
+  const title = fm.title ?? body.title ?? titleFromSlug(slug);
+  if (fm.title === undefined && body.title === null) {
+    sink.report('missing-title', 'warning', 'Unexpected postmortem without a title, expected `title:` in frontmatter or a `# Title` heading', 1, 1);
+  }
+
+  const date = readDate(fm, body.date, slug, sink, at('date'));
+  const timezone = fm.timezone ?? options.timezone ?? null;
+  const timeContext = { date, timezone };
+  const readTime = (key: 'started_at' | 'detected_at' | 'mitigated_at' | 'resolved_at', alias?: 'start_time' | 'end_time') => {
+    const value = fm[key] ?? (alias ? fm[alias] : undefined);
+    if (value === undefined) return null;
+    const parsed = parseDateTime(String(value), timeContext);
+    if (parsed.error) {
+      const position = at(fm[key] !== undefined ? key : alias!);
+      sink.report('frontmatter-time', 'error', `Unexpected \`${key}: ${value}\`: ${parsed.error}`, position.line, position.column);
+    }
+    return parsed.at;
+  };
+  const startedAt = readTime('started_at', 'start_time');
+  const detectedAt = readTime('detected_at');
+  const mitigatedAt = readTime('mitigated_at');
+  const resolvedAt = readTime('resolved_at', 'end_time');
+
+  const firstOf = (kind: SectionKind) => sections.find((section) => section.kind === kind && (section.parent === -1 || sections[section.parent]!.kind !== kind));
+  const allOf = (kind: SectionKind) => sections.filter((section) => section.kind === kind && (section.parent === -1 || sections[section.parent]!.kind !== kind));
+  const scopeText = (kind: SectionKind) => {
+    const found = allOf(kind);
+    return found.length === 0 ? null : found.map((section) => nodesToText(section.scope)).join('\n\n');
+  };
+
+  const timeline = allOf('timeline').flatMap((section) => extractTimeline(section, sections, timeContext, sink));
+
+  const actionItems = allOf('remediation').flatMap((section) => extractActionItems(section, sink));
+  const categories = toList(fm.categories);
+  const rootCauses = allOf('rootCause').flatMap((section) => itemsOf(section)).map((item) => {
+    const category = options.taxonomy ? pickCategory(item, categories, options.taxonomy) : categories.length === 1 ? categories[0] : undefined;
+    return category ? { text: item, category } : { text: item };
+  });
+
+  const summarySection = firstOf('summary');
+  const summary = summarySection ? nodesToText(summarySection.scope) : nodesToText(introNodes(tree.children));
+
+  const postmortem: Postmortem = {
+    id: fm.id ?? slug,
+    slug,
+    path,
+    title,
+    date,
+    status: fm.status ?? statusFromBody(body.fields.get('status')?.value),
+    severity: fm.severity !== undefined ? String(fm.severity) : (body.fields.get('severity')?.value ?? null),
+    organization: fm.organization ?? fm.company ?? body.fields.get('organization')?.value ?? body.fields.get('company')?.value ?? null,
+    services: toList(fm.services ?? body.fields.get('services')?.value ?? body.fields.get('affected services')?.value ?? body.fields.get('systems affected')?.value),
+    tags: toList(fm.tags),
+    categories,
+    authors: toList(fm.authors ?? body.fields.get('authors')?.value ?? body.fields.get('author')?.value),
+    sources: readSources(fm),
+    related: toList(fm.related),
+    duplicateOf: fm.duplicate_of ?? null,
+    timezone,
+    startedAt,
+    detectedAt,
+    mitigatedAt,
+    resolvedAt,
+    summary,
+    impact: { text: scopeText('impact') ?? '' },
+    timeline,
+    rootCauses,
+    contributingFactors: allOf('contributingFactors').flatMap((section) => itemsOf(section)).map((item) => ({ text: item })),
+    trigger: scopeText('trigger'),
+    detection: scopeText('detection'),
+    resolution: scopeText('resolution'),
+    actionItems,
+    lessons: extractLessons(sections),
+    sections: sections.map((section) => ({
+      heading: section.heading,
+      kind: section.kind,
+      depth: section.depth,
+      line: section.line,
+      text: nodesToText(section.own),
+    })),
+    metrics: { timeToDetectMinutes: null, timeToMitigateMinutes: null, timeToResolveMinutes: null },
+    extra: frontmatter.extra,
+    html: renderHtml(tree),
+    diagnostics: sink.diagnostics,
+  };
+  postmortem.metrics = computeMetrics(postmortem);
+  checkContent(postmortem, { sections, positions: frontmatter.positions, taxonomy: options.taxonomy, today: options.today }, sink);
+  return postmortem;
+}
+
+function slugFromPath(path: string | null): string {
+  if (!path) return 'untitled';
+  const base = path.split(/[\\/]/).pop() ?? path;
+  return base.replace(/\.(?:md|markdown)$/i, '') || 'untitled';
+}
+
+function readDate(fm: Frontmatter, bodyDate: string | null, slug: string, sink: DiagnosticSink, position: { line: number; column: number }): string | null {
+  if (fm.date !== undefined) {
+    const parsed = parseCalendarDate(String(fm.date));
+    if (parsed) return parsed;
+    sink.report('frontmatter-date', 'error', `Unexpected \`date: ${fm.date}\`, expected a calendar date \`YYYY-MM-DD\``, position.line, position.column);
+  }
+  const date = bodyDate ?? dateFromFileName(slug);
+  if (date === null && fm.date === undefined) {
+    sink.report('missing-date', 'warning', 'Unexpected postmortem without a date, expected `date: YYYY-MM-DD` in frontmatter, a `Date:` line or a `YYYY-MM-DD-` file-name prefix', 1, 1);
+  }
+  return date;
+}
+
+function readSources(fm: Frontmatter): Postmortem['sources'] {
+  const entries = [...(fm.sources ?? []), ...(fm.source ? [fm.source] : []), ...(fm.url ? [fm.url] : [])];
+  return entries.map((entry) => {
+    if (typeof entry === 'string') return { url: entry };
+    const archiveUrl = typeof entry.archive_url === 'string' ? entry.archive_url : undefined;
+    return archiveUrl ? { url: entry.url, archiveUrl } : { url: entry.url };
+  });
+}
+
+function statusFromBody(value: string | undefined): Postmortem['status'] {
+  const normalised = value?.toLowerCase().replace(/[^a-z]+/g, '-');
+  return normalised === 'draft' || normalised === 'in-review' || normalised === 'final' ? normalised : null;
+}
+
+/** A section's list items, or its paragraphs when it has no list. */
+function itemsOf(section: SectionNode): string[] {
+  const lists = section.scope.filter((node): node is List => node.type === 'list');
+  if (lists.length > 0) {
+    return lists.flatMap((list) => list.children.map((item) => toString(item).replace(/\s+/g, ' ').trim())).filter(Boolean);
+  }
+  const text = nodesToText(section.scope.filter((node) => node.type !== 'heading'));
+  return text ? [text.replace(/[ \t]+/g, ' ')] : [];
+}
+
+function pickCategory(text: string, categories: readonly string[], taxonomy: Taxonomy): string | undefined {
+  const mentioned = categoriesMentioned(text, taxonomy);
+  return mentioned.find((id) => categories.includes(id)) ?? (categories.length === 1 ? categories[0] : mentioned[0]);
+}
+
+/** Paragraphs before the first heading that are not `Key: value` metadata lines. */
+function introNodes(children: readonly RootContent[]): RootContent[] {
+  const nodes: RootContent[] = [];
+  for (const node of children) {
+    if (node.type === 'heading') {
+      if (node.depth === 1) continue;
+      break;
+    }
+    if (node.type === 'paragraph' && !/^[\s*_]*[A-Za-z ]{1,30}[*_]*:/.test(toString(node))) nodes.push(node);
+  }
+  return nodes;
+}
+
+function firstIndexPosition(text: string, needle: string): [number, number] {
+  const index = text.indexOf(needle);
+  const before = text.slice(0, index);
+  const line = before.split('\n').length;
+  return [line, index - before.lastIndexOf('\n')];
+}

@@ -1,0 +1,146 @@
+/**
+ * Content rules checked on every parsed postmortem: what reviewers keep catching by hand.
+ * Each rule has an id and a default severity; the CLI can turn rules off or change
+ * their severity per project (see `ruleDefaults`).
+ */
+import type { DiagnosticSink } from './diagnostics.js';
+import type { Position } from './frontmatter.js';
+import { phaseTime } from './metrics.js';
+import type { Diagnostic, Postmortem, SectionKind } from './schema.js';
+import type { SectionNode } from './sections.js';
+import { suggestCategory, type Taxonomy } from './taxonomy.js';
+
+export interface RuleInfo {
+  severity: Diagnostic['severity'];
+  description: string;
+}
+
+/** Every rule this library reports, with its default severity. */
+export const ruleDefaults = {
+  'frontmatter-language': { severity: 'error', description: 'Frontmatter must be YAML (`---`); `---js` and other languages are refused, never evaluated.' },
+  'frontmatter-unclosed': { severity: 'error', description: 'Frontmatter opened with `---` must be closed by `---`.' },
+  'frontmatter-yaml': { severity: 'error', description: 'Frontmatter must be valid YAML (aliases limited).' },
+  'frontmatter-schema': { severity: 'error', description: 'Frontmatter values must match the schema (e.g. `status` is draft, in-review or final).' },
+  'frontmatter-date': { severity: 'error', description: '`date` must be a calendar date `YYYY-MM-DD`.' },
+  'frontmatter-time': { severity: 'error', description: '`started_at`, `detected_at`, `mitigated_at`, `resolved_at` must be valid date-times.' },
+  'binary-content': { severity: 'warning', description: 'The file contains NUL bytes.' },
+  'too-large': { severity: 'error', description: 'The file is larger than the configured size cap and was not parsed.' },
+  timeout: { severity: 'error', description: 'Parsing the file took longer than the per-file time limit.' },
+  'parse-failure': { severity: 'error', description: 'The parser failed on this file (a bug: please report it).' },
+  'missing-title': { severity: 'warning', description: 'A postmortem needs a title (frontmatter or `# H1`).' },
+  'missing-date': { severity: 'warning', description: 'A postmortem needs a date (frontmatter, `Date:` line or file-name prefix).' },
+  'timeline-invalid-time': { severity: 'warning', description: 'A timeline time that cannot be valid (`25:10`, `13:55 PM`).' },
+  'timeline-no-zone': { severity: 'info', description: 'Timeline times without a zone are read as UTC.' },
+  'timeline-no-date': { severity: 'info', description: 'Timeline times without any date cannot be placed.' },
+  'action-item-invalid-due': { severity: 'warning', description: 'An action item due date that is not a calendar date.' },
+  'required-section': { severity: 'error', description: 'A `status: final` postmortem needs Summary, Impact, Timeline, Root cause and Action items.' },
+  'action-item-owner': { severity: 'warning', description: 'An open action item needs an owner (`@handle` or `owner: name`).' },
+  'timeline-order': { severity: 'warning', description: 'Timeline entries must be in chronological order.' },
+  'timeline-outside-window': { severity: 'warning', description: 'A timeline entry more than a day before the start or a week after the end of the incident.' },
+  'resolved-before-started': { severity: 'error', description: 'The incident cannot end before it starts.' },
+  'date-in-future': { severity: 'warning', description: 'The incident date lies in the future.' },
+  'unknown-category': { severity: 'warning', description: 'A root-cause category that is not in taxonomy.yaml (with the closest known one).' },
+  'blameless-root-cause': { severity: 'warning', description: '"Human error" is not a root cause: name the process or system gap that allowed it.' },
+  'empty-lessons': { severity: 'warning', description: 'A Lessons section with nothing in it.' },
+  'duplicate-id': { severity: 'error', description: 'Two postmortems share an `id`.' },
+  'unknown-related': { severity: 'warning', description: '`related` or `duplicate_of` names no incident in the corpus.' },
+} as const satisfies Record<string, RuleInfo>;
+
+export type RuleId = keyof typeof ruleDefaults;
+
+const requiredForFinal: ReadonlyArray<readonly [SectionKind, string]> = [
+  ['summary', 'Summary'],
+  ['impact', 'Impact'],
+  ['timeline', 'Timeline'],
+  ['rootCause', 'Root cause'],
+  ['remediation', 'Action items'],
+];
+
+const hour = 3_600_000;
+const blamePhrase = /\b(?:human|operator|user|engineer|pilot|employee)[\s-]+error\b/i;
+
+export interface RuleContext {
+  sections: readonly SectionNode[];
+  positions: ReadonlyMap<string, Position>;
+  taxonomy?: Taxonomy | undefined;
+  today?: string | undefined;
+}
+
+export function checkContent(postmortem: Postmortem, context: RuleContext, sink: DiagnosticSink): void {
+  const keyPosition = (key: string): [number, number] => {
+    const position = context.positions.get(key);
+    return position ? [position.line, position.column] : [1, 1];
+  };
+
+  if (postmortem.status === 'final') {
+    for (const [kind, label] of requiredForFinal) {
+      if (!context.sections.some((section) => section.kind === kind)) {
+        sink.report('required-section', 'error', `Unexpected final postmortem without a ${label} section, expected a \`## ${label}\` heading`, ...keyPosition('status'));
+      }
+    }
+  }
+
+  for (const item of postmortem.actionItems) {
+    if (item.status !== 'done' && item.owner === null) {
+      sink.report('action-item-owner', 'warning', `Unexpected action item without an owner, expected \`@handle\` or \`owner: name\` in “${clip(item.text)}”`, item.line, 1);
+    }
+  }
+
+  let previous: { at: number; line: number } | null = null;
+  for (const entry of postmortem.timeline) {
+    if (entry.at === null) continue;
+    const at = Date.parse(entry.at);
+    if (previous && at < previous.at) {
+      sink.report('timeline-order', 'warning', `Unexpected timeline entry at ${entry.at} after one at line ${previous.line} that is later, expected chronological order`, entry.line, 1);
+    }
+    previous = { at, line: entry.line };
+  }
+
+  const started = phaseTime(postmortem, 'started');
+  const resolved = phaseTime(postmortem, 'resolved');
+  if (started && resolved && Date.parse(resolved) < Date.parse(started)) {
+    sink.report('resolved-before-started', 'error', `Unexpected end ${resolved} before start ${started}, expected the incident to end after it starts`, ...keyPosition(postmortem.resolvedAt ? 'resolved_at' : 'end_time'));
+  }
+  if (started && resolved) {
+    const from = Date.parse(started) - 24 * hour;
+    const to = Date.parse(resolved) + 7 * 24 * hour;
+    for (const entry of postmortem.timeline) {
+      if (entry.at === null) continue;
+      const at = Date.parse(entry.at);
+      if (at < from || at > to) {
+        sink.report('timeline-outside-window', 'warning', `Unexpected timeline entry at ${entry.at} outside the incident (${started} to ${resolved}), expected it within a day before the start and a week after the end`, entry.line, 1);
+      }
+    }
+  }
+
+  const today = context.today ?? new Date().toISOString().slice(0, 10);
+  if (postmortem.date !== null && postmortem.date > today) {
+    sink.report('date-in-future', 'warning', `Unexpected date ${postmortem.date} in the future, expected a date on or before ${today}`, ...keyPosition('date'));
+  }
+
+  if (context.taxonomy) {
+    const known = new Set(context.taxonomy.categories.map((category) => category.id));
+    for (const id of postmortem.categories) {
+      if (known.has(id)) continue;
+      const suggestion = suggestCategory(id, context.taxonomy);
+      sink.report('unknown-category', 'warning', `Unexpected category \`${id}\`, expected an id from taxonomy.yaml${suggestion ? ` (did you mean \`${suggestion}\`?)` : ''}`, ...keyPosition('categories'));
+    }
+  }
+
+  for (const section of context.sections) {
+    if (section.kind === 'rootCause' && (section.parent === -1 || context.sections[section.parent]!.kind !== 'rootCause')) {
+      const text = postmortem.rootCauses.map((cause) => cause.text).join('\n');
+      const match = blamePhrase.exec(text);
+      if (match) {
+        sink.report('blameless-root-cause', 'warning', `Unexpected “${match[0]}” as a root cause, expected the process or system gap that made the mistake possible (blameless review)`, section.line, section.column);
+      }
+    }
+    if (section.kind === 'lessons' && section.parent === -1 && section.scope.length === 0) {
+      sink.report('empty-lessons', 'warning', `Unexpected empty “${section.heading}” section, expected what went well, what went wrong or where you got lucky`, section.line, section.column);
+    }
+  }
+}
+
+function clip(text: string): string {
+  return text.length > 60 ? text.slice(0, 59) + '…' : text;
+}

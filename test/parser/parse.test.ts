@@ -1,0 +1,269 @@
+import { describe, expect, it } from 'vitest';
+import { formatDiagnostic, parsePostmortem, postmortemSchema } from '@postmortem-kb/parser';
+
+const lines = (postmortem: ReturnType<typeof parsePostmortem>) => postmortem.diagnostics.map(formatDiagnostic);
+
+describe('parsePostmortem: metadata', () => {
+  it('reads YAML frontmatter into the model, with aliases users write', () => {
+    const result = parsePostmortem(
+      [
+        '---',
+        'title: "Payments API outage"',
+        'date: 2021-10-30',
+        'status: final',
+        'severity: SEV1',
+        'company: Acme',
+        'services: [payments, api]',
+        'tags: billing',
+        'categories: [dns]',
+        'authors: [Jane Doe]',
+        'start_time: 2021-10-30T12:45:00-08:00',
+        'end_time: 2021-10-30 14:00 PST',
+        'source: https://example.com/report',
+        'team: payments',
+        '---',
+        '# Ignored because frontmatter has a title',
+        '',
+      ].join('\n'),
+      { path: 'postmortems/2021-10-30-payments.md', today: '2026-01-01' },
+    );
+    expect({
+      id: result.id,
+      slug: result.slug,
+      title: result.title,
+      date: result.date,
+      status: result.status,
+      severity: result.severity,
+      organization: result.organization,
+      services: result.services,
+      tags: result.tags,
+      categories: result.categories,
+      authors: result.authors,
+      sources: result.sources,
+      startedAt: result.startedAt,
+      resolvedAt: result.resolvedAt,
+      extra: result.extra,
+    }).toEqual({
+      id: '2021-10-30-payments',
+      slug: '2021-10-30-payments',
+      title: 'Payments API outage',
+      date: '2021-10-30',
+      status: 'final',
+      severity: 'SEV1',
+      organization: 'Acme',
+      services: ['payments', 'api'],
+      tags: ['billing'],
+      categories: ['dns'],
+      authors: ['Jane Doe'],
+      sources: [{ url: 'https://example.com/report' }],
+      startedAt: '2021-10-30T12:45:00-08:00',
+      resolvedAt: '2021-10-30T14:00:00-08:00',
+      extra: { team: 'payments' },
+    });
+    expect(result.metrics.timeToResolveMinutes).toBe(75);
+  });
+
+  it('falls back to the first H1, a **Date:** line and body fields when there is no frontmatter', () => {
+    const result = parsePostmortem('# Database failover went wrong\n\n**Date:** October 3, 2012\n**Authors:** Ann, Bob\n**Status:** Final\n\nWe lost writes.\n', { path: 'x/db.md' });
+    expect([result.title, result.date, result.authors, result.status, result.summary]).toEqual([
+      'Database failover went wrong',
+      '2012-10-03',
+      ['Ann', 'Bob'],
+      'final',
+      'We lost writes.',
+    ]);
+  });
+
+  it('takes the date from a YYYY-MM-DD file-name prefix as a last resort', () => {
+    const result = parsePostmortem('Some text.\n', { path: 'postmortems/2020-01-21-ports.md' });
+    expect([result.date, result.title, result.id]).toEqual(['2020-01-21', 'Ports', '2020-01-21-ports']);
+    expect(lines(result)).toEqual(['postmortems/2020-01-21-ports.md:1:1  warning  Unexpected postmortem without a title, expected `title:` in frontmatter or a `# Title` heading  missing-title']);
+  });
+
+  it('reports an invalid status at the key, and keeps the value under `invalid:`', () => {
+    const result = parsePostmortem('---\ntitle: x\ndate: 2020-01-01\nstatus: done\n---\n', { path: 'a.md' });
+    expect(result.status).toBeNull();
+    expect(result.extra).toEqual({ 'invalid:status': 'done' });
+    expect(lines(result)).toEqual(['a.md:4:1  error  Unexpected `status` value `"done"`, expected one of draft, in-review, final  frontmatter-schema']);
+  });
+
+  it('reports an impossible date', () => {
+    const result = parsePostmortem('---\ntitle: x\ndate: 2021-02-30\n---\n', { path: 'a.md' });
+    expect(result.date).toBeNull();
+    expect(lines(result)[0]).toBe('a.md:3:1  error  Unexpected `date: 2021-02-30`, expected a calendar date `YYYY-MM-DD`  frontmatter-date');
+  });
+});
+
+describe('parsePostmortem: sections', () => {
+  const source = [
+    '---',
+    'title: t',
+    'date: 2020-01-01',
+    '---',
+    '## TL;DR',
+    'Short story.',
+    '## Customer Impact',
+    'Checkout failed for 5% of users.',
+    '## Timeline (Oct 30 - Oct 31, 2021)',
+    '- 10:00 UTC — thing',
+    '## Root Cause Analysis',
+    '- A bad config push.',
+    '- No canary.',
+    '## Contributors',
+    '- Alert fatigue.',
+    '## Trigger',
+    'A deploy.',
+    '## Detection',
+    'Pager.',
+    '## Recovery',
+    'Rolled back.',
+    '## Corrective Actions',
+    '### Immediate',
+    '- [x] Roll back @ops',
+    '### Long-term',
+    '- [ ] Add canary @sre',
+    '## Lessons Learned',
+    '### What went well',
+    '- Fast rollback.',
+    '### What went badly',
+    '- Slow paging.',
+    '### Where we got lucky',
+    '- Low traffic.',
+    '## Appendix: graphs',
+    'See dashboards.',
+  ].join('\n');
+  const result = parsePostmortem(source, { path: 'p.md' });
+
+  it('keeps every heading in order, recognising synonyms and keeping unknown ones', () => {
+    expect(result.sections.map((section) => [section.heading, section.kind, section.depth, section.line])).toEqual([
+      ['TL;DR', 'summary', 2, 5],
+      ['Customer Impact', 'impact', 2, 7],
+      ['Timeline (Oct 30 - Oct 31, 2021)', 'timeline', 2, 9],
+      ['Root Cause Analysis', 'rootCause', 2, 11],
+      ['Contributors', 'contributingFactors', 2, 14],
+      ['Trigger', 'trigger', 2, 16],
+      ['Detection', 'detection', 2, 18],
+      ['Recovery', 'resolution', 2, 20],
+      ['Corrective Actions', 'remediation', 2, 22],
+      ['Immediate', 'remediation', 3, 23],
+      ['Long-term', 'remediation', 3, 25],
+      ['Lessons Learned', 'lessons', 2, 27],
+      ['What went well', 'lessons', 3, 28],
+      ['What went badly', 'lessons', 3, 30],
+      ['Where we got lucky', 'lessons', 3, 32],
+      ['Appendix: graphs', null, 2, 34],
+    ]);
+    expect(result.sections.at(-1)?.text).toBe('See dashboards.');
+  });
+
+  it('fills the model from the recognised sections', () => {
+    expect({
+      summary: result.summary,
+      impact: result.impact,
+      rootCauses: result.rootCauses,
+      contributingFactors: result.contributingFactors,
+      trigger: result.trigger,
+      detection: result.detection,
+      resolution: result.resolution,
+      actionItems: result.actionItems.map((item) => [item.text, item.owner, item.status]),
+      lessons: result.lessons,
+    }).toEqual({
+      summary: 'Short story.',
+      impact: { text: 'Checkout failed for 5% of users.' },
+      rootCauses: [{ text: 'A bad config push.' }, { text: 'No canary.' }],
+      contributingFactors: [{ text: 'Alert fatigue.' }],
+      trigger: 'A deploy.',
+      detection: 'Pager.',
+      resolution: 'Rolled back.',
+      actionItems: [
+        ['Roll back', 'ops', 'done'],
+        ['Add canary', 'sre', 'open'],
+      ],
+      lessons: { wentWell: ['Fast rollback.'], wentWrong: ['Slow paging.'], lucky: ['Low traffic.'] },
+    });
+    expect(result.timeline).toEqual([{ at: '2020-01-01T10:00:00Z', text: 'thing', raw: '10:00 UTC — thing', line: 10, marker: null }]);
+  });
+
+  it('produces a result that matches the published schema', () => {
+    expect(postmortemSchema.safeParse(result).success).toBe(true);
+  });
+});
+
+describe('parsePostmortem: safety', () => {
+  it.each([
+    ['---js', '---js\n{ title: (function(){ globalThis.__pwned = 1; return "x" })() }\n---\nBody stays.\n'],
+    ['---javascript', '---javascript\nglobalThis.__pwned = 1\n---\nBody stays.\n'],
+    ['--- JS', '--- JS\nglobalThis.__pwned = 1\n---\nBody stays.\n'],
+    ['---toString', '---toString\ntitle: x\n---\nBody stays.\n'],
+    ['--- title: x', '--- title: x\ndate: 2020-01-01\n---\nBody stays.\n'],
+  ])('refuses %s frontmatter without evaluating it, and keeps the body', (_name, source) => {
+    const result = parsePostmortem(source, { path: 'evil.md' });
+    expect((globalThis as { __pwned?: number }).__pwned).toBeUndefined();
+    expect(result.diagnostics.map((diagnostic) => [diagnostic.ruleId, diagnostic.severity, diagnostic.line])).toContainEqual(['frontmatter-language', 'error', 1]);
+    expect(result.html).toContain('Body stays.');
+  });
+
+  it('keeps the whole file as markdown when the frontmatter is never closed', () => {
+    const result = parsePostmortem('---\ntitle: x\n\n## Summary\nStill here.\n', { path: 'u.md' });
+    expect(lines(result)).toContain('u.md:1:1  error  Unexpected end of file in frontmatter, expected a closing `---` line; the whole file is read as markdown  frontmatter-unclosed');
+    expect(result.summary).toBe('Still here.');
+  });
+
+  it('does not let __proto__ or constructor keys reach a prototype', () => {
+    const result = parsePostmortem('---\ntitle: x\n__proto__: { polluted: true }\nconstructor: { prototype: { polluted: true } }\n---\n');
+    expect(({} as { polluted?: boolean }).polluted).toBeUndefined();
+    expect(Object.getPrototypeOf(result.extra)).toBe(Object.prototype);
+    expect(Object.keys(result.extra).sort()).toEqual(['__proto__', 'constructor']);
+  });
+
+  it('refuses a YAML alias bomb with a positioned diagnostic', () => {
+    const bomb = ['---', 'a: &a ["x","x","x","x","x","x","x","x","x"]', 'b: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]', 'c: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]', 'd: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c]', 'e: [*d,*d,*d,*d,*d,*d,*d,*d,*d]', '---', 'body'].join('\n');
+    const result = parsePostmortem(bomb, { path: 'bomb.md' });
+    expect(result.diagnostics.some((diagnostic) => diagnostic.ruleId === 'frontmatter-yaml' && diagnostic.severity === 'error')).toBe(true);
+    expect(result.html).toContain('body');
+  });
+
+  it('reports invalid YAML at its line and column', () => {
+    const result = parsePostmortem('---\ntitle: x\ndate: [2020\n---\nbody\n', { path: 'y.md' });
+    const yaml = result.diagnostics.filter((diagnostic) => diagnostic.ruleId === 'frontmatter-yaml');
+    expect(yaml.length).toBeGreaterThan(0);
+    expect(yaml[0]!.line).toBeGreaterThanOrEqual(3);
+  });
+
+  it('renders sanitized HTML: no script, event handler or javascript: URL survives', () => {
+    const result = parsePostmortem(
+      [
+        '<script>alert(1)</script>',
+        '',
+        '<img src=x onerror="alert(1)">',
+        '',
+        '[a](javascript:alert(1)) [b](JAVASCRIPT:alert(1)) ![c](javascript:alert(1))',
+        '',
+        '<svg onload=alert(1)></svg><iframe src="https://evil"></iframe><style>body{}</style>',
+      ].join('\n'),
+    );
+    expect(result.html).not.toMatch(/<script|onerror|onload|javascript:|<iframe|<style|<svg/i);
+    expect(result.html).toContain('<a>a</a>');
+  });
+
+  it('reads BOM + CRLF files with the right line numbers', () => {
+    const result = parsePostmortem('\uFEFF---\r\ntitle: x\r\ndate: 2020-01-01\r\nstatus: nope\r\n---\r\n## Summary\r\nHello\r\n', { path: 'crlf.md' });
+    expect(result.title).toBe('x');
+    expect(result.summary).toBe('Hello');
+    expect(result.sections[0]?.line).toBe(6);
+    expect(lines(result)[0]).toMatch(/^crlf\.md:4:1 {2}error/);
+  });
+
+  it.each([[''], ['\u0000\u0001\u0002'], ['\uD800 lone surrogate'], ['---'], ['---\n---']])('never throws on odd input %j', (source) => {
+    expect(() => parsePostmortem(source)).not.toThrow();
+  });
+
+  it('gives the same result twice, also after the caller mutates the first', () => {
+    const source = '---\ntitle: x\ndate: 2020-01-01\nstatus: nope\n---\n## Summary\nHi\n';
+    const first = parsePostmortem(source, { path: 'd.md' });
+    const snapshot = structuredClone(first);
+    first.diagnostics.length = 0;
+    first.services.push('mutated');
+    expect(parsePostmortem(source, { path: 'd.md' })).toEqual(snapshot);
+  });
+});
