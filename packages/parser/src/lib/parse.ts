@@ -83,7 +83,7 @@ export function parsePostmortem(source: string, options: ParseOptions = {}): Pos
   const actionItems = allOf('remediation').flatMap((section) => extractActionItems(section, sink));
   const categories = toList(fm.categories);
   const rootCauses = allOf('rootCause').flatMap((section) => itemsOf(section)).map((item) => {
-    const category = options.taxonomy ? pickCategory(item, categories, options.taxonomy) : categories.length === 1 ? categories[0] : undefined;
+    const category = options.taxonomy ? pickCategory(item, categories, options.taxonomy) : categories[0];
     return category ? { text: item, category } : { text: item };
   });
 
@@ -152,7 +152,7 @@ function readDate(fm: Frontmatter, bodyDate: string | null, slug: string, sink: 
   }
   const date = bodyDate ?? dateFromFileName(slug);
   if (date === null && fm.date === undefined) {
-    sink.report('missing-date', 'warning', 'Unexpected postmortem without a date, expected `date: YYYY-MM-DD` in frontmatter, a `Date:` line or a `YYYY-MM-DD-` file-name prefix', 1, 1);
+    sink.report('missing-date', 'info', 'Unexpected postmortem without a date, expected `date: YYYY-MM-DD` in frontmatter, a `Date:` line or a `YYYY-MM-DD-` file-name prefix', 1, 1);
   }
   return date;
 }
@@ -183,7 +183,8 @@ function itemsOf(section: SectionNode): string[] {
 
 function pickCategory(text: string, categories: readonly string[], taxonomy: Taxonomy): string | undefined {
   const mentioned = categoriesMentioned(text, taxonomy);
-  return mentioned.find((id) => categories.includes(id)) ?? (categories.length === 1 ? categories[0] : mentioned[0]);
+  // A category the author chose wins over one the text merely mentions.
+  return mentioned.find((id) => categories.includes(id)) ?? categories[0] ?? mentioned[0];
 }
 
 /** Paragraphs before the first heading that are not `Key: value` metadata lines. */

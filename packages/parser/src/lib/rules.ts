@@ -28,7 +28,7 @@ export const ruleDefaults = {
   timeout: { severity: 'error', description: 'Parsing the file took longer than the per-file time limit.' },
   'parse-failure': { severity: 'error', description: 'The parser failed on this file (a bug: please report it).' },
   'missing-title': { severity: 'warning', description: 'A postmortem needs a title (frontmatter or `# H1`).' },
-  'missing-date': { severity: 'warning', description: 'A postmortem needs a date (frontmatter, `Date:` line or file-name prefix).' },
+  'missing-date': { severity: 'info', description: 'A postmortem needs a date (frontmatter, `Date:` line or file-name prefix).' },
   'timeline-invalid-time': { severity: 'warning', description: 'A timeline time that cannot be valid (`25:10`, `13:55 PM`).' },
   'timeline-no-zone': { severity: 'info', description: 'Timeline times without a zone are read as UTC.' },
   'timeline-no-date': { severity: 'info', description: 'Timeline times without any date cannot be placed.' },
