@@ -372,7 +372,8 @@ function collectTable(table: Table, items: TimelineItem[], fallbackLine: number)
     }
     if (rowIndex === 0 && !lead.time) return;
     const entry = entryItem(source, lead, headerZone);
-    entry.textParts = [source.text.slice(lead.textStart), ...eventCells.map((cell) => cell.text)].map(collapse).filter((part) => part !== '');
+    const parts = [source.text.slice(lead.textStart), ...eventCells.map((cell) => cell.text)].map(collapse).filter((part) => part !== '');
+    entry.textParts = [parts.join(' — ')];
     entry.rawParts = [cells.map((cell) => collapse(cell.text)).join(' | ')];
     tableEntries.push(entry);
   });
