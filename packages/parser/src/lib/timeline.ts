@@ -287,10 +287,21 @@ function paragraphLines(paragraph: Paragraph, fallbackLine: number): TextLine[] 
 }
 
 function firstLineHasTime(item: ListItem): boolean {
+  const lead = firstLineLead(item);
+  return lead !== null && lead.time !== null;
+}
+
+/** A date-only entry (`- 2013-05-22 — update`) is still an event: keep it with `at: null`. */
+function firstLineHasTimeOrDate(item: ListItem): boolean {
+  const lead = firstLineLead(item);
+  return lead !== null && (lead.time !== null || lead.date !== null);
+}
+
+function firstLineLead(item: ListItem): EntryLead | null {
   const first = item.children[0];
-  if (first?.type !== 'paragraph') return false;
+  if (first?.type !== 'paragraph') return null;
   const line = paragraphLines(first, 1)[0];
-  return line !== undefined && readEntryLead(line.text).time !== null;
+  return line === undefined ? null : readEntryLead(line.text);
 }
 
 /** Whether a list, or a list nested in it, has an item starting with a time. */
@@ -306,7 +317,7 @@ function listHasTimes(list: List): boolean {
  * item an undated event; a list where no item has a time is notes, not entries.
  */
 function collectList(list: List, items: TimelineItem[], fallbackLine: number): void {
-  const timed = list.children.some(firstLineHasTime);
+  const timed = list.children.some(firstLineHasTimeOrDate);
   for (const item of list.children) {
     const itemLine = item.position?.start.line ?? fallbackLine;
     let entry: EntryItem | null = null;
