@@ -1,0 +1,102 @@
+import { fileURLToPath } from 'node:url';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadPostmortems, loadTaxonomy, type Postmortem, type Taxonomy } from '@postmortem-kb/parser';
+
+const dir = fileURLToPath(new URL('../../postmortems/', import.meta.url));
+let corpus: Postmortem[];
+let taxonomy: Taxonomy;
+const bySlug = (slug: string) => {
+  const found = corpus.find((postmortem) => postmortem.slug === slug);
+  if (!found) throw new Error(`no postmortem ${slug}`);
+  return found;
+};
+const utc = (postmortem: Postmortem) => postmortem.timeline.map((entry) => (entry.at === null ? null : new Date(entry.at).toISOString()));
+
+beforeAll(async () => {
+  corpus = await loadPostmortems(dir, { workers: false } as never);
+  taxonomy = await loadTaxonomy(`${dir}/taxonomy.yaml`);
+});
+
+describe('the knowledge base corpus', () => {
+  it('holds the five seeds and at least 60 more public incidents', () => {
+    expect(corpus.length).toBeGreaterThanOrEqual(65);
+    expect(corpus.every((postmortem) => postmortem.sources.length > 0)).toBe(true);
+  });
+
+  it('has a taxonomy of 15–25 categories, each with a label, description and synonyms', () => {
+    expect(taxonomy.categories.length).toBeGreaterThanOrEqual(15);
+    expect(taxonomy.categories.length).toBeLessThanOrEqual(25);
+    for (const category of taxonomy.categories) {
+      expect(category.label).not.toBe('');
+      expect(category.description).not.toBe('');
+      expect(category.synonyms.length).toBeGreaterThan(0);
+    }
+  });
+
+  it('uses only categories that exist in the taxonomy', () => {
+    const known = new Set(taxonomy.categories.map((category) => category.id));
+    const unknown = corpus.flatMap((postmortem) => postmortem.categories.filter((id) => !known.has(id)).map((id) => `${postmortem.slug}: ${id}`));
+    expect(unknown).toEqual([]);
+  });
+
+  it('has no error or warning diagnostics', () => {
+    const problems = corpus.flatMap((postmortem) => postmortem.diagnostics)
+      .filter((diagnostic) => diagnostic.severity !== 'info' && diagnostic.ruleId !== 'action-item-owner')
+      .map((diagnostic) => `${diagnostic.path}:${diagnostic.line}:${diagnostic.column} ${diagnostic.message}`);
+    expect(problems).toEqual([]);
+  });
+});
+
+describe('the seed incidents carry the facts their reports give', () => {
+  it('iPaper 2020: status-page times in CEST converted to UTC, port exhaustion, four action items', () => {
+    const ipaper = bySlug('2020-08-05-ipaper-port-exhaustion');
+    expect([ipaper.date, ipaper.organization, ipaper.status]).toEqual(['2020-08-05', 'iPaper', 'final']);
+    expect(utc(ipaper)).toEqual([
+      '2020-08-05T01:06:00.000Z',
+      '2020-08-05T01:09:00.000Z',
+      '2020-08-05T01:26:00.000Z',
+      '2020-08-05T01:29:00.000Z',
+      '2020-08-05T02:00:00.000Z',
+      '2020-08-21T08:48:00.000Z',
+    ]);
+    expect(ipaper.timeline.map((entry) => entry.marker)).toEqual(['detected', null, null, 'mitigated', 'resolved', null]);
+    expect(ipaper.rootCauses[0]?.category).toBe('resource-exhaustion');
+    expect(ipaper.actionItems).toHaveLength(4);
+    expect(ipaper.metrics.timeToDetectMinutes).toBeNull();
+  });
+
+  it('Ryver 2016: the outage began at 4:43am PST (12:43 UTC) from a third-party library safeguard', () => {
+    const ryver = bySlug('2016-05-20-ryver-chat-connection-safeguard');
+    expect([ryver.date, ryver.startedAt]).toEqual(['2016-05-20', '2016-05-20T04:43:00-08:00']);
+    expect(utc(ryver)).toEqual(['2016-05-20T12:43:00.000Z']);
+    expect(ryver.timeline[0]?.marker).toBe('started');
+    expect(ryver.categories).toContain('dependency-failure');
+    expect(ryver.rootCauses[0]?.category).toBe('dependency-failure');
+    expect(ryver.actionItems.map((item) => item.status)).toEqual(['done', 'done', 'done', 'done', 'done', 'open', 'open']);
+  });
+
+  it('FoxyCart 2012: failover to the backup environment on 2012-10-03, five action items', () => {
+    const foxycart = bySlug('2012-10-03-foxycart-datacenter-failover');
+    expect([foxycart.date, foxycart.organization]).toEqual(['2012-10-03', 'FoxyCart']);
+    expect(foxycart.timeline.map((entry) => entry.marker)).toEqual(['detected', null, null, 'mitigated', null]);
+    expect(foxycart.categories).toContain('hardware');
+    expect(foxycart.actionItems.map((item) => item.status)).toEqual(['done', 'done', 'open', 'open', 'open']);
+    expect(foxycart.lessons.lucky.length).toBeGreaterThan(0);
+  });
+
+  it('fortrabbit 2013: node load spikes traced to the network, two done action items', () => {
+    const fortrabbit = bySlug('fortrabbit-2013-node-load-spikes');
+    expect(fortrabbit.organization).toBe('fortrabbit');
+    expect(fortrabbit.rootCauses[0]?.category).toBe('network');
+    expect(fortrabbit.timeline.map((entry) => entry.raw.slice(0, 10))).toEqual(['2013-05-22', '2013-05-24']);
+    expect(fortrabbit.actionItems.map((item) => item.status)).toEqual(['done', 'done']);
+  });
+
+  it('Jitbit: an AWS network driver problem after a stop-start, two open action items', () => {
+    const jitbit = bySlug('jitbit-aws-network-driver-connectivity');
+    expect(jitbit.organization).toBe('Jitbit');
+    expect(jitbit.rootCauses[0]?.category).toBe('network');
+    expect(jitbit.timeline.map((entry) => [entry.marker, entry.raw.slice(0, 9)])).toEqual([['resolved', '04:00 CET']]);
+    expect(jitbit.actionItems.map((item) => item.status)).toEqual(['open', 'open']);
+  });
+});
