@@ -1,0 +1,39 @@
+/** `postmortem rules`: the rule ids lint reports, their default and configured severities. */
+import { Command } from 'commander';
+import { ruleDefaults } from '@postmortem-kb/parser';
+import type { RunContext } from '../lib/context.js';
+import { formatTable } from '../lib/format-table.js';
+import { examples } from '../lib/options.js';
+
+interface RulesOptions {
+  json: boolean;
+}
+
+export function createRulesCommand(context: RunContext): Command {
+  return new Command('rules')
+    .description('List the lint rules: id, default severity, severity in this project, description.')
+    .option('--json', 'print the rules as a JSON array', false)
+    .addHelpText('after', examples([
+      ['See which rules this project turned off:', 'postmortem rules'],
+      ['Rule ids for scripts:', "postmortem rules --json | jq -r '.[].id'"],
+    ]))
+    .action(async (options: RulesOptions) => {
+      const config = await context.config();
+      const rules = Object.entries(ruleDefaults).map(([id, rule]) => ({
+        id,
+        defaultSeverity: rule.severity,
+        severity: config.rules[id] ?? rule.severity,
+        description: rule.description,
+      }));
+      const { stdout } = context;
+      if (options.json) {
+        stdout.line(JSON.stringify(rules, null, 2));
+        return;
+      }
+      stdout.line(formatTable(
+        [['rule', 'default', 'project', 'description'], ...rules.map((rule) => [rule.id, rule.defaultSeverity, rule.severity, rule.description])],
+        { styleHeader: stdout.colors.bold },
+      ));
+      if (config.source !== null) stdout.line(stdout.colors.dim(`\nConfiguration: ${config.source}`));
+    });
+}

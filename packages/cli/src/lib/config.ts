@@ -1,0 +1,137 @@
+/**
+ * Per-project configuration: `.postmortemrc.json`, or the `"postmortem"` key of `package.json`,
+ * whichever is found first walking up from the working directory (in each directory the
+ * rc file wins over package.json).
+ *
+ * ```json
+ * { "rules": { "timeline-no-zone": "off", "empty-lessons": "error" },
+ *   "timezone": "UTC", "maxBytes": 1000000, "taxonomy": "postmortems/taxonomy.yaml" }
+ * ```
+ *
+ * Rules are applied after parsing, by mapping or removing diagnostics by rule id.
+ */
+import { readFile } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
+import { ruleDefaults, type Diagnostic, type Postmortem } from '@postmortem-kb/parser';
+import { UsageError } from './usage-error.js';
+
+export const rcFileName = '.postmortemrc.json';
+export const packageJsonKey = 'postmortem';
+
+export type RuleSetting = 'off' | Diagnostic['severity'];
+export const ruleSettings: readonly RuleSetting[] = ['off', 'info', 'warning', 'error'];
+
+export interface Config {
+  /** File the configuration came from, or null when none was found. */
+  source: string | null;
+  rules: Readonly<Record<string, RuleSetting>>;
+  timezone?: string;
+  maxBytes?: number;
+  /** Absolute path of the taxonomy file (resolved against the config file's directory). */
+  taxonomy?: string;
+}
+
+const knownKeys = new Set(['rules', 'timezone', 'maxBytes', 'taxonomy']);
+
+export const emptyConfig: Config = { source: null, rules: {} };
+
+/** The configuration for `cwd`, or an empty one. Invalid configuration throws a `UsageError`. */
+export async function findConfig(cwd: string): Promise<Config> {
+  let dir = resolve(cwd);
+  for (;;) {
+    const rcPath = join(dir, rcFileName);
+    const rcText = await readIfExists(rcPath);
+    if (rcText !== null) return validateConfig(parseJson(rcText, rcPath), rcPath);
+
+    const packagePath = join(dir, 'package.json');
+    const packageText = await readIfExists(packagePath);
+    if (packageText !== null) {
+      const manifest = parseJson(packageText, packagePath);
+      if (isRecord(manifest) && manifest[packageJsonKey] !== undefined) {
+        return validateConfig(manifest[packageJsonKey], `${packagePath} ("${packageJsonKey}" key)`, dir);
+      }
+    }
+
+    const parent = dirname(dir);
+    if (parent === dir) return emptyConfig;
+    dir = parent;
+  }
+}
+
+/** Checks a parsed configuration value; `source` names it in error messages. */
+export function validateConfig(value: unknown, source: string, baseDir = dirname(source)): Config {
+  const fail = (problem: string): never => {
+    throw new UsageError(`invalid configuration in ${source}: ${problem}`);
+  };
+  if (!isRecord(value)) return fail('expected a JSON object');
+  for (const key of Object.keys(value)) {
+    if (!knownKeys.has(key)) fail(`unknown key "${key}", expected one of ${[...knownKeys].join(', ')}`);
+  }
+
+  const config: Config = { source, rules: {} };
+  if (value.rules !== undefined) {
+    if (!isRecord(value.rules)) fail('"rules" must be an object of rule id → "off" | "info" | "warning" | "error"');
+    const rules: Record<string, RuleSetting> = {};
+    for (const [ruleId, setting] of Object.entries(value.rules as Record<string, unknown>)) {
+      if (!Object.hasOwn(ruleDefaults, ruleId)) {
+        fail(`unknown rule "${ruleId}"; valid rule ids: ${Object.keys(ruleDefaults).join(', ')}`);
+      }
+      if (!ruleSettings.includes(setting as RuleSetting)) {
+        fail(`rule "${ruleId}" is set to ${JSON.stringify(setting)}, expected one of ${ruleSettings.map((s) => `"${s}"`).join(', ')}`);
+      }
+      rules[ruleId] = setting as RuleSetting;
+    }
+    config.rules = rules;
+  }
+  if (value.timezone !== undefined) {
+    if (typeof value.timezone !== 'string' || value.timezone.trim() === '') fail('"timezone" must be a non-empty string such as "UTC" or "Europe/Berlin"');
+    config.timezone = value.timezone as string;
+  }
+  if (value.maxBytes !== undefined) {
+    if (typeof value.maxBytes !== 'number' || !Number.isSafeInteger(value.maxBytes) || value.maxBytes <= 0) fail('"maxBytes" must be a positive integer');
+    config.maxBytes = value.maxBytes as number;
+  }
+  if (value.taxonomy !== undefined) {
+    if (typeof value.taxonomy !== 'string' || value.taxonomy === '') fail('"taxonomy" must be a path to taxonomy.yaml');
+    config.taxonomy = resolve(baseDir, value.taxonomy as string);
+  }
+  return config;
+}
+
+/**
+ * Applies the configured rule settings to every postmortem's diagnostics, in place:
+ * `"off"` removes a rule's diagnostics, a severity replaces the default one.
+ */
+export function applyRuleSettings(postmortems: readonly Postmortem[], rules: Config['rules']): void {
+  if (Object.keys(rules).length === 0) return;
+  for (const postmortem of postmortems) {
+    postmortem.diagnostics = postmortem.diagnostics.flatMap((diagnostic) => {
+      const setting = rules[diagnostic.ruleId];
+      if (setting === undefined) return [diagnostic];
+      if (setting === 'off') return [];
+      return [{ ...diagnostic, severity: setting }];
+    });
+  }
+}
+
+function parseJson(text: string, path: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw new UsageError(`cannot read configuration ${path}: ${(error as Error).message}`);
+  }
+}
+
+async function readIfExists(path: string): Promise<string | null> {
+  try {
+    return await readFile(path, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR' || code === 'EISDIR') return null;
+    throw error;
+  }
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}

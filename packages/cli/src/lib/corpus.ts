@@ -1,0 +1,110 @@
+/**
+ * Finding and parsing the postmortems a command works on, with the project configuration
+ * applied: paths checked up front (a missing path is a usage error), rule settings mapped
+ * onto the diagnostics, and a progress line for large corpora.
+ */
+import { stat } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
+import {
+  checkCorpus,
+  findPostmortemFiles,
+  loadPostmortemFiles,
+  loadTaxonomy,
+  sortPostmortems,
+  taxonomyFileName,
+  type LoadOptions,
+  type Postmortem,
+  type Taxonomy,
+} from '@postmortem-kb/parser';
+import { applyRuleSettings, type Config } from './config.js';
+import type { Output } from './output.js';
+import { ProgressLine } from './progress.js';
+import { UsageError } from './usage-error.js';
+
+/** The directory linted when no path is given, if it exists (else the working directory). */
+export const defaultCorpusDir = 'postmortems';
+
+/** Rules only the whole corpus can check; recomputed after parsing in batches. */
+const corpusRuleIds = new Set(['duplicate-id', 'unknown-related']);
+const batchSize = 100;
+
+export interface CorpusContext {
+  cwd: string;
+  config: Config;
+  stderr: Output;
+}
+
+/** The given paths resolved against `cwd`, or the default corpus directory. Missing paths are usage errors. */
+export async function resolveInputPaths(paths: readonly string[], cwd: string): Promise<string[]> {
+  if (paths.length === 0) {
+    const fallback = resolve(cwd, defaultCorpusDir);
+    return [(await isDirectory(fallback)) ? fallback : resolve(cwd)];
+  }
+  const resolved: string[] = [];
+  for (const path of paths) {
+    const absolute = resolve(cwd, path);
+    if (!(await stat(absolute).then(() => true, () => false))) throw new UsageError(`path not found: ${path}`);
+    resolved.push(absolute);
+  }
+  return resolved;
+}
+
+/** Parses every postmortem below `paths` (already resolved) with the configuration applied. */
+export async function loadCorpus(paths: readonly string[], context: CorpusContext): Promise<Postmortem[]> {
+  const { config, cwd } = context;
+  const options: LoadOptions = {
+    cwd,
+    ...(config.timezone !== undefined ? { timezone: config.timezone } : {}),
+    ...(config.maxBytes !== undefined ? { maxBytes: config.maxBytes } : {}),
+  };
+  if (config.taxonomy !== undefined) options.taxonomy = await readConfiguredTaxonomy(config.taxonomy);
+
+  else options.taxonomy = await defaultTaxonomy(paths);
+
+  const files = await findPostmortemFiles(paths);
+  const progress = new ProgressLine(context.stderr, files.length);
+  const postmortems = progress.enabled ? await loadInBatches(files, options, progress) : await loadPostmortemFiles(files, options);
+  applyRuleSettings(postmortems, config.rules);
+  return postmortems;
+}
+
+/** Parses in batches to report progress, then redoes the corpus-wide checks on the whole set. */
+async function loadInBatches(files: readonly string[], options: LoadOptions, progress: ProgressLine): Promise<Postmortem[]> {
+  const postmortems: Postmortem[] = [];
+  try {
+    for (let start = 0; start < files.length; start += batchSize) {
+      postmortems.push(...(await loadPostmortemFiles(files.slice(start, start + batchSize), options)));
+      progress.update(postmortems.length);
+    }
+  } finally {
+    progress.clear();
+  }
+  for (const postmortem of postmortems) {
+    postmortem.diagnostics = postmortem.diagnostics.filter((diagnostic) => !corpusRuleIds.has(diagnostic.ruleId));
+  }
+  sortPostmortems(postmortems);
+  checkCorpus(postmortems);
+  return postmortems;
+}
+
+/** `taxonomy.yaml` in the first given directory (or a given file's directory) that has one: the parser's default. */
+async function defaultTaxonomy(paths: readonly string[]): Promise<Taxonomy | false> {
+  for (const path of paths) {
+    const dir = (await isDirectory(path)) ? path : dirname(path);
+    const candidate = join(dir, taxonomyFileName);
+    if (await stat(candidate).then((info) => info.isFile(), () => false)) return loadTaxonomy(candidate);
+  }
+  return false;
+}
+
+async function readConfiguredTaxonomy(path: string): Promise<Taxonomy> {
+  try {
+    return await loadTaxonomy(path);
+  } catch (error) {
+    throw new UsageError(`cannot read the configured taxonomy ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+  }
+}
+
+async function isDirectory(path: string): Promise<boolean> {
+  return stat(path).then((info) => info.isDirectory(), () => false);
+}
