@@ -1,3 +1,4 @@
+import type { RuleId } from './rules.js';
 import type { Diagnostic } from './schema.js';
 
 /** Collects positioned diagnostics for one file. Content problems never throw. */
@@ -6,7 +7,7 @@ export class DiagnosticSink {
   constructor(readonly path: string | null) {}
 
   report(
-    ruleId: string,
+    ruleId: RuleId,
     severity: Diagnostic['severity'],
     message: string,
     line = 1,
