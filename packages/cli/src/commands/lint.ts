@@ -53,6 +53,7 @@ async function runLint(paths: readonly string[], options: LintOptions, context: 
   const { stdout, stderr } = context;
   stdout.write(formatDiagnostics(shown, options.format, stdout.colors));
   if (options.format === 'stylish' && counts.errors + counts.warnings === 0 && !options.quiet) {
+    if (shown.length > 0) stdout.line();
     stdout.line(stdout.colors.green(`✔ ${plural(postmortems.length, 'postmortem')} checked, no problems`));
   }
 
