@@ -14,7 +14,7 @@ type ExportFormat = (typeof exportFormats)[number];
 
 interface ExportOptions {
   format?: ExportFormat;
-  json: boolean;
+  json?: boolean;
   output?: string;
 }
 
@@ -23,7 +23,7 @@ export function createExportCommand(context: RunContext): Command {
     .description('Write every postmortem as structured data (JSON array, NDJSON or CSV).')
     .argument('[paths...]', 'files or directories to export (default: postmortems/ if it exists, else .)')
     .addOption(new Option('-f, --format <format>', 'output format (default: json)').choices(exportFormats))
-    .addOption(new Option('--json', 'alias of --format json').default(false).conflicts('format'))
+    .addOption(new Option('--json', 'alias of --format json').conflicts('format'))
     .option('-o, --output <file>', 'write to this file instead of stdout (replaced if it exists)')
     .addHelpText('after', `
 json is a pretty-printed array of postmortem objects; ndjson is one object per line;
@@ -42,13 +42,17 @@ ${examples([
 }
 
 async function runExport(paths: readonly string[], options: ExportOptions, context: RunContext): Promise<number> {
-  const format: ExportFormat = options.json ? 'json' : (options.format ?? 'json');
+  const format: ExportFormat = options.json === true ? 'json' : (options.format ?? 'json');
   const config = await context.config();
   const inputs = await resolveInputPaths(paths, context.cwd);
   const postmortems = await loadCorpus(inputs, { cwd: context.cwd, config, stderr: context.stderr });
 
   const text = serialise(postmortems, format);
-  if (options.output !== undefined) await writeFile(resolve(context.cwd, options.output), text);
+  if (options.output !== undefined) {
+    await writeFile(resolve(context.cwd, options.output), text).catch((error: NodeJS.ErrnoException) => {
+      throw new Error(`cannot write ${options.output}: ${error.code === 'ENOENT' ? 'its directory does not exist' : (error.code ?? error.message)}`);
+    });
+  }
   else context.stdout.write(text);
 
   const errors = sortDiagnostics(postmortems.flatMap((postmortem) => postmortem.diagnostics.filter((diagnostic) => diagnostic.severity === 'error')));

@@ -106,7 +106,20 @@ export function renderTemplate(template: string, values: TemplateValues): string
     });
   if (!frontmatter) return fill(template, (value) => value);
   const head = frontmatter[1]!;
-  return fill(head, escapeYamlDoubleQuoted) + fill(template.slice(head.length), (value) => value);
+  const filledHead = head
+    .split('\n')
+    .map((line) => keepCommentColumn(line, fill(line, escapeYamlDoubleQuoted)))
+    .join('\n');
+  return filledHead + fill(template.slice(head.length), (value) => value);
+}
+
+/** Re-aligns a trailing `# comment` of a filled YAML line to where it was in the template. */
+function keepCommentColumn(templateLine: string, filledLine: string): string {
+  const before = /^(.*?\S)(\s+)(# .*)$/.exec(templateLine);
+  const after = /^(.*?\S)(\s+)(# .*)$/.exec(filledLine);
+  if (!before || !after || templateLine === filledLine) return filledLine;
+  const column = before[1]!.length + before[2]!.length;
+  return after[1]! + ' '.repeat(Math.max(1, column - after[1]!.length)) + after[3]!;
 }
 
 function escapeYamlDoubleQuoted(value: string): string {
