@@ -9,9 +9,9 @@ import { Command, CommanderError } from 'commander';
 import { createExportCommand } from './commands/export.js';
 import { createLintCommand } from './commands/lint.js';
 import { createNewCommand } from './commands/new.js';
-// import { createRelatedCommand } from './commands/related.js';
+import { createRelatedCommand } from './commands/related.js';
 import { createRulesCommand } from './commands/rules.js';
-// import { createStatsCommand } from './commands/stats.js';
+import { createStatsCommand } from './commands/stats.js';
 import { createRunContext, type RunContext, type RunEnvironment } from './lib/context.js';
 import { examples } from './lib/options.js';
 import { CommandFailure, UsageError } from './lib/usage-error.js';
@@ -51,8 +51,8 @@ ${examples([
     createLintCommand(context),
     createExportCommand(context),
     createNewCommand(context),
-    // createStatsCommand(context),
-    // createRelatedCommand(context),
+    createStatsCommand(context),
+    createRelatedCommand(context),
     createRulesCommand(context),
   ]) {
     program.addCommand(command);

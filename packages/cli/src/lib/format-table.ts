@@ -29,7 +29,7 @@ export function formatTable(rows: readonly (readonly string[])[], options: Table
     .join('\n');
 }
 
-/** Length in code points (good enough for the text postmortems hold; no wide-character handling). */
+/** Length in code points without colour escape codes (no wide-character handling). */
 function displayWidth(text: string): number {
-  return [...text].length;
+  return [...text.replace(/\u001b\[[0-9;]*m/g, '')].length;
 }

@@ -1,0 +1,57 @@
+/** `postmortem related <file>`: the incidents most like this one, and why. */
+import { basename, dirname, resolve } from 'node:path';
+import { Command } from 'commander';
+import { isPostmortemFileName } from '@postmortem-kb/parser';
+import { relatedIncidents } from '../lib/corpus-analytics.js';
+import { loadCorpus, resolveInputPaths } from '../lib/corpus.js';
+import type { RunContext } from '../lib/context.js';
+import { formatTable } from '../lib/format-table.js';
+import { examples, parsePositiveInteger } from '../lib/options.js';
+import { UsageError } from '../lib/usage-error.js';
+
+interface RelatedOptions {
+  limit: number;
+  json?: boolean;
+  dir?: string;
+}
+
+export function createRelatedCommand(context: RunContext): Command {
+  return new Command('related')
+    .description('List the incidents most related to a postmortem (shared links, categories, services, tags) and why.')
+    .argument('<file>', 'the postmortem to compare')
+    .option('-n, --limit <n>', 'how many to list', parsePositiveInteger, 5)
+    .option('--dir <dir>', "the corpus to search (default: the file's directory)")
+    .option('--json', 'print [{ id, title, date, path, score, reasons }] as JSON')
+    .addHelpText('after', examples([
+      ['Incidents like this one:', 'postmortem related postmortems/2024-03-18-dns-resolver-overload.md'],
+      ['The ten closest, searching the whole docs tree:', 'postmortem related incident.md --limit 10 --dir docs'],
+    ]))
+    .action(async (file: string, options: RelatedOptions) => {
+      const config = await context.config();
+      const [target] = await resolveInputPaths([file], context.cwd);
+      if (!isPostmortemFileName(basename(target!))) throw new UsageError(`not a postmortem file: ${file} (expected a .md file not starting with _)`);
+      const corpusDir = options.dir !== undefined ? (await resolveInputPaths([options.dir], context.cwd))[0]! : dirname(target!);
+      const corpus = await loadCorpus([corpusDir, target!], { cwd: context.cwd, config, stderr: context.stderr });
+      const postmortem = corpus.find((candidate) => candidate.path !== null && resolve(context.cwd, candidate.path) === target);
+      if (postmortem === undefined) throw new UsageError(`not a postmortem file: ${file}`);
+
+      const related = relatedIncidents(postmortem, corpus, { limit: options.limit });
+      const { stdout } = context;
+      if (options.json === true) {
+        stdout.line(JSON.stringify(related.map(({ postmortem: incident, score, reasons }) => ({
+          id: incident.id, title: incident.title, date: incident.date, path: incident.path, score, reasons,
+        })), null, 2));
+        return;
+      }
+      if (related.length === 0) {
+        stdout.line(`No related incidents for ${postmortem.title}.`);
+        return;
+      }
+      stdout.line(stdout.colors.bold(`Related to ${postmortem.title}:`));
+      stdout.line();
+      stdout.line(formatTable(
+        [['date', 'incident', 'why'], ...related.map(({ postmortem: incident, reasons }) => [incident.date ?? '', `${incident.title}`, reasons.join('; ')])],
+        { styleHeader: stdout.colors.bold },
+      ));
+    });
+}
