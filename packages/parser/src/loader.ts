@@ -1,1 +1,156 @@
-export {};
+/**
+ * `postmortemLoader`: an Astro content-layer loader that reads postmortems through this
+ * library. Like Astro's own `glob()` loader it reads, digests, skips unchanged files,
+ * validates with `parseData`, stores and deletes entries whose files are gone; unlike it,
+ * a corpus with any error diagnostic fails the build with one error listing them all.
+ */
+import { readFile, stat } from 'node:fs/promises';
+import { isAbsolute, join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Loader, LoaderContext } from 'astro/loaders';
+import { checkCorpus } from './lib/corpus-rules.js';
+import { failedPostmortem } from './lib/failed.js';
+import { decodeUtf8, defaultMaxBytes, findPostmortemFiles } from './lib/load.js';
+import { parsePostmortem } from './lib/parse.js';
+import { postmortemSchema, type Diagnostic, type Postmortem } from './lib/schema.js';
+import { parseTaxonomy, taxonomyFileName, type Taxonomy } from './lib/taxonomy.js';
+
+export interface PostmortemLoaderOptions {
+  /** Directory holding the postmortems, absolute or relative to the Astro project root. */
+  directory: string;
+  /** Path to `taxonomy.yaml`, absolute or relative to the project root. Default: `taxonomy.yaml` in `directory`, if present. */
+  taxonomy?: string;
+}
+
+/** Diagnostics `checkCorpus` adds; recomputed on every run because they depend on other files. */
+const corpusRuleIds = new Set(['duplicate-id', 'unknown-related']);
+
+/** The loader for `defineCollection({ loader: postmortemLoader({ directory }) })`. */
+export function postmortemLoader(options: PostmortemLoaderOptions): Loader {
+  if (options === null || typeof options !== 'object' || typeof options.directory !== 'string' || options.directory === '') {
+    throw new TypeError('postmortemLoader: expected `options.directory` to be a non-empty string');
+  }
+  if (options.taxonomy !== undefined && (typeof options.taxonomy !== 'string' || options.taxonomy === '')) {
+    throw new TypeError('postmortemLoader: expected `options.taxonomy` to be a non-empty string when given');
+  }
+  return {
+    name: 'postmortem-loader',
+    schema: postmortemSchema,
+    load: async (context) => {
+      const root = fileURLToPath(context.config.root);
+      const directory = resolve(root, options.directory);
+      await syncPostmortems(context, directory, options.taxonomy === undefined ? undefined : resolve(root, options.taxonomy));
+      const { watcher } = context;
+      if (!watcher) return;
+      // In `astro dev` a content error is logged, not thrown, so fixing the file recovers.
+      watcher.add(directory);
+      const onChange = (changed: string) => {
+        const inside = relative(directory, changed);
+        if (inside.startsWith('..') || isAbsolute(inside) || !/\.(?:md|ya?ml)$/i.test(changed)) return;
+        syncPostmortems(context, directory, options.taxonomy === undefined ? undefined : resolve(root, options.taxonomy)).then(
+          () => context.logger.info(`Reloaded postmortems after a change to ${inside}`),
+          (error: unknown) => context.logger.error(error instanceof Error ? error.message : String(error)),
+        );
+      };
+      watcher.on('change', onChange);
+      watcher.on('add', onChange);
+      watcher.on('unlink', onChange);
+    },
+  };
+}
+
+interface Candidate {
+  file: string;
+  digest: string;
+  postmortem: Postmortem;
+  changed: boolean;
+}
+
+async function syncPostmortems(context: LoaderContext, directory: string, taxonomyPath: string | undefined): Promise<void> {
+  const { store, generateDigest, parseData, logger, config } = context;
+  const info = await stat(directory).catch(() => null);
+  if (!info?.isDirectory()) {
+    throw new Error(`postmortemLoader: expected \`directory\` to be a directory, found nothing at ${directory}`);
+  }
+  const cwd = process.cwd();
+  const root = fileURLToPath(config.root);
+  const taxonomy = await readTaxonomy(taxonomyPath ?? join(directory, taxonomyFileName), taxonomyPath !== undefined, cwd);
+  const files = await findPostmortemFiles(directory);
+
+  const candidates: Candidate[] = [];
+  for (const file of files) {
+    const path = relative(cwd, file) || file;
+    const bytes = await readFile(file);
+    // The taxonomy takes part in the digest: a changed taxonomy changes category diagnostics.
+    const digest = generateDigest(`${taxonomy.digest}\u0000${bytes.toString('base64')}`);
+    const stored = store.get<Postmortem>(slugOf(file));
+    if (stored && stored.digest === digest) {
+      const postmortem = structuredClone(stored.data);
+      postmortem.diagnostics = postmortem.diagnostics.filter((diagnostic) => !corpusRuleIds.has(diagnostic.ruleId));
+      candidates.push({ file, digest, postmortem, changed: false });
+      continue;
+    }
+    candidates.push({ file, digest, postmortem: parseBytes(bytes, path, taxonomy.taxonomy), changed: true });
+  }
+  checkCorpus(candidates.map((candidate) => candidate.postmortem));
+
+  const problems: Diagnostic[] = [...taxonomy.diagnostics];
+  const seen = new Map<string, string>();
+  for (const { postmortem } of candidates) {
+    const earlier = seen.get(postmortem.slug);
+    if (earlier !== undefined) {
+      problems.push({ ruleId: 'duplicate-slug', severity: 'error', message: `Unexpected duplicate file name \`${postmortem.slug}\` (also ${earlier}), expected one page per slug`, path: postmortem.path, line: 1, column: 1 });
+    }
+    seen.set(postmortem.slug, postmortem.path ?? postmortem.slug);
+    problems.push(...postmortem.diagnostics.filter((diagnostic) => diagnostic.severity === 'error'));
+  }
+  if (problems.length > 0) {
+    throw new Error(`${problems.length} problem${problems.length === 1 ? '' : 's'} in postmortems:\n${problems.map(formatProblem).join('\n')}`);
+  }
+
+  const untouched = new Set(store.keys());
+  let updated = 0;
+  for (const candidate of candidates) {
+    const { postmortem } = candidate;
+    untouched.delete(postmortem.slug);
+    const stored = store.get<Postmortem>(postmortem.slug);
+    const corpusChanged = stored !== undefined && JSON.stringify(stored.data.diagnostics) !== JSON.stringify(postmortem.diagnostics);
+    if (!candidate.changed && !corpusChanged) continue;
+    const filePath = relative(root, candidate.file).split('\\').join('/');
+    const data = await parseData({ id: postmortem.slug, data: postmortem as unknown as Record<string, unknown>, filePath: candidate.file });
+    store.set({ id: postmortem.slug, data, filePath, digest: candidate.digest, rendered: { html: postmortem.html } });
+    updated++;
+  }
+  for (const id of untouched) store.delete(id);
+  logger.info(`${candidates.length} postmortems (${updated} parsed, ${candidates.length - updated} unchanged, ${untouched.size} removed)`);
+}
+
+function parseBytes(bytes: Buffer, path: string, taxonomy: Taxonomy | null): Postmortem {
+  if (bytes.byteLength > defaultMaxBytes) {
+    return failedPostmortem(path, 'too-large', `Unexpected file of ${bytes.byteLength} bytes, expected at most ${defaultMaxBytes} bytes`);
+  }
+  const source = decodeUtf8(bytes);
+  const postmortem = parsePostmortem(source.text, { path, ...(taxonomy ? { taxonomy } : {}) });
+  if (source.invalid) {
+    postmortem.diagnostics.unshift({ ruleId: 'binary-content', severity: 'warning', message: 'Unexpected bytes that are not UTF-8, expected UTF-8 text; they are read as U+FFFD', path, line: 1, column: 1 });
+  }
+  return postmortem;
+}
+
+async function readTaxonomy(file: string, required: boolean, cwd: string): Promise<{ taxonomy: Taxonomy | null; diagnostics: Diagnostic[]; digest: string }> {
+  const source = await readFile(file, 'utf8').catch((error: unknown) => {
+    if (required) throw new Error(`postmortemLoader: cannot read the taxonomy at ${file}`, { cause: error });
+    return null;
+  });
+  if (source === null) return { taxonomy: null, diagnostics: [], digest: '' };
+  const { taxonomy, diagnostics } = parseTaxonomy(source, relative(cwd, file) || file);
+  return { taxonomy, diagnostics: diagnostics.filter((diagnostic) => diagnostic.severity === 'error'), digest: source };
+}
+
+function slugOf(file: string): string {
+  return (file.split(/[\\/]/).pop() ?? file).replace(/\.(?:md|markdown)$/i, '');
+}
+
+function formatProblem(diagnostic: Diagnostic): string {
+  return `${diagnostic.path ?? '<input>'}:${diagnostic.line}:${diagnostic.column} ${diagnostic.message}`;
+}
