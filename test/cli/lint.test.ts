@@ -1,6 +1,8 @@
 /** `postmortem lint`: output formats, filters, exit codes, configuration and colour. */
+import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { copyFixtures, edit, escapeCodePattern, fixtureNames, lines, makeProject, plainEnv, readFixture, runCli } from './helpers.js';
+import { cliBin, copyFixtures, edit, escapeCodePattern, fixtureNames, lines, makeProject, plainEnv, readFixture, runCli } from './helpers.js';
 
 const dns = `postmortems/${fixtureNames.dns}`;
 const config = `postmortems/${fixtureNames.config}`;
@@ -217,6 +219,19 @@ describe.concurrent('postmortem lint', () => {
     const result = await runCli(['lint'], { cwd: await makeProject(files) });
     expect(result.stdout).toBe('✔ 210 postmortems checked, no problems\n');
     expect(result.stderr).toBe('');
+  });
+
+  // `script` gives the CLI a terminal (util-linux); skipped where it is missing.
+  it.skipIf(process.platform !== 'linux' || !existsSync('/usr/bin/script'))('a progress line on a terminal for more than 200 files', async () => {
+    const source = await readFixture(fixtureNames.config);
+    const files: Record<string, string> = {};
+    for (let index = 0; index < 250; index++) files[`postmortems/2024-01-10-incident-${index}.md`] = edit(source, ['id: config-push-outage', `id: incident-${index}`]);
+    const dir = await makeProject(files);
+    const output = await new Promise<string>((resolve, reject) => {
+      execFile('/usr/bin/script', ['-qec', `"${process.execPath}" "${cliBin}" lint`, '/dev/null'], { cwd: dir, env: plainEnv() }, (error, stdout) => (error ? reject(error) : resolve(stdout)));
+    });
+    expect(output).toContain('\rParsed 250/250 files…');
+    expect(output).toContain('✔ 250 postmortems checked, no problems');
   });
 
   it('--help explains formats, exit codes and gives examples', async () => {
