@@ -1,0 +1,169 @@
+import { createHash } from 'node:crypto';
+import { mkdtemp, rm, writeFile, mkdir } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { postmortemSchema, type Postmortem } from '@postmortem-kb/parser';
+import { postmortemLoader } from '@postmortem-kb/parser/loader';
+
+interface Entry {
+  id: string;
+  data: Record<string, unknown>;
+  filePath?: string;
+  digest?: string | number;
+  rendered?: { html: string };
+}
+
+/** Just enough of Astro's loader context: a Map-backed store and a counting parseData. */
+function fakeContext(root: string) {
+  const entries = new Map<string, Entry>();
+  const parsed: string[] = [];
+  const logs: string[] = [];
+  const store = {
+    get: (id: string) => entries.get(id),
+    set: (entry: Entry) => (entries.set(entry.id, entry), true),
+    has: (id: string) => entries.has(id),
+    delete: (id: string) => void entries.delete(id),
+    keys: () => [...entries.keys()],
+    values: () => [...entries.values()],
+    entries: () => [...entries.entries()],
+    clear: () => entries.clear(),
+    addModuleImport: () => {},
+  };
+  const context = {
+    collection: 'postmortems',
+    store,
+    meta: new Map<string, string>(),
+    logger: { info: (message: string) => logs.push(message), warn: (message: string) => logs.push(message), error: (message: string) => logs.push(message), debug: () => {} },
+    config: { root: pathToFileURL(`${root}/`) },
+    parseData: async ({ id, data }: { id: string; data: Record<string, unknown> }) => {
+      parsed.push(id);
+      return postmortemSchema.parse(data) as unknown as Record<string, unknown>;
+    },
+    renderMarkdown: async () => ({ html: '' }),
+    generateDigest: (data: string) => createHash('sha1').update(data).digest('hex'),
+  };
+  return { context: context as never, entries, parsed, logs };
+}
+
+const postmortem = (title: string, extra = '') => `---\ntitle: "${title}"\ndate: 2024-01-02\ncategories: [config-change]\n${extra}---\n\n## Summary\n\nSomething <b>broke</b>.\n`;
+
+let root: string;
+let dir: string;
+
+beforeEach(async () => {
+  root = await mkdtemp(join(tmpdir(), 'pm-loader-'));
+  dir = join(root, 'postmortems');
+  await mkdir(dir);
+  await writeFile(join(dir, 'taxonomy.yaml'), 'categories:\n  - id: config-change\n    label: Configuration change\n    description: A change.\n    synonyms: []\n');
+  await writeFile(join(dir, '2024-01-02-alpha.md'), postmortem('Alpha'));
+  await writeFile(join(dir, '2024-01-03-beta.md'), postmortem('Beta'));
+  await writeFile(join(dir, '_template.md'), postmortem('Template'));
+});
+
+afterEach(async () => {
+  await rm(root, { recursive: true, force: true });
+});
+
+describe('postmortemLoader', () => {
+  it('stores every postmortem as data with its sanitized html as rendered', async () => {
+    const { context, entries } = fakeContext(root);
+    await postmortemLoader({ directory: 'postmortems' }).load(context);
+    expect([...entries.keys()].sort()).toEqual(['2024-01-02-alpha', '2024-01-03-beta']);
+    const alpha = entries.get('2024-01-02-alpha')!;
+    const data = alpha.data as unknown as Postmortem;
+    expect(data.title).toBe('Alpha');
+    expect(data.categories).toEqual(['config-change']);
+    expect(alpha.rendered).toEqual({ html: data.html });
+    expect(alpha.rendered!.html).not.toContain('<b>');
+    expect(alpha.filePath).toBe('postmortems/2024-01-02-alpha.md');
+  });
+
+  it('skips unchanged files on a second run and re-parses only the changed one', async () => {
+    const { context, entries, parsed } = fakeContext(root);
+    const loader = postmortemLoader({ directory: dir });
+    await loader.load(context);
+    expect(parsed.sort()).toEqual(['2024-01-02-alpha', '2024-01-03-beta']);
+    const before = entries.get('2024-01-02-alpha');
+
+    parsed.length = 0;
+    await loader.load(context);
+    expect(parsed).toEqual([]);
+    expect(entries.get('2024-01-02-alpha')).toBe(before);
+
+    await writeFile(join(dir, '2024-01-03-beta.md'), postmortem('Beta, revised'));
+    await loader.load(context);
+    expect(parsed).toEqual(['2024-01-03-beta']);
+    expect((entries.get('2024-01-03-beta')!.data as unknown as Postmortem).title).toBe('Beta, revised');
+  });
+
+  it('re-parses every file when the taxonomy changes', async () => {
+    const { context, parsed } = fakeContext(root);
+    const loader = postmortemLoader({ directory: dir });
+    await loader.load(context);
+    parsed.length = 0;
+    await writeFile(join(dir, 'taxonomy.yaml'), 'categories:\n  - id: config-change\n    label: Config\n    description: Changed.\n    synonyms: []\n');
+    await loader.load(context);
+    expect(parsed.sort()).toEqual(['2024-01-02-alpha', '2024-01-03-beta']);
+  });
+
+  it('deletes entries whose files are gone', async () => {
+    const { context, entries } = fakeContext(root);
+    const loader = postmortemLoader({ directory: dir });
+    await loader.load(context);
+    await rm(join(dir, '2024-01-03-beta.md'));
+    await loader.load(context);
+    expect([...entries.keys()]).toEqual(['2024-01-02-alpha']);
+  });
+
+  it('recomputes corpus diagnostics of unchanged files when another file changes', async () => {
+    const { context, entries } = fakeContext(root);
+    const loader = postmortemLoader({ directory: dir });
+    await writeFile(join(dir, '2024-01-02-alpha.md'), postmortem('Alpha', 'related: [2024-01-03-beta]\n'));
+    await loader.load(context);
+    const ruleIds = () => (entries.get('2024-01-02-alpha')!.data as unknown as Postmortem).diagnostics.map((diagnostic) => diagnostic.ruleId);
+    expect(ruleIds()).not.toContain('unknown-related');
+    await rm(join(dir, '2024-01-03-beta.md'));
+    await loader.load(context);
+    expect(ruleIds().filter((id) => id === 'unknown-related')).toEqual(['unknown-related']);
+  });
+
+  it('throws one error listing every problem as path:line:column message, and stores nothing', async () => {
+    await writeFile(join(dir, '2024-01-04-broken.md'), '---\ntitle: "Broken"\ndate: 2024-13-45\nstarted_at: yesterday-ish\n---\n\n## Summary\n\nx\n');
+    await writeFile(join(dir, '2024-01-05-yaml.md'), '---\ntitle: [unclosed\n---\n\n## Summary\n\nx\n');
+    const { context, entries } = fakeContext(root);
+    const error = await postmortemLoader({ directory: dir }).load(context).then(() => null, (caught: unknown) => caught as Error);
+    expect(error).toBeInstanceOf(Error);
+    const broken = relative(process.cwd(), join(dir, '2024-01-04-broken.md'));
+    const yaml = relative(process.cwd(), join(dir, '2024-01-05-yaml.md'));
+    const lines = error!.message.split('\n');
+    expect(lines[0]).toMatch(/^\d+ problems in postmortems:$/);
+    const problems = lines.slice(1);
+    expect(problems.every((line) => /^[^:]+:\d+:\d+ \S/.test(line))).toBe(true);
+    expect(problems).toContain(`${broken}:3:1 Unexpected \`date: 2024-13-45\`, expected a calendar date \`YYYY-MM-DD\``);
+    expect(problems.some((line) => line.startsWith(`${broken}:4:1 Unexpected \`started_at: yesterday-ish\``))).toBe(true);
+    expect(problems.some((line) => line.startsWith(`${yaml}:`))).toBe(true);
+    expect(entries.size).toBe(0);
+  });
+
+  it('lists duplicate ids across files as errors', async () => {
+    await writeFile(join(dir, '2024-01-06-gamma.md'), postmortem('Gamma', 'id: shared\n'));
+    await writeFile(join(dir, '2024-01-07-delta.md'), postmortem('Delta', 'id: shared\n'));
+    const { context } = fakeContext(root);
+    await expect(postmortemLoader({ directory: dir }).load(context)).rejects.toThrow(/2024-01-06-gamma\.md:1:1 Unexpected duplicate id `shared`/);
+  });
+
+  it.each([
+    [{}, /`options.directory`/],
+    [{ directory: '' }, /`options.directory`/],
+    [{ directory: 'x', taxonomy: 3 }, /`options.taxonomy`/],
+  ])('throws for bad options %j', (options, message) => {
+    expect(() => postmortemLoader(options as never)).toThrow(message);
+  });
+
+  it('throws when the directory does not exist', async () => {
+    const { context } = fakeContext(root);
+    await expect(postmortemLoader({ directory: 'missing' }).load(context)).rejects.toThrow(/expected `directory` to be a directory/);
+  });
+});
