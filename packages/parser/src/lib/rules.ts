@@ -80,7 +80,7 @@ export function checkContent(postmortem: Postmortem, context: RuleContext, sink:
   if (postmortem.status === 'final') {
     for (const [kind, label] of requiredForFinal) {
       if (!context.sections.some((section) => section.kind === kind)) {
-        sink.report('required-section', 'error', `Unexpected final postmortem without a ${label} section, expected a \`## ${label}\` heading`, ...keyPosition('status'));
+        sink.report('required-section', 'error', `Unexpected final postmortem without ${/^[AEIOU]/.test(label) ? 'an' : 'a'} ${label} section, expected a \`## ${label}\` heading`, ...keyPosition('status'));
       }
     }
   }
@@ -133,14 +133,15 @@ export function checkContent(postmortem: Postmortem, context: RuleContext, sink:
   }
 
   for (const section of context.sections) {
-    if (section.kind === 'rootCause' && (section.parent === -1 || context.sections[section.parent]!.kind !== 'rootCause')) {
+    const topOfKind = section.parent === -1 || context.sections[section.parent]!.kind !== section.kind;
+    if (section.kind === 'rootCause' && topOfKind) {
       const text = postmortem.rootCauses.map((cause) => cause.text).join('\n');
       const match = blamePhrase.exec(text);
       if (match) {
         sink.report('blameless-root-cause', 'warning', `Unexpected “${match[0]}” as a root cause, expected the process or system gap that made the mistake possible (blameless review)`, section.line, section.column);
       }
     }
-    if (section.kind === 'lessons' && section.parent === -1 && section.scope.length === 0) {
+    if (section.kind === 'lessons' && topOfKind && section.scope.length === 0) {
       sink.report('empty-lessons', 'warning', `Unexpected empty “${section.heading}” section, expected what went well, what went wrong or where you got lucky`, section.line, section.column);
     }
   }
