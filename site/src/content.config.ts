@@ -1,0 +1,8 @@
+import { defineCollection } from 'astro:content';
+import { postmortemLoader } from '@postmortem-kb/parser/loader';
+import { postmortemsDirectory } from './lib/postmortems-directory';
+
+// No schema here: the loader validates with the library's `postmortemSchema`.
+export const collections = {
+  postmortems: defineCollection({ loader: postmortemLoader({ directory: postmortemsDirectory }) }),
+};

@@ -1,0 +1,289 @@
+/**
+ * The built site in a real browser: search, navigation, the XSS fixture, the CSP and axe.
+ * beforeAll builds the site once from the real corpus plus test/fixtures/site/ into a temp
+ * directory and serves it with a tiny static server that also sends the CSP header.
+ */
+import { spawn } from 'node:child_process';
+import { cp, mkdtemp, readFile, readdir, rm, stat } from 'node:fs/promises';
+import { createServer, type Server } from 'node:http';
+import { tmpdir } from 'node:os';
+import { extname, join, normalize } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const repo = fileURLToPath(new URL('../../', import.meta.url));
+const site = join(repo, 'site');
+const fixtures = join(repo, 'test/fixtures/site');
+const target = '2024-03-01-fixture-ingest-compaction-backlog';
+const hostile = '2024-02-29-xss-fixture-hostile-markdown';
+const csp = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' https: data:; object-src 'none'; frame-ancestors 'none'";
+
+let work: string;
+let outDir: string;
+let server: Server;
+let origin: string;
+let browser: Browser;
+let context: BrowserContext;
+
+function run(command: string, args: string[], options: { cwd: string; env: NodeJS.ProcessEnv }): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { ...options, stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.on('error', reject);
+    child.on('close', (code) => (code === 0 ? resolve() : reject(new Error(`${command} ${args.join(' ')} exited with ${code}:\n${output.slice(-4000)}`))));
+  });
+}
+
+const types: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json',
+  '.xml': 'application/xml',
+  '.svg': 'image/svg+xml',
+};
+
+function serve(root: string): Promise<Server> {
+  const server = createServer(async (request, response) => {
+    const pathname = decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname);
+    let file = normalize(join(root, pathname));
+    if (!file.startsWith(root)) {
+      response.writeHead(403).end();
+      return;
+    }
+    const info = await stat(file).catch(() => null);
+    if (info?.isDirectory()) file = join(file, 'index.html');
+    const body = await readFile(file).catch(() => null);
+    if (body === null) {
+      response.writeHead(404, { 'Content-Type': 'text/plain' }).end('not found');
+      return;
+    }
+    response.writeHead(200, { 'Content-Type': types[extname(file)] ?? 'application/octet-stream', 'Content-Security-Policy': csp });
+    response.end(body);
+  });
+  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
+}
+
+async function htmlFiles(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  return entries.filter((entry) => entry.isFile() && entry.name.endsWith('.html')).map((entry) => join(entry.parentPath, entry.name));
+}
+
+async function newPage(): Promise<{ page: Page; dialogs: string[]; errors: string[] }> {
+  const page = await context.newPage();
+  const dialogs: string[] = [];
+  const errors: string[] = [];
+  page.on('dialog', (dialog) => {
+    dialogs.push(dialog.message());
+    void dialog.dismiss();
+  });
+  page.on('pageerror', (error) => errors.push(error.message));
+  return { page, dialogs, errors };
+}
+
+async function search(page: Page, query: string): Promise<string[]> {
+  const input = page.locator('input[type=search]');
+  await input.click();
+  await input.fill(query);
+  await page.locator('[data-search-results] a').first().waitFor();
+  return page.locator('[data-search-results] a').evaluateAll((links) => links.map((link) => (link as HTMLAnchorElement).pathname));
+}
+
+beforeAll(async () => {
+  work = await mkdtemp(join(tmpdir(), 'pm-site-'));
+  const corpus = join(work, 'postmortems');
+  outDir = join(work, 'dist');
+  await cp(join(repo, 'postmortems'), corpus, { recursive: true });
+  await cp(fixtures, corpus, { recursive: true });
+  await run(process.execPath, [join(site, 'node_modules/astro/astro.js'), 'build', '--outDir', outDir, ...(process.env['STUB'] ? ['--config', '../../../tmp/pmkb-stub/astro.stub.config.mjs'] : [])], {
+    cwd: site,
+    env: { ...process.env, POSTMORTEMS_DIR: corpus, ASTRO_CACHE_DIR: join(work, 'cache'), ASTRO_TELEMETRY_DISABLED: '1' },
+  });
+  server = await serve(outDir);
+  const address = server.address();
+  origin = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+  browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+  context = await browser.newContext({ baseURL: origin });
+}, 240_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await new Promise((resolve) => (server ? server.close(resolve) : resolve(undefined)));
+  if (work) await rm(work, { recursive: true, force: true });
+});
+
+describe('the built site', () => {
+  it('emits no inline script, inline style or event-handler attribute on any page', async () => {
+    const files = await htmlFiles(outDir);
+    expect(files.length).toBeGreaterThan(50);
+    for (const file of files) {
+      // Attribute values may hold `<` (a hostile title in `content=`); only tags matter here.
+      const raw = await readFile(file, 'utf8');
+      const html = raw.replace(/="[^"]*"/g, '=""');
+      const scripts = [...html.matchAll(/<script\b[^>]*>/gi)].map((match) => match[0]);
+      expect(scripts.filter((tag) => !/\ssrc=/.test(tag)), file).toEqual([]);
+      expect(html, file).not.toMatch(/<style\b/i);
+      expect(html, file).not.toMatch(/\sstyle=/i);
+      expect(html, file).not.toMatch(/<[^>]+\son[a-z]+\s*=/i);
+      expect(raw, file).toMatch(/<meta http-equiv="Content-Security-Policy" content="[^"]*script-src 'self';/);
+    }
+  });
+
+  it('serves the JSON API, the search index and the feed', async () => {
+    const list = (await (await fetch(`${origin}/api/postmortems.json`)).json()) as Record<string, unknown>[];
+    expect(list.some((postmortem) => postmortem['slug'] === target)).toBe(true);
+    expect(list.every((postmortem) => !('html' in postmortem))).toBe(true);
+    const one = (await (await fetch(`${origin}/api/postmortems/${target}.json`)).json()) as Record<string, unknown>;
+    expect(one['title']).toBe('Fixture Telemetry: ingestion pipeline stalls behind a compaction backlog');
+    const causes = (await (await fetch(`${origin}/api/root-causes.json`)).json()) as { id: string; incidents: string[] }[];
+    expect(causes.find((cause) => cause.id === 'resource-exhaustion')?.incidents).toContain(target);
+    expect((await fetch(`${origin}/search-index.json`)).status).toBe(200);
+    const feed = await (await fetch(`${origin}/rss.xml`)).text();
+    expect(feed).toContain(`/incidents/${target}/</link>`);
+  });
+
+  it('finds an incident by a root-cause phrase, opens it, follows a category and a related incident', async () => {
+    const { page, errors } = await newPage();
+    await page.goto('/');
+    const results = await search(page, 'runaway segment compaction');
+    expect(results[0]).toBe(`/incidents/${target}/`);
+    expect(await page.locator('[data-search-results] a').first().textContent()).toMatch(/Matched/);
+    expect(new URL(page.url()).searchParams.get('q')).toBe('runaway segment compaction');
+
+    await page.locator('[data-search-results] a').first().click();
+    await page.waitForURL(`**/incidents/${target}/`);
+    await expect.poll(() => page.locator('h1').textContent()).toContain('compaction backlog');
+    expect(await page.locator('.timeline__offset').allTextContents()).toEqual(['T+0', 'T+11m', 'T+1h05m', 'T+3h40m']);
+    expect(await page.locator('.facts').textContent()).toContain('3 h 40 min');
+
+    await page.locator('[data-categories] a', { hasText: 'Resource exhaustion' }).click();
+    await page.waitForURL('**/root-causes/resource-exhaustion/');
+    await page.locator(`a[href="/incidents/${target}/"]`).click();
+    await page.waitForURL(`**/incidents/${target}/`);
+
+    const related = page.locator('[data-related] a').first();
+    const href = await related.getAttribute('href');
+    expect(href).toMatch(/^\/incidents\/[^/]+\/$/);
+    expect(href).not.toBe(`/incidents/${target}/`);
+    expect(await page.locator('[data-related] .related__why').first().textContent()).not.toBe('');
+    await related.click();
+    await page.waitForURL(`**${href}`);
+    expect(await page.locator('h1').count()).toBe(1);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('finds an incident by a misspelled word', async () => {
+    const { page } = await newPage();
+    await page.goto('/');
+    expect(await search(page, 'compactoin')).toContain(`/incidents/${target}/`);
+    await page.close();
+  });
+
+  it('reads a shareable ?q= link on load', async () => {
+    const { page } = await newPage();
+    await page.goto('/?q=compaction%20backlog');
+    await page.locator('[data-search-results] a').first().waitFor();
+    expect(await page.locator('input[type=search]').inputValue()).toBe('compaction backlog');
+    expect(await page.locator('[data-search-results] a').first().getAttribute('href')).toBe(`/incidents/${target}/`);
+    await page.close();
+  });
+
+  it('focuses the search box on / and walks results with the arrow keys and Enter', async () => {
+    const { page } = await newPage();
+    await page.goto('/stats/');
+    await page.locator('h1').click();
+    await page.keyboard.press('/');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('type'))).toBe('search');
+    await page.keyboard.type('compaction backlog');
+    await page.locator('[data-search-results] a').first().waitFor();
+    await page.keyboard.press('ArrowDown');
+    expect(await page.evaluate(() => (document.activeElement as HTMLAnchorElement | null)?.pathname)).toBe(`/incidents/${target}/`);
+    await page.keyboard.press('Enter');
+    await page.waitForURL(`**/incidents/${target}/`);
+    await page.close();
+  });
+
+  it('runs nothing from the hostile fixture postmortem', async () => {
+    const { page, dialogs } = await newPage();
+    await page.goto(`/incidents/${hostile}/`);
+    await page.locator('h1').waitFor();
+    expect(await page.locator('h1').textContent()).toContain('<script>window.__xss=1</script>');
+    const report = await page.evaluate(() => ({
+      xss: (window as { __xss?: unknown }).__xss,
+      scripts: [...document.scripts].map((script) => script.src).filter((src) => !src.includes('/_astro/')),
+      handlers: [...document.querySelectorAll('*')].flatMap((element) => element.getAttributeNames().filter((name) => name.startsWith('on'))),
+      hrefs: [...document.querySelectorAll('[href], [src]')].map((element) => element.getAttribute('href') ?? element.getAttribute('src') ?? '').filter((url) => /^\s*(?:javascript|data|vbscript):/i.test(url.replace(/[\s\u0000-\u001f]/g, ''))),
+      frames: document.querySelectorAll('iframe, object, embed').length,
+      bodyVisible: getComputedStyle(document.body).display !== 'none',
+    }));
+    expect(report).toEqual({ xss: undefined, scripts: [], handlers: [], hrefs: [], frames: 0, bodyVisible: true });
+    for (const link of await page.locator('article a').all()) await link.hover();
+    expect(await page.evaluate(() => (window as { __xss?: unknown }).__xss)).toBeUndefined();
+    expect(dialogs).toEqual([]);
+    await page.close();
+  });
+
+  it('shows hostile search text as text: ?q= and the fixture title', async () => {
+    const { page, dialogs } = await newPage();
+    await page.goto(`/?q=${encodeURIComponent('<img src=x onerror="window.__xss=1"> hostile markdown')}`);
+    await page.locator('[data-search-results] a').first().waitFor();
+    expect(await page.locator('[data-search-results] img, [data-search-results] script').count()).toBe(0);
+    expect(await page.locator('[data-search-results] a').first().textContent()).toContain('<script>window.__xss=1</script>');
+    expect(await page.evaluate(() => (window as { __xss?: unknown }).__xss)).toBeUndefined();
+    const long = 'x'.repeat(5000);
+    await page.locator('input[type=search]').fill(long);
+    expect((await page.locator('input[type=search]').inputValue()).length).toBeLessThan(long.length);
+    expect(dialogs).toEqual([]);
+    await page.close();
+  });
+
+  it('filters follow-ups by status and owner, and flags overdue items', async () => {
+    const { page } = await newPage();
+    await page.goto('/follow-ups/');
+    const rows = page.locator('[data-follow-up]');
+    const total = await rows.count();
+    expect(total).toBeGreaterThan(2);
+    await expect.poll(() => page.locator('[data-follow-up] .overdue').count()).toBeGreaterThan(0);
+    await page.selectOption('#filter-status', 'done');
+    const visible = page.locator('[data-follow-up]:visible');
+    expect(await visible.count()).toBeLessThan(total);
+    expect(new Set(await visible.evaluateAll((found) => found.map((row) => (row as HTMLElement).dataset['status'])))).toEqual(new Set(['done']));
+    await page.selectOption('#filter-status', '');
+    await page.selectOption('#filter-owner', 'fixture-docs');
+    expect(await visible.count()).toBe(1);
+    await page.close();
+  });
+
+  describe('accessibility (axe: no serious or critical violations)', () => {
+    const pages = ['/', `/incidents/${target}/`, '/root-causes/', '/stats/', '/follow-ups/'];
+    for (const colorScheme of ['light', 'dark'] as const) {
+      it(`in ${colorScheme} mode`, async () => {
+        const axe = await readFile(join(repo, 'node_modules/axe-core/axe.min.js'), 'utf8');
+        // axe is injected as an inline script, which the site's CSP rightly refuses.
+        const auditContext = await browser.newContext({ baseURL: origin, bypassCSP: true, colorScheme });
+        const found: string[] = [];
+        for (const path of pages) {
+          const page = await auditContext.newPage();
+          await page.emulateMedia({ colorScheme });
+          await page.goto(path);
+          await page.addScriptTag({ content: axe });
+          const violations = await page.evaluate(async () => {
+            const result = await (window as unknown as { axe: { run: (context: Document) => Promise<{ violations: { id: string; impact: string | null; nodes: { target: unknown[] }[] }[] }> } }).axe.run(document);
+            return result.violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical').map((violation) => `${violation.id} (${violation.impact}): ${violation.nodes.slice(0, 3).map((node) => JSON.stringify(node.target)).join(', ')}`);
+          });
+          found.push(...violations.map((violation) => `${path}: ${violation}`));
+          await page.close();
+        }
+        await auditContext.close();
+        expect(found).toEqual([]);
+      }, 60_000);
+    }
+  });
+});
