@@ -81,8 +81,9 @@ async function syncPostmortems(context: LoaderContext, directory: string, taxono
   for (const file of files) {
     const path = relative(cwd, file) || file;
     const bytes = await readFile(file);
-    // The taxonomy takes part in the digest: a changed taxonomy changes category diagnostics.
-    const digest = generateDigest(`${taxonomy.digest}\u0000${bytes.toString('base64')}`);
+    // The path and taxonomy take part in the digest: `path` is stored in the data, and a
+    // changed taxonomy changes category diagnostics.
+    const digest = generateDigest(`${path}\u0000${taxonomy.digest}\u0000${bytes.toString('base64')}`);
     const stored = store.get<Postmortem>(slugOf(file));
     if (stored && stored.digest === digest) {
       const postmortem = structuredClone(stored.data);
