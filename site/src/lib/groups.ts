@@ -15,6 +15,6 @@ export function facetPaths(facet: FacetPage, postmortems: readonly Postmortem[])
   const bySlug = new Map(postmortems.map((postmortem) => [postmortem.slug, postmortem]));
   return groupBy(postmortems, facetPages[facet].key).map((group) => ({
     params: { name: group.slug },
-    props: { name: group.name, incidents: group.incidents.flatMap((slug) => bySlug.get(slug) ?? []).reverse() },
+    props: { name: group.name, incidents: group.incidents.flatMap((slug) => bySlug.get(slug) ?? []) },
   }));
 }
