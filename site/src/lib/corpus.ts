@@ -12,8 +12,7 @@ let taxonomy: Promise<Taxonomy> | undefined;
 
 /** Every postmortem, oldest first (the library's order). */
 export function allPostmortems(): Promise<Postmortem[]> {
-  postmortems ??= getCollection('postmortems').then((entries) => sortPostmortems(entries.map((entry) => entry.data as Postmortem)));
-  return postmortems;
+  return (postmortems ??= getCollection('postmortems').then((entries) => sortPostmortems(entries.map((entry) => entry.data as Postmortem))));
 }
 
 /** Newest first, for lists and the feed. */
@@ -22,8 +21,7 @@ export async function newestFirst(): Promise<Postmortem[]> {
 }
 
 export function siteTaxonomy(): Promise<Taxonomy> {
-  taxonomy ??= loadTaxonomy(join(postmortemsDirectory, taxonomyFileName)).catch(() => ({ categories: [] }));
-  return taxonomy;
+  return (taxonomy ??= loadTaxonomy(join(postmortemsDirectory, taxonomyFileName)).catch(() => ({ categories: [] })));
 }
 
 /** Today as `YYYY-MM-DD`: overdue means overdue on the day the site was built. */
