@@ -1,0 +1,232 @@
+/**
+ * Cross-references for the site: root-cause pages, group pages (by service, organization,
+ * severity, year), the follow-up list and the home page's filters. Pure; results are plain JSON.
+ *
+ * Incident lists are slugs ordered newest first (undated last), then by slug.
+ */
+import type { ActionItem, Postmortem } from './schema.js';
+import { isOverdue, todayOf, yearOf, type StatsOptions } from './stats.js';
+import type { Taxonomy } from './taxonomy.js';
+
+export interface RootCauseEntry {
+  id: string;
+  /** From the taxonomy; the id for a category it does not know. */
+  label: string;
+  /** From the taxonomy; '' for a category it does not know. */
+  description: string;
+  /** Postmortems with this category. */
+  count: number;
+  /** One entry per year from the corpus' first to its last dated year (the same years for every category). */
+  perYear: Array<{ year: number; count: number }>;
+  incidents: string[];
+  /** Categories also given to these postmortems, most frequent first, then by id. */
+  coCategories: Array<{ id: string; count: number }>;
+  /** Services of these postmortems, most frequent first, then by name; at most 5. */
+  topServices: Array<{ name: string; count: number }>;
+}
+
+export type GroupKey = 'services' | 'organization' | 'severity' | 'year';
+
+export interface Group {
+  name: string;
+  /** Lower-case kebab, unique among the groups returned (`-2`, `-3` … added on a clash). */
+  slug: string;
+  incidents: string[];
+}
+
+export type FollowUp = ActionItem & { incident: string; incidentTitle: string; overdue: boolean };
+
+export interface FacetValue {
+  value: string;
+  count: number;
+}
+
+export interface Facets {
+  /** Most frequent first, then by value. */
+  categories: FacetValue[];
+  /** Most frequent first, then by value. */
+  services: FacetValue[];
+  /** In natural order (`SEV1`, `SEV2`, … `SEV10`). */
+  severities: FacetValue[];
+  /** Newest first. */
+  years: FacetValue[];
+  /** Most frequent first, then by value. */
+  organizations: FacetValue[];
+}
+
+const topServiceCount = 5;
+
+/** One entry per taxonomy category (in taxonomy order, even unused), then unknown categories in use, by id. */
+export function rootCauseIndex(postmortems: readonly Postmortem[], taxonomy: Taxonomy = { categories: [] }): RootCauseEntry[] {
+  const byCategory = new Map<string, Postmortem[]>();
+  for (const postmortem of postmortems) {
+    for (const category of distinct(postmortem.categories)) push(byCategory, category, postmortem);
+  }
+  const years = postmortems.map((postmortem) => yearOf(postmortem)).filter((year) => year !== null).map(Number);
+  const first = years.reduce((min, year) => Math.min(min, year), Infinity);
+  const last = years.reduce((max, year) => Math.max(max, year), -Infinity);
+
+  const known = new Set(taxonomy.categories.map((category) => category.id));
+  const entries = [
+    ...taxonomy.categories.filter((category, at) => taxonomy.categories.findIndex((other) => other.id === category.id) === at),
+    ...[...byCategory.keys()].filter((id) => !known.has(id)).sort(compareStrings).map((id) => ({ id, label: id, description: '' })),
+  ];
+
+  return entries.map(({ id, label, description }) => {
+    const incidents = sortIncidents(byCategory.get(id) ?? []);
+    const perYear = new Map<number, number>();
+    for (let year = first; year <= last; year++) perYear.set(year, 0);
+    for (const postmortem of incidents) {
+      const year = yearOf(postmortem);
+      if (year !== null) perYear.set(Number(year), perYear.get(Number(year))! + 1);
+    }
+    return {
+      id,
+      label,
+      description,
+      count: incidents.length,
+      perYear: [...perYear].map(([year, count]) => ({ year, count })),
+      incidents: incidents.map((postmortem) => postmortem.slug),
+      coCategories: counted(incidents.flatMap((postmortem) => distinct(postmortem.categories).filter((other) => other !== id))).map(([other, count]) => ({ id: other, count })),
+      topServices: counted(incidents.flatMap((postmortem) => distinct(postmortem.services)))
+        .slice(0, topServiceCount)
+        .map(([name, count]) => ({ name, count })),
+    };
+  });
+}
+
+/** Postmortems grouped by each service, or by organization, severity or year; groups by name. Missing values form no group. */
+export function groupBy(postmortems: readonly Postmortem[], key: GroupKey): Group[] {
+  const groups = new Map<string, Postmortem[]>();
+  for (const postmortem of postmortems) {
+    for (const name of groupNames(postmortem, key)) push(groups, name, postmortem);
+  }
+  const used = new Set<string>();
+  return [...groups]
+    .sort(([a], [b]) => compareNames(a, b))
+    .map(([name, members]) => {
+      const base = toUrlSlug(name);
+      let slug = base;
+      for (let suffix = 2; used.has(slug); suffix++) slug = `${base}-${suffix}`;
+      used.add(slug);
+      return { name, slug, incidents: sortIncidents(members).map((postmortem) => postmortem.slug) };
+    });
+}
+
+function groupNames(postmortem: Postmortem, key: GroupKey): string[] {
+  switch (key) {
+    case 'services':
+      return distinct(postmortem.services);
+    case 'organization':
+      return distinct([postmortem.organization]);
+    case 'severity':
+      return distinct([postmortem.severity]);
+    case 'year':
+      return distinct([yearOf(postmortem)]);
+  }
+}
+
+/**
+ * Every action item with its incident. Open items first, then those without a status, then
+ * done ones; within each, by due date (undated last), then newest incident, then slug and line.
+ * Only open items can be overdue (due before today).
+ */
+export function followUps(postmortems: readonly Postmortem[], options: StatsOptions = {}): FollowUp[] {
+  const today = todayOf(options);
+  const items = postmortems.flatMap((postmortem) =>
+    postmortem.actionItems.map((item) => ({ item, postmortem })),
+  );
+  const statusRank = (status: ActionItem['status']) => (status === 'open' ? 0 : status === null ? 1 : 2);
+  items.sort(
+    (a, b) =>
+      statusRank(a.item.status) - statusRank(b.item.status) ||
+      compareNullable(a.item.due, b.item.due, 1) ||
+      compareNullable(a.postmortem.date, b.postmortem.date, -1) ||
+      compareStrings(a.postmortem.slug, b.postmortem.slug) ||
+      a.item.line - b.item.line,
+  );
+  return items.map(({ item, postmortem }) => ({
+    ...item,
+    incident: postmortem.slug,
+    incidentTitle: postmortem.title,
+    overdue: isOverdue(item, today),
+  }));
+}
+
+/** Values of the home page's filters with how many postmortems have each. */
+export function facets(postmortems: readonly Postmortem[]): Facets {
+  const values = (pick: (postmortem: Postmortem) => ReadonlyArray<string | null>) =>
+    counted(postmortems.flatMap((postmortem) => distinct(pick(postmortem)))).map(([value, count]) => ({ value, count }));
+  return {
+    categories: values((postmortem) => postmortem.categories),
+    services: values((postmortem) => postmortem.services),
+    severities: values((postmortem) => [postmortem.severity]).sort((a, b) => compareNames(a.value, b.value)),
+    years: values((postmortem) => [yearOf(postmortem)]).sort((a, b) => compareStrings(b.value, a.value)),
+    organizations: values((postmortem) => [postmortem.organization]),
+  };
+}
+
+/**
+ * A URL-safe, lower-case kebab slug of `name` (`"Amazon S3"` → `"amazon-s3"`, `"Café"` → `"cafe"`).
+ * When nothing ASCII is left (`"数据库"`, `"++"`), `x-` and 8 hex digits of a hash of the name.
+ */
+export function toUrlSlug(name: string): string {
+  const slug = name
+    .normalize('NFKD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+  return slug !== '' ? slug : `x-${fnv1a(name)}`;
+}
+
+/** FNV-1a 32-bit over UTF-16 code units, as 8 hex digits. */
+function fnv1a(text: string): string {
+  let hash = 0x811c9dc5;
+  for (let at = 0; at < text.length; at++) {
+    hash ^= text.charCodeAt(at);
+    hash = Math.imul(hash, 0x01000193) >>> 0;
+  }
+  return hash.toString(16).padStart(8, '0');
+}
+
+function sortIncidents(postmortems: readonly Postmortem[]): Postmortem[] {
+  return [...postmortems].sort((a, b) => compareNullable(a.date, b.date, -1) || compareStrings(a.slug, b.slug));
+}
+
+/** `direction` 1: ascending, -1: descending; null always last. */
+function compareNullable(a: string | null, b: string | null, direction: 1 | -1): number {
+  if (a === b) return 0;
+  if (a === null) return 1;
+  if (b === null) return -1;
+  return direction * compareStrings(a, b);
+}
+
+/** Counts, most frequent first, then by value. */
+function counted(values: readonly string[]): Array<[string, number]> {
+  const counts = new Map<string, number>();
+  for (const value of values) counts.set(value, (counts.get(value) ?? 0) + 1);
+  return [...counts].sort(([a, x], [b, y]) => y - x || compareStrings(a, b));
+}
+
+/** Trimmed, non-empty, each once. */
+function distinct(values: ReadonlyArray<string | null>): string[] {
+  return [...new Set(values.map((value) => value?.trim() ?? '').filter((value) => value !== ''))];
+}
+
+function push<T>(map: Map<string, T[]>, key: string, value: T): void {
+  const list = map.get(key);
+  if (list === undefined) map.set(key, [value]);
+  else list.push(value);
+}
+
+const collator = new Intl.Collator('en', { numeric: true, sensitivity: 'base' });
+
+/** Case-insensitive natural order (`SEV2` before `SEV10`), code units breaking ties. */
+function compareNames(a: string, b: string): number {
+  return collator.compare(a, b) || compareStrings(a, b);
+}
+
+function compareStrings(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
