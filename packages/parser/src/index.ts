@@ -46,3 +46,34 @@ export {
   type Marker,
   type Metrics,
 } from './lib/schema.js';
+export {
+  relatedIncidents,
+  relatedIndex,
+  relatedWeights,
+  type RelatedIncident,
+  type RelatedReason,
+  type RelatedReasonKind,
+  type RelatedOptions,
+} from './lib/related.js';
+export {
+  corpusStats,
+  percentile,
+  resolveBuckets,
+  type CorpusStats,
+  type TimeToResolveStats,
+  type ActionItemStats,
+  type StatsOptions,
+} from './lib/stats.js';
+export {
+  rootCauseIndex,
+  groupBy,
+  followUps,
+  facets,
+  toUrlSlug,
+  type RootCauseEntry,
+  type Group,
+  type GroupKey,
+  type FollowUp,
+  type FacetValue,
+  type Facets,
+} from './lib/cross-reference.js';
