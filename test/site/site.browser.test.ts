@@ -98,7 +98,7 @@ beforeAll(async () => {
   outDir = join(work, 'dist');
   await cp(join(repo, 'postmortems'), corpus, { recursive: true });
   await cp(fixtures, corpus, { recursive: true });
-  await run(process.execPath, [join(site, 'node_modules/astro/astro.js'), 'build', '--outDir', outDir, ...(process.env['STUB'] ? ['--config', '../../../tmp/pmkb-stub/astro.stub.config.mjs'] : [])], {
+  await run(process.execPath, [join(site, 'node_modules/astro/astro.js'), 'build', '--outDir', outDir], {
     cwd: site,
     env: { ...process.env, POSTMORTEMS_DIR: corpus, ASTRO_CACHE_DIR: join(work, 'cache'), ASTRO_TELEMETRY_DISABLED: '1' },
   });
