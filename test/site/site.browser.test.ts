@@ -262,7 +262,7 @@ describe('the built site', () => {
   });
 
   describe('accessibility (axe: no serious or critical violations)', () => {
-    const pages = ['/', `/incidents/${target}/`, '/root-causes/', '/stats/', '/follow-ups/'];
+    const pages = ['/', `/incidents/${target}/`, `/incidents/${hostile}/`, '/root-causes/', '/root-causes/resource-exhaustion/', '/stats/', '/follow-ups/'];
     for (const colorScheme of ['light', 'dark'] as const) {
       it(`in ${colorScheme} mode`, async () => {
         const axe = await readFile(join(repo, 'node_modules/axe-core/axe.min.js'), 'utf8');
