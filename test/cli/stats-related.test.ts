@@ -25,12 +25,30 @@ describe.concurrent('postmortem stats', () => {
     const result = await runCli(['stats', '--json'], { cwd: await project() });
     expect(result.code).toBe(0);
     expect(JSON.parse(result.stdout)).toEqual({
-      postmortems: 3,
-      byCategory: [{ key: 'capacity', count: 2 }, { key: 'config-change', count: 1 }, { key: 'dns', count: 1 }],
-      byService: [{ key: 'api', count: 2 }, { key: 'web', count: 2 }],
-      byYear: [{ key: '2023', count: 1 }, { key: '2024', count: 2 }],
-      timeToResolveMinutes: { count: 3, p50: 90, p90: 1560, max: 1560 },
-      actionItems: { total: 4, open: 2, done: 2, overdue: 1 },
+      total: 3,
+      byCategory: { capacity: 2, 'config-change': 1, dns: 1 },
+      byService: { api: 2, web: 2 },
+      byOrganization: { 'Example Corp': 3 },
+      bySeverity: { SEV1: 2, SEV2: 1 },
+      byYear: { 2023: 1, 2024: 2 },
+      byYearAndCategory: { 2023: { capacity: 1 }, 2024: { capacity: 1, 'config-change': 1, dns: 1 } },
+      timeToResolve: {
+        count: 3,
+        minutes: [45, 90, 1560],
+        p50: 90,
+        p90: 1560,
+        p95: 1560,
+        max: 1560,
+        histogram: [
+          { label: '<1h', count: 1 },
+          { label: '1–4h', count: 1 },
+          { label: '4–12h', count: 0 },
+          { label: '12–24h', count: 0 },
+          { label: '1–3d', count: 1 },
+          { label: '>3d', count: 0 },
+        ],
+      },
+      actionItems: { total: 4, open: 2, done: 2, unknown: 0, overdue: 1 },
     });
   });
 
@@ -62,6 +80,7 @@ describe.concurrent('postmortem stats', () => {
       'open          2',
       'overdue       1',
       'done          2',
+      'no status     0',
       'total         4',
       '',
     ].join('\n'));
@@ -76,8 +95,8 @@ describe.concurrent('postmortem related', () => {
       'Related to DNS resolver overload:',
       '',
       'date        incident            why',
-      '2024-01-10  Config push outage  linked from this postmortem; same service: api; same organization: Example Corp',
-      '2023-06-01  Cache stampede      same category: capacity; same service: web; same organization: Example Corp',
+      '2024-01-10  Config push outage  Linked as related; Same service: api; Same organization: Example Corp; Similar root cause: "api", "minutes"',
+      '2023-06-01  Cache stampede      Shared root cause: capacity; Same service: web; Same organization: Example Corp; Similar root cause: "api", "minutes"',
       '',
     ].join('\n'));
   });
@@ -87,20 +106,26 @@ describe.concurrent('postmortem related', () => {
     expect(JSON.parse(result.stdout)).toEqual([
       {
         id: 'config-push-outage',
+        slug: '2024-01-10-config-push-outage',
         title: 'Config push outage',
         date: '2024-01-10',
         path: `postmortems/${fixtureNames.config}`,
-        score: 13,
-        reasons: ['linked from this postmortem', 'same service: api', 'same organization: Example Corp'],
+        score: 102.983,
+        reasons: [
+          { kind: 'link', label: 'Linked as related' },
+          { kind: 'service', label: 'Same service: api' },
+          { kind: 'organization', label: 'Same organization: Example Corp' },
+          { kind: 'text', label: 'Similar root cause: "api", "minutes"' },
+        ],
       },
     ]);
   });
 
-  it('--dir searches another corpus', async () => {
+  it('--dir searches another corpus, leaving out the same incident (same slug) found there', async () => {
     const dir = await project();
     await writeFiles(dir, { [`elsewhere/${fixtureNames.dns}`]: await readFixture(fixtureNames.dns) });
     const result = await runCli(['related', `elsewhere/${fixtureNames.dns}`, '--dir', 'postmortems', '--json'], { cwd: dir });
-    expect((JSON.parse(result.stdout) as Array<{ id: string }>).map((incident) => incident.id)).toEqual(['config-push-outage', 'dns-resolver-overload', 'cache-stampede']);
+    expect((JSON.parse(result.stdout) as Array<{ id: string }>).map((incident) => incident.id)).toEqual(['config-push-outage', 'cache-stampede']);
   });
 
   it('usage errors: missing file, not a postmortem, bad --limit (exit 2)', async () => {

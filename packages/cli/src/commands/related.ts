@@ -1,8 +1,7 @@
 /** `postmortem related <file>`: the incidents most like this one, and why. */
 import { basename, dirname, resolve } from 'node:path';
 import { Command } from 'commander';
-import { isPostmortemFileName } from '@postmortem-kb/parser';
-import { relatedIncidents } from '../lib/corpus-analytics.js';
+import { isPostmortemFileName, relatedIncidents } from '@postmortem-kb/parser';
 import { loadCorpus, resolveInputPaths } from '../lib/corpus.js';
 import type { RunContext } from '../lib/context.js';
 import { formatTable } from '../lib/format-table.js';
@@ -21,7 +20,7 @@ export function createRelatedCommand(context: RunContext): Command {
     .argument('<file>', 'the postmortem to compare')
     .option('-n, --limit <n>', 'how many to list', parsePositiveInteger, 5)
     .option('--dir <dir>', "the corpus to search (default: the file's directory)")
-    .option('--json', 'print [{ id, title, date, path, score, reasons }] as JSON')
+    .option('--json', 'print [{ id, slug, title, date, path, score, reasons: [{ kind, label }] }] as JSON')
     .addHelpText('after', examples([
       ['Incidents like this one:', 'postmortem related postmortems/2024-03-18-dns-resolver-overload.md'],
       ['The ten closest, searching the whole docs tree:', 'postmortem related incident.md --limit 10 --dir docs'],
@@ -36,10 +35,11 @@ export function createRelatedCommand(context: RunContext): Command {
       if (postmortem === undefined) throw new UsageError(`not a postmortem file: ${file}`);
 
       const related = relatedIncidents(postmortem, corpus, { limit: options.limit });
+      const bySlug = new Map(corpus.map((incident) => [incident.slug, incident]));
       const { stdout } = context;
       if (options.json === true) {
-        stdout.line(JSON.stringify(related.map(({ postmortem: incident, score, reasons }) => ({
-          id: incident.id, title: incident.title, date: incident.date, path: incident.path, score, reasons,
+        stdout.line(JSON.stringify(related.map(({ slug, title, date, score, reasons }) => ({
+          id: bySlug.get(slug)?.id ?? slug, slug, title, date, path: bySlug.get(slug)?.path ?? null, score, reasons,
         })), null, 2));
         return;
       }
@@ -50,7 +50,7 @@ export function createRelatedCommand(context: RunContext): Command {
       stdout.line(stdout.colors.bold(`Related to ${postmortem.title}:`));
       stdout.line();
       stdout.line(formatTable(
-        [['date', 'incident', 'why'], ...related.map(({ postmortem: incident, reasons }) => [incident.date ?? '', `${incident.title}`, reasons.join('; ')])],
+        [['date', 'incident', 'why'], ...related.map(({ date, title, reasons }) => [date ?? '', title, reasons.map((reason) => reason.label).join('; ')])],
         { styleHeader: stdout.colors.bold },
       ));
     });

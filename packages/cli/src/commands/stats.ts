@@ -1,6 +1,6 @@
 /** `postmortem stats [paths…]`: counts, time to resolve and action items across the corpus. */
 import { Command } from 'commander';
-import { corpusStats, type CorpusStats, type CountEntry } from '../lib/corpus-analytics.js';
+import { corpusStats, type CorpusStats } from '@postmortem-kb/parser';
 import { loadCorpus, resolveInputPaths } from '../lib/corpus.js';
 import type { RunContext } from '../lib/context.js';
 import { formatMinutes } from '../lib/format-duration.js';
@@ -22,7 +22,8 @@ export function createStatsCommand(context: RunContext): Command {
     .addHelpText('after', `
 Time to resolve is measured from the start of impact to the end (started_at/resolved_at or
 the INCIDENT BEGINS/ENDS timeline markers); p50/p90 are nearest-rank percentiles.
-Open action items are those not marked done; overdue ones have a due date before today.
+Open action items are those marked open (an unticked task or TODO); overdue ones are open with a due date
+before today; items with no status are counted apart.
 ${examples([
   ['Numbers for postmortems/:', 'postmortem stats'],
   ['Only this year’s incidents:', 'postmortem stats postmortems/2024-*.md'],
@@ -39,8 +40,9 @@ ${examples([
 }
 
 export function formatStats(stats: CorpusStats, top: number, colors: Colors): string {
-  const blocks: string[] = [colors.bold(`${stats.postmortems} postmortem${stats.postmortems === 1 ? '' : 's'}`)];
-  const countTable = (title: string, entries: readonly CountEntry[], keepOrder = false) => {
+  const blocks: string[] = [colors.bold(`${stats.total} postmortem${stats.total === 1 ? '' : 's'}`)];
+  const countTable = (title: string, counts: Readonly<Record<string, number>>, keepOrder = false) => {
+    const entries = Object.entries(counts).map(([key, count]) => ({ key, count }));
     if (entries.length === 0) return;
     const shown = keepOrder ? entries : entries.slice(0, top);
     const rows = [[title, 'incidents'], ...shown.map((entry) => [entry.key, String(entry.count)])];
@@ -51,7 +53,7 @@ export function formatStats(stats: CorpusStats, top: number, colors: Colors): st
   countTable('Service', stats.byService);
   countTable('Year', stats.byYear, true);
 
-  const resolve = stats.timeToResolveMinutes;
+  const resolve = stats.timeToResolve;
   blocks.push(formatTable([
     ['Time to resolve', ''],
     ['p50', formatMinutes(resolve.p50)],
@@ -66,6 +68,7 @@ export function formatStats(stats: CorpusStats, top: number, colors: Colors): st
     ['open', String(items.open)],
     ['overdue', items.overdue > 0 ? colors.red(String(items.overdue)) : '0'],
     ['done', String(items.done)],
+    ['no status', String(items.unknown)],
     ['total', String(items.total)],
   ], { align: ['left', 'right'], styleHeader: colors.bold }));
   return `${blocks.join('\n\n')}\n`;
