@@ -2,12 +2,13 @@
  * `parsePostmortem`: one markdown postmortem in, one typed `Postmortem` with positioned
  * diagnostics out. Pure and synchronous; never throws on content.
  */
-import type { List, RootContent } from 'mdast';
+import type { List, Root, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { extractActionItems } from './action-items.js';
 import { DiagnosticSink } from './diagnostics.js';
 import { readFrontmatter } from './frontmatter.js';
 import { extractLessons } from './lessons.js';
+import { checkTreeDepth, precheckMarkdown, verbatimTree } from './limits.js';
 import { parseMarkdown } from './markdown.js';
 import { dateFromFileName, parseCalendarDate, readBodyMetadata, titleFromSlug, toList } from './metadata.js';
 import { computeMetrics } from './metrics.js';
@@ -43,7 +44,7 @@ export function parsePostmortem(source: string, options: ParseOptions = {}): Pos
 
   const frontmatter = readFrontmatter(clean, sink);
   const fm = frontmatter.data;
-  const tree = parseMarkdown(frontmatter.body);
+  const tree = guardedMarkdown(frontmatter.body, sink);
   const body = readBodyMetadata(tree);
   const sections = splitSections(tree);
   const at = (key: string) => frontmatter.positions.get(key) ?? { line: 1, column: 1 };
@@ -136,6 +137,28 @@ export function parsePostmortem(source: string, options: ParseOptions = {}): Pos
   postmortem.metrics = computeMetrics(postmortem);
   checkContent(postmortem, { sections, positions: frontmatter.positions, taxonomy: options.taxonomy, today: options.today }, sink);
   return postmortem;
+}
+
+/**
+ * The body's mdast, or (for bodies nested too deep or with too many delimiters for remark to
+ * handle in linear time and bounded stack) the body verbatim as one code block, with a
+ * positioned `too-large` diagnostic. See limits.ts.
+ */
+function guardedMarkdown(body: string, sink: DiagnosticSink): Root {
+  let limit = precheckMarkdown(body);
+  if (!limit) {
+    try {
+      const tree = parseMarkdown(body);
+      limit = checkTreeDepth(tree);
+      if (!limit) return tree;
+    } catch (error) {
+      // A stack overflow in a recursive remark plugin: still never lose the content.
+      if (!(error instanceof RangeError)) throw error;
+      limit = { line: 1, column: 1, message: `Unexpected markdown remark could not parse (${error.message}); the body is kept as preformatted text` };
+    }
+  }
+  sink.report('too-large', 'error', limit.message, limit.line, limit.column);
+  return verbatimTree(body);
 }
 
 function slugFromPath(path: string | null): string {
