@@ -15,7 +15,8 @@ export interface BodyMetadata {
 }
 
 // `**Date:** 2021-10-30`, `Date: Oct 30, 2021`, `- **Authors**: a, b` — one per line.
-const fieldLine = /^[\s*_-]*([A-Za-z][A-Za-z ]{0,30}?)[*_]*\s*:[*_]*\s*(\S.*)$/;
+// The value's leading `**` is stripped in code: `:[*_]*\s*(\S.*)` backtracks polynomially.
+const fieldLine = /^[\s*_-]*([A-Za-z][A-Za-z ]{0,30}?)[*_]*\s*:(.*)$/;
 const knownFields = new Set(['date', 'authors', 'author', 'status', 'severity', 'services', 'service', 'organization', 'company', 'owner', 'owners', 'systems affected', 'affected services', 'incident date']);
 
 /** Reads title and `Key: value` lines that come before the first H2. */
@@ -49,8 +50,9 @@ function readFieldLines(node: RootContent, metadata: BodyMetadata): void {
         const match = fieldLine.exec(text.trim());
         if (!match) return;
         const key = match[1]!.trim().toLowerCase();
-        if (!knownFields.has(key) || metadata.fields.has(key)) return;
-        metadata.fields.set(key, { value: match[2]!.trim(), line: startLine + offset });
+        const value = match[2]!.replace(/^[*_]*/, '').trim();
+        if (value === '' || !knownFields.has(key) || metadata.fields.has(key)) return;
+        metadata.fields.set(key, { value, line: startLine + offset });
       });
   }
 }
