@@ -25,6 +25,13 @@ export const maxTreeDepth = 200;
  * always ends a paragraph, so the estimate never undercounts.
  */
 export const maxDelimiterCost = 100_000_000;
+/**
+ * micromark copies every event so far each time a list item or block quote closes, so many
+ * of them in a long body take quadratic time (a 10 MB file of real postmortems: minutes).
+ * The sum of the offsets of lines that open one is capped: a 1 MB body of real postmortems
+ * costs about 1.1e9.
+ */
+export const maxContainerCost = 3_000_000_000;
 
 /** The first limit `markdown` exceeds before parsing, or null. Linear in its length. */
 export function precheckMarkdown(markdown: string): MarkdownLimit | null {
@@ -35,6 +42,7 @@ export function precheckMarkdown(markdown: string): MarkdownLimit | null {
   let brackets = 0;
   let emphasisCost = 0;
   let bracketCost = 0;
+  let containerCost = 0;
   const endBlock = (): MarkdownLimit | null => {
     emphasisCost += emphasis * emphasis;
     bracketCost += brackets * brackets;
@@ -51,9 +59,14 @@ export function precheckMarkdown(markdown: string): MarkdownLimit | null {
     let end = markdown.indexOf('\n', start);
     if (end === -1) end = markdown.length;
     const text = markdown.slice(start, end);
+    const lineStart = start;
     start = end + 1;
 
     const nesting = lineNesting(text);
+    if (nesting.markers > 0) containerCost += lineStart;
+    if (containerCost > maxContainerCost) {
+      return { line, column: 1, message: `Unexpected number of list items and block quotes for a body of ${markdown.length} characters, expected fewer (remark takes quadratic time on them); the body is kept as preformatted text` };
+    }
     if (nesting.depth > maxLineNesting) {
       return { line, column: nesting.column, message: `Unexpected line nested ${nesting.depth}+ levels deep (block quotes, list markers, indentation), expected at most ${maxLineNesting}; the body is kept as preformatted text` };
     }
@@ -76,7 +89,7 @@ export function precheckMarkdown(markdown: string): MarkdownLimit | null {
 }
 
 /** How many block containers a line opens, and the column where the count passed the limit. */
-function lineNesting(text: string): { depth: number; column: number } {
+function lineNesting(text: string): { depth: number; markers: number; column: number } {
   let markers = 0;
   // Indentation nests too (a list item's content is indented): two columns count as a level.
   let columns = 0;
@@ -110,7 +123,7 @@ function lineNesting(text: string): { depth: number; column: number } {
     markers++;
     index = after;
   }
-  return { depth: depth(), column: Math.min(index, text.length) + 1 };
+  return { depth: depth(), markers, column: Math.min(index, text.length) + 1 };
 }
 
 /** -1 when `text` from `index` is a thematic break of `char`, else the index where it stops being one. */
