@@ -89,6 +89,15 @@ function parseYaml(yamlText: string, sink: DiagnosticSink, positions: Map<string
     const { line, col } = lineCounter.linePos(offset);
     return { line: line + 1, column: col };
   };
+  // The yaml library recurses per flow level and reports its own stack overflow at a
+  // stack-dependent position (a different column each call): refuse deep nesting first.
+  const deep = deepFlowOffset(yamlText);
+  if (deep !== -1) {
+    const before = yamlText.slice(0, deep);
+    const line = before.split('\n').length + 1;
+    sink.report('frontmatter-yaml', 'error', `Unexpected \`[\`/\`{\` nested more than ${maxFlowDepth} levels deep, expected at most ${maxFlowDepth}`, line, deep - before.lastIndexOf('\n'));
+    return {};
+  }
   let document;
   try {
     document = parseDocument(yamlText, {
@@ -129,6 +138,29 @@ function parseYaml(yamlText: string, sink: DiagnosticSink, positions: Map<string
     return {};
   }
   return toPlainData(value) as Record<string, unknown>;
+}
+
+const maxFlowDepth = 64;
+
+/** Offset of the first `[`/`{` nested deeper than `maxFlowDepth` (quotes and comments skipped), or -1. */
+function deepFlowOffset(yamlText: string): number {
+  let depth = 0;
+  let quote = '';
+  for (let index = 0; index < yamlText.length; index++) {
+    const char = yamlText[index]!;
+    if (quote) {
+      if (char === quote) quote = '';
+      else if (char === '\n' && quote === '#') quote = '';
+      continue;
+    }
+    // A quote opens a scalar only where one can start (`Don't` is plain text).
+    if ((char === '"' || char === "'") && (index === 0 || /[\s:[{,-]/.test(yamlText[index - 1]!))) quote = char;
+    else if (char === '#' && (index === 0 || /\s/.test(yamlText[index - 1]!))) quote = '#';
+    else if (char === '[' || char === '{') {
+      if (++depth > maxFlowDepth) return index;
+    } else if ((char === ']' || char === '}') && depth > 0) depth--;
+  }
+  return -1;
 }
 
 /**

@@ -31,7 +31,7 @@ export const maxDelimiterCost = 100_000_000;
  * The sum of the offsets of lines that open one is capped: a 1 MB body of real postmortems
  * costs about 1.1e9.
  */
-export const maxContainerCost = 3_000_000_000;
+export const maxContainerCost = 10_000_000_000;
 
 /** The first limit `markdown` exceeds before parsing, or null. Linear in its length. */
 export function precheckMarkdown(markdown: string): MarkdownLimit | null {
