@@ -2,13 +2,17 @@
  * Reading postmortems from disk: find the files, decode them, parse them, sort them,
  * and check what only the whole corpus can tell (duplicate ids, dangling links).
  */
-import { readFile, readdir, stat } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
+import { readdir, stat } from 'node:fs/promises';
 import { dirname, join, relative } from 'node:path';
 import { checkCorpus } from './corpus-rules.js';
-import { parsePostmortem, type ParseOptions } from './parse.js';
+import type { ParseOptions } from './parse.js';
+import { parseFile, type FileParseOptions } from './parse-file.js';
+import { parseInPool, workerAvailable } from './parse-pool.js';
 import type { Postmortem } from './schema.js';
 import { loadTaxonomy, taxonomyFileName, type Taxonomy } from './taxonomy.js';
-import { failedPostmortem } from './failed.js';
+
+export { decodeUtf8 } from './parse-file.js';
 
 export interface LoadOptions extends Omit<ParseOptions, 'path' | 'taxonomy'> {
   /** A taxonomy, a path to `taxonomy.yaml`, or false for none. Default: `taxonomy.yaml` in the directory, if present. */
@@ -17,9 +21,23 @@ export interface LoadOptions extends Omit<ParseOptions, 'path' | 'taxonomy'> {
   maxBytes?: number;
   /** Report paths relative to this directory (default: the current working directory). */
   cwd?: string;
+  /**
+   * Parse in this many worker threads, or `false` to parse in this thread. Default:
+   * `os.availableParallelism()` workers, except for fewer than 16 files (start-up costs more
+   * than it saves) which are parsed in this thread. Time and memory limits apply in workers only.
+   */
+  workers?: number | false;
+  /** Per-file time limit in a worker, in ms; a file over it gets a `timeout` error. Default 10 000. */
+  timeoutMs?: number;
+  /** Heap limit of each worker in MB; a file that exhausts it gets a `too-large` error. Default 512. */
+  maxMemoryMb?: number;
 }
 
 export const defaultMaxBytes = 1_000_000;
+export const defaultTimeoutMs = 10_000;
+export const defaultMaxMemoryMb = 512;
+/** Below this many files, parsing in this thread beats starting workers. */
+const minFilesForWorkers = 16;
 
 /** Every `*.md` below `dir`, skipping `_`-prefixed files, README.md and dot-directories. */
 export async function findPostmortemFiles(paths: string | readonly string[]): Promise<string[]> {
@@ -53,44 +71,41 @@ export async function loadPostmortems(dir: string, options: LoadOptions = {}): P
 
 /** Parses the given files (and directories), sorted by date then slug, with corpus checks. */
 export async function loadPostmortemFiles(paths: readonly string[], options: LoadOptions = {}): Promise<Postmortem[]> {
+  checkLoadOptions(options);
   const files = await findPostmortemFiles(paths);
   const taxonomy = await resolveTaxonomy(options.taxonomy, paths);
   const cwd = options.cwd ?? process.cwd();
-  const maxBytes = options.maxBytes ?? defaultMaxBytes;
-  const postmortems: Postmortem[] = [];
-  for (const file of files) {
-    const path = relative(cwd, file) || file;
-    postmortems.push(await parseFile(file, path, { ...options, taxonomy, maxBytes }));
+  const fileOptions: FileParseOptions = {
+    taxonomy,
+    maxBytes: options.maxBytes ?? defaultMaxBytes,
+    ...(options.timezone ? { timezone: options.timezone } : {}),
+    ...(options.today ? { today: options.today } : {}),
+  };
+  const tasks = files.map((file) => ({ file, path: relative(cwd, file) || file }));
+  const workers = options.workers ?? availableParallelism();
+  let postmortems: Postmortem[];
+  if (workers !== false && workers > 0 && workerAvailable && (options.workers !== undefined || tasks.length >= minFilesForWorkers)) {
+    postmortems = await parseInPool(tasks, fileOptions, {
+      size: Math.min(workers, tasks.length),
+      timeoutMs: options.timeoutMs ?? defaultTimeoutMs,
+      maxMemoryMb: options.maxMemoryMb ?? defaultMaxMemoryMb,
+    });
+  } else {
+    postmortems = [];
+    for (const task of tasks) postmortems.push(await parseFile(task.file, task.path, fileOptions));
   }
   sortPostmortems(postmortems);
   checkCorpus(postmortems);
   return postmortems;
 }
 
-async function parseFile(file: string, path: string, options: Omit<LoadOptions, 'taxonomy'> & { taxonomy: Taxonomy | null; maxBytes: number }): Promise<Postmortem> {
-  const info = await stat(file);
-  if (info.size > options.maxBytes) {
-    return failedPostmortem(path, 'too-large', `Unexpected file of ${info.size} bytes, expected at most ${options.maxBytes} bytes (raise maxBytes to parse it)`);
+function checkLoadOptions(options: LoadOptions): void {
+  const { workers, timeoutMs, maxMemoryMb } = options;
+  if (workers !== undefined && workers !== false && !(Number.isInteger(workers) && workers >= 0)) {
+    throw new TypeError(`loadPostmortems: expected \`workers\` to be a non-negative integer or false, not ${String(workers)}`);
   }
-  const source = decodeUtf8(await readFile(file));
-  const postmortem = parsePostmortem(source.text, {
-    path,
-    ...(options.timezone ? { timezone: options.timezone } : {}),
-    ...(options.taxonomy ? { taxonomy: options.taxonomy } : {}),
-    ...(options.today ? { today: options.today } : {}),
-  });
-  if (source.invalid) {
-    postmortem.diagnostics.unshift({ ruleId: 'binary-content', severity: 'warning', message: 'Unexpected bytes that are not UTF-8, expected UTF-8 text; they are read as U+FFFD', path, line: 1, column: 1 });
-  }
-  return postmortem;
-}
-
-export function decodeUtf8(bytes: Uint8Array): { text: string; invalid: boolean } {
-  try {
-    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), invalid: false };
-  } catch {
-    return { text: new TextDecoder('utf-8').decode(bytes), invalid: true };
-  }
+  if (timeoutMs !== undefined && !(timeoutMs > 0)) throw new TypeError(`loadPostmortems: expected \`timeoutMs\` to be a positive number, not ${String(timeoutMs)}`);
+  if (maxMemoryMb !== undefined && !(maxMemoryMb > 0)) throw new TypeError(`loadPostmortems: expected \`maxMemoryMb\` to be a positive number, not ${String(maxMemoryMb)}`);
 }
 
 export function sortPostmortems(postmortems: Postmortem[]): Postmortem[] {
