@@ -34,6 +34,8 @@ const workerUrl = new URL('./parse-worker.js', import.meta.url);
 /** Whether the compiled worker exists (it does not when this module runs from TypeScript sources). */
 export const workerAvailable = existsSync(fileURLToPath(workerUrl));
 const idleMs = 2_000;
+// Flags of the main thread that a worker rejects (`node --input-type=module -e …`).
+const workerExecArgv = process.execArgv.filter((flag) => !/^--(?:input-type|eval|print)\b|^-[ep]$/.test(flag));
 
 let shared: ParsePool | null = null;
 let nextOptionsKey = 1;
@@ -110,7 +112,7 @@ class ParsePool {
   }
 
   private spawn(): Slot {
-    const worker = new Worker(workerUrl, { resourceLimits: { maxOldGenerationSizeMb: this.maxMemoryMb } });
+    const worker = new Worker(workerUrl, { execArgv: workerExecArgv, resourceLimits: { maxOldGenerationSizeMb: this.maxMemoryMb } });
     const slot: Slot = { worker, optionsKey: 0, job: null };
     worker.on('message', (reply: ParseReply) => {
       const job = slot.job;

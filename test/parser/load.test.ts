@@ -1,0 +1,81 @@
+import { execFile } from 'node:child_process';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { formatDiagnostic, loadPostmortems } from '@postmortem-kb/parser';
+
+const run = promisify(execFile);
+const parserEntry = fileURLToPath(new URL('../../packages/parser/dist/index.js', import.meta.url));
+
+const postmortem = (title: string, date: string) => ['---', `title: ${title}`, `date: ${date}`, 'status: draft', '---', '', '## Summary', '', `${title} happened.`, ''].join('\n');
+
+let dir: string;
+
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'pmkb-load-'));
+  await writeFile(join(dir, '2024-03-01-c.md'), postmortem('C', '2024-03-01'));
+  await writeFile(join(dir, '2024-01-01-a.md'), postmortem('A', '2024-01-01'));
+  await writeFile(join(dir, '2024-02-01-b.md'), postmortem('B', '2024-02-01'));
+  await writeFile(join(dir, 'huge.md'), postmortem('Huge', '2024-04-01') + 'x'.repeat(4_000));
+  await writeFile(join(dir, 'slow.md'), postmortem('Slow', '2024-05-01'));
+  await writeFile(join(dir, 'greedy.md'), postmortem('Greedy', '2024-06-01'));
+});
+
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+/** Loads `dir` in a child process (so we see it exit) with the worker test hooks set. */
+async function loadInChild(options: Record<string, unknown>, env: Record<string, string> = {}) {
+  const script = `
+    const { loadPostmortems } = await import(${JSON.stringify(parserEntry)});
+    const result = await loadPostmortems(${JSON.stringify(dir)}, { cwd: ${JSON.stringify(dir)}, ...${JSON.stringify(options)} });
+    console.log(JSON.stringify(result.map((p) => ({ slug: p.slug, errors: p.diagnostics.filter((d) => d.severity === 'error').map((d) => \`\${d.line}:\${d.column} \${d.ruleId}: \${d.message}\`) }))));
+  `;
+  const { stdout } = await run(process.execPath, ['--input-type=module', '-e', script], { env: { ...process.env, ...env }, timeout: 60_000 });
+  return { results: JSON.parse(stdout) as Array<{ slug: string; errors: string[] }> };
+}
+
+describe('loadPostmortems: isolation in worker threads', () => {
+  it('turns a too-large file, a file over the time limit and a file over the memory limit into diagnostics, and exits', async () => {
+    const { results } = await loadInChild(
+      { workers: 2, maxBytes: 1_000, timeoutMs: 2_000, maxMemoryMb: 64 },
+      { POSTMORTEM_KB_TEST_SLOW_FILE: 'slow.md', POSTMORTEM_KB_TEST_OOM_FILE: 'greedy.md' },
+    );
+    // Failed files have no date, so they sort first (by slug), then the rest by date.
+    expect(results).toEqual([
+      { slug: 'greedy', errors: ["1:1 too-large: Unexpected file that needs more than 64 MB to parse, expected it to fit the parse worker's heap (raise maxMemoryMb to parse it)"] },
+      { slug: 'huge', errors: [expect.stringMatching(/^1:1 too-large: Unexpected file of \d+ bytes, expected at most 1000 bytes \(raise maxBytes to parse it\)$/)] },
+      { slug: 'slow', errors: ['1:1 timeout: Unexpected parse taking longer than 2000 ms, expected each file to parse within the time limit (raise timeoutMs to parse it)'] },
+      { slug: '2024-01-01-a', errors: [] },
+      { slug: '2024-02-01-b', errors: [] },
+      { slug: '2024-03-01-c', errors: [] },
+    ]);
+  });
+
+  it('gives the same results in workers as in this thread', async () => {
+    const inThread = await loadPostmortems(dir, { cwd: dir, workers: false, maxBytes: 1_000 });
+    const inWorkers = await loadPostmortems(dir, { cwd: dir, workers: 2, maxBytes: 1_000 });
+    expect(inWorkers).toEqual(inThread);
+    expect(inThread.map((p) => p.slug)).toEqual(['huge', '2024-01-01-a', '2024-02-01-b', '2024-03-01-c', 'slow', 'greedy']);
+  });
+
+  it('lets the process exit when done: idle workers do not keep it alive', async () => {
+    // execFile rejects (kills the child) if it is still running after a minute.
+    const { results } = await loadInChild({ workers: 2 });
+    expect(results).toHaveLength(6);
+  });
+
+  it('throws for bad options', async () => {
+    await expect(loadPostmortems(dir, { workers: -1 })).rejects.toThrow(TypeError);
+    await expect(loadPostmortems(dir, { timeoutMs: 0 })).rejects.toThrow(TypeError);
+  });
+
+  it('parses in this thread with workers: false', async () => {
+    const result = await loadPostmortems(dir, { cwd: dir, workers: false });
+    expect(result.flatMap((p) => p.diagnostics).filter((d) => d.severity === 'error').map(formatDiagnostic)).toEqual([]);
+  });
+});
