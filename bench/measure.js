@@ -1,0 +1,113 @@
+/**
+ * One measurement, run by bench/run.js in its own process (so peak RSS is its own):
+ *
+ *   node bench/measure.js parse-naive <dir>
+ *   node bench/measure.js parse-ours <dir> <workers|false>
+ *   node bench/measure.js search-ours <records.json>
+ *   node bench/measure.js search-fuse <records.json>
+ *
+ * Prints one JSON object of figures on stdout.
+ */
+import { readFile, readdir } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { gzipSync } from 'node:zlib';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+// The markdown stack and fuse.js are the parser's dependencies, resolved from there (pnpm is strict).
+const fromParser = createRequire(join(root, 'packages', 'parser', 'package.json'));
+const load = async (name) => import(pathToFileURL(fromParser.resolve(name)).href);
+const fromRoot = createRequire(join(root, 'package.json'));
+
+const [mode, target, extra] = process.argv.slice(2);
+const ms = (start) => performance.now() - start;
+
+async function markdownFiles(dir) {
+  return (await readdir(dir, { recursive: true })).filter((name) => name.endsWith('.md')).map((name) => join(dir, name)).sort();
+}
+
+/** The naive floor: gray-matter + remark-parse + remark-gfm, parse only, one file after another. */
+async function parseNaive(dir) {
+  const matter = fromRoot('gray-matter');
+  const { unified } = await load('unified');
+  const remarkParse = (await load('remark-parse')).default;
+  const remarkGfm = (await load('remark-gfm')).default;
+  const processor = unified().use(remarkParse).use(remarkGfm).freeze();
+  const start = performance.now();
+  const files = await markdownFiles(dir);
+  let nodes = 0;
+  for (const file of files) {
+    const { content } = matter(await readFile(file, 'utf8'));
+    nodes += processor.parse(content).children.length;
+  }
+  return { files: files.length, ms: ms(start), nodes };
+}
+
+/** Ours: loadPostmortems, full model + sanitized HTML + corpus checks. */
+async function parseOurs(dir, workers) {
+  const { loadPostmortems } = await import(pathToFileURL(join(root, 'packages', 'parser', 'dist', 'index.js')).href);
+  const start = performance.now();
+  const postmortems = await loadPostmortems(dir, { workers: workers === 'false' ? false : Number(workers), cwd: dir });
+  return { files: postmortems.length, ms: ms(start), errors: postmortems.filter((p) => p.diagnostics.some((d) => d.ruleId === 'timeout' || d.ruleId === 'parse-failure')).length };
+}
+
+function quantile(sorted, q) {
+  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
+}
+
+/** A fixed query set: the labelled queries (typos included) plus topic queries. */
+function querySet(labelled) {
+  return [...labelled.map((entry) => entry.query), 'dns', 'certifcate expiry', 'databse failover', 'load balncer', 'disk full', 'leap second', 'replication lag', 'rollback deploy'];
+}
+
+async function timeQueries(queries, run) {
+  const times = [];
+  for (const query of queries) run(query); // warm-up pass
+  for (const query of queries) {
+    const start = performance.now();
+    run(query);
+    times.push(ms(start));
+  }
+  times.sort((a, b) => a - b);
+  return { medianMs: quantile(times, 0.5), p95Ms: quantile(times, 0.95) };
+}
+
+async function searchOurs(file) {
+  const { records, queries } = JSON.parse(await readFile(file, 'utf8'));
+  const { buildSearchIndex, loadSearchIndex } = await import(pathToFileURL(join(root, 'packages', 'parser', 'dist', 'search.js')).href);
+  let start = performance.now();
+  const payload = JSON.stringify(buildSearchIndex(records));
+  const buildMs = ms(start);
+  start = performance.now();
+  const searcher = loadSearchIndex(JSON.parse(payload));
+  const loadMs = ms(start);
+  const latency = await timeQueries(querySet(queries), (query) => searcher.search(query, { limit: 5 }));
+  const found = queries.filter(({ query, expected }) => searcher.search(query, { limit: 5 }).some((hit) => hit.slug === expected)).length;
+  return { records: records.length, payloadGzipBytes: gzipSync(payload).length, buildMs, loadMs, ...latency, top5: found / queries.length };
+}
+
+/** Baseline: plain fuse.js over whole records, the records themselves as the payload. */
+async function searchFuse(file) {
+  const { records, queries } = JSON.parse(await readFile(file, 'utf8'));
+  const Fuse = (await load('fuse.js')).default;
+  const payload = JSON.stringify(records);
+  const start = performance.now();
+  const fuse = new Fuse(JSON.parse(payload), { keys: ['title', 'organization', 'services', 'tags', 'categories', 'summary', 'rootCauses.text'] });
+  const loadMs = ms(start);
+  const latency = await timeQueries(querySet(queries), (query) => fuse.search(query, { limit: 5 }));
+  const found = queries.filter(({ query, expected }) => fuse.search(query, { limit: 5 }).some((hit) => hit.item.slug === expected)).length;
+  return { records: records.length, payloadGzipBytes: gzipSync(payload).length, buildMs: 0, loadMs, ...latency, top5: found / queries.length };
+}
+
+const modes = {
+  'parse-naive': () => parseNaive(target),
+  'parse-ours': () => parseOurs(target, extra ?? 'false'),
+  'search-ours': () => searchOurs(target),
+  'search-fuse': () => searchFuse(target),
+};
+if (!modes[mode]) {
+  console.error(`measure.js: unknown mode ${mode}; expected one of ${Object.keys(modes).join(', ')}`);
+  process.exit(2);
+}
+console.log(JSON.stringify(await modes[mode]()));
