@@ -7,7 +7,7 @@ export default [
     ignores: ['**/dist/**', '**/node_modules/**', '**/.astro/**', 'bench/**', '.bench/**', 'test/**', 'coverage/**'],
   },
   {
-    files: ['packages/**/src/**/*.ts', 'site/src/**/*.ts', 'site/src/**/*.mjs'],
+    files: ['packages/**/src/**/*.ts', 'packages/**/scripts/**/*.js', 'packages/**/bin/**/*.js', 'site/src/**/*.ts', 'site/*.mjs'],
     languageOptions: {
       parser: tseslint.parser,
       ecmaVersion: 'latest',

@@ -13,7 +13,7 @@ const bySlug = (slug: string) => {
 const utc = (postmortem: Postmortem) => postmortem.timeline.map((entry) => (entry.at === null ? null : new Date(entry.at).toISOString()));
 
 beforeAll(async () => {
-  corpus = await loadPostmortems(dir, { workers: false } as never);
+  corpus = await loadPostmortems(dir, { workers: false });
   taxonomy = await loadTaxonomy(`${dir}/taxonomy.yaml`);
 });
 

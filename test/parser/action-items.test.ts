@@ -278,6 +278,7 @@ describe('extractActionItems: tables', () => {
   });
 });
 
+// No clock assertion: the test timeout is a hang guard (quadratic work at this size takes minutes).
 describe('extractActionItems: linear time', () => {
   it.each([
     ['long run of capitals', 'A'.repeat(200_000)],
@@ -286,9 +287,8 @@ describe('extractActionItems: linear time', () => {
     ['many mentions', '@a@'.repeat(60_000)],
     ['long run of dots', `${'.'.repeat(200_000)}!`],
     ['many annotations', '(done) P1 type: x owner: a, due 2023-01-01 '.repeat(20_000)],
-  ])('handles %s quickly', (_name, text) => {
-    const started = performance.now();
-    extractOne(`- ${text}`);
-    expect(performance.now() - started).toBeLessThan(2_000);
+  ])('handles %s in linear time', { timeout: 20_000 }, (_name, text) => {
+    // One list item: one action item at most (an item that is only annotations may be dropped with a diagnostic).
+    expect(extractOne(`- ${text}`).items.length).toBeLessThanOrEqual(1);
   });
 });

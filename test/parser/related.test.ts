@@ -240,14 +240,10 @@ describe('relatedIndex', () => {
         }),
       ),
     );
-    const started = performance.now();
     const index = relatedIndex(big);
-    const elapsed = performance.now() - started;
     expect(Object.keys(index)).toHaveLength(10_000);
     expect(Object.values(index).every((related) => related.length === 5)).toBe(true);
     expect(Object.values(index).some((related) => related.some((incident) => incident.reasons.some((reason) => reason.kind === 'text')))).toBe(true);
-    // About 1 s on an idle laptop; generous for loaded CI machines.
-    expect(elapsed).toBeLessThan(30_000);
   });
 });
 

@@ -345,11 +345,10 @@ describe('extractTimeline: markers', () => {
 });
 
 describe('extractTimeline: long input', () => {
-  it('reads an 80,000-character line quickly', () => {
+  // No clock assertion: the test timeout is a hang guard (quadratic work at this size takes minutes).
+  it('reads an 80,000-character line in linear time', { timeout: 20_000 }, () => {
     const long = `## Timeline\n\n- 14:00 UTC ${'Oct 3 times '.repeat(7_000)}\n\n${'1'.repeat(80_000)}\n\n- ${' '.repeat(5)}${'12:'.repeat(26_000)}\n`;
-    const started = performance.now();
     const result = extract(long);
     expect(result.entries.length).toBeGreaterThan(0);
-    expect(performance.now() - started).toBeLessThan(2_000);
   });
 });

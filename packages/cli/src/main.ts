@@ -74,7 +74,7 @@ function configureErrors(command: Command, context: RunContext): void {
       writeOut: (text) => context.stdout.write(text),
       writeErr: (text) => context.stderr.write(text),
       outputError: (text, write) => {
-        const message = text.trim().replace(/^error: /, '').replace(/\s*\n\s*/g, ' ');
+        const message = text.trim().replace(/^error: /, '').split('\n').map((line) => line.trim()).filter(Boolean).join(' ');
         write(`${name}: ${message} (see "${name} --help")\n`);
       },
     });

@@ -176,7 +176,8 @@ export function toUrlSlug(name: string): string {
     .replace(/\p{M}+/gu, '')
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '');
+    // Runs were collapsed to one `-` above, so one dash at each end at most.
+    .replace(/^-|-$/g, '');
   return slug !== '' ? slug : `x-${fnv1a(name)}`;
 }
 

@@ -1,0 +1,87 @@
+/**
+ * Pins the public API: the export names of every entry point in `exports`, imported by package
+ * name as users do. Adding or removing an export is a deliberate change to this list (and to the
+ * README's API section), never an accident of a refactor.
+ */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { describe, expect, it } from 'vitest';
+
+const require = createRequire(import.meta.url);
+
+describe('public API', () => {
+  it('@postmortem-kb/parser exports exactly these names', async () => {
+    const api = await import('@postmortem-kb/parser');
+    expect(Object.keys(api).sort()).toEqual([
+      'DiagnosticSink',
+      'actionItemSchema',
+      'categoriesMentioned',
+      'checkCorpus',
+      'classifyHeading',
+      'computeMetrics',
+      'corpusStats',
+      'decodeUtf8',
+      'defaultMaxBytes',
+      'diagnosticSchema',
+      'facets',
+      'findPostmortemFiles',
+      'followUps',
+      'formatDiagnostic',
+      'frontmatterSchema',
+      'groupBy',
+      'hasErrors',
+      'isPostmortemFileName',
+      'loadPostmortemFiles',
+      'loadPostmortems',
+      'loadTaxonomy',
+      'markerKinds',
+      'metricsSchema',
+      'parsePostmortem',
+      'parseTaxonomy',
+      'percentile',
+      'phaseTime',
+      'postmortemSchema',
+      'relatedIncidents',
+      'relatedIndex',
+      'relatedWeights',
+      'resolveBuckets',
+      'rootCauseIndex',
+      'ruleDefaults',
+      'sectionKinds',
+      'sectionSchema',
+      'severityLevels',
+      'sortPostmortems',
+      'suggestCategory',
+      'taxonomyCategorySchema',
+      'taxonomyFileName',
+      'taxonomySchema',
+      'timelineEntrySchema',
+      'toUrlSlug',
+    ]);
+  });
+
+  it('@postmortem-kb/parser/search exports exactly these names', async () => {
+    const api = await import('@postmortem-kb/parser/search');
+    expect(Object.keys(api).sort()).toEqual(['buildSearchIndex', 'loadSearchIndex', 'maxQueryLength']);
+  });
+
+  it('@postmortem-kb/parser/loader exports exactly these names', async () => {
+    const api = await import('@postmortem-kb/parser/loader');
+    expect(Object.keys(api).sort()).toEqual(['postmortemLoader']);
+  });
+
+  it('@postmortem-kb/parser/schema.json is the frontmatter JSON Schema', () => {
+    const schema = JSON.parse(readFileSync(require.resolve('@postmortem-kb/parser/schema.json'), 'utf8')) as {
+      $ref: string;
+      definitions: Record<string, { type: string; properties: Record<string, unknown> }>;
+    };
+    const root = schema.definitions[schema.$ref.replace('#/definitions/', '')]!;
+    expect(root.type).toBe('object');
+    expect(Object.keys(root.properties)).toEqual(expect.arrayContaining(['title', 'date', 'status', 'severity', 'categories', 'sources']));
+  });
+
+  it('@postmortem-kb/cli exports its programmatic entry', async () => {
+    const api = await import('@postmortem-kb/cli');
+    expect(Object.keys(api).sort()).toEqual(['applyRuleSettings', 'createProgram', 'createRunContext', 'findConfig', 'main', 'validateConfig']);
+  });
+});
