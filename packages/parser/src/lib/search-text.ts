@@ -91,6 +91,15 @@ export function excerpt(text: string, max: number): string {
   // Do not leave half of a surrogate pair at the end.
   const last = head.charCodeAt(head.length - 1);
   if (last >= 0xd800 && last <= 0xdbff) head = head.slice(0, -1);
-  return `${head.replace(/[\s,;:.\-–—]+$/, '')}…`;
+  return `${trimTrailingPunctuation(head)}…`;
+}
+
+const trailing = new Set([' ', '\t', '\n', '\r', ',', ';', ':', '.', '-', '–', '—']);
+
+/** Drops spaces and punctuation at the end; a loop, as a `[…]+$` regex retries from every position. */
+function trimTrailingPunctuation(text: string): string {
+  let end = text.length;
+  while (end > 0 && trailing.has(text[end - 1]!)) end--;
+  return text.slice(0, end);
 }
 
