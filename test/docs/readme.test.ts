@@ -81,6 +81,20 @@ function readHelp(text: string): CommandHelp {
   return { usage, options };
 }
 
+describe('README contents', () => {
+  /** GitHub's anchor for a heading. */
+  const anchor = (heading: string) => heading.toLowerCase().replace(/[^\p{L}\p{N} _-]/gu, '').replace(/ /g, '-');
+
+  it('lists every section, and every entry links to a heading', () => {
+    const contents = section('Contents');
+    const links = [...contents.matchAll(/\]\(#([^)]+)\)/g)].map((match) => match[1]!);
+    const sections = [...splitAtHeadings(readme, '##').keys()].filter((heading) => heading !== 'Contents');
+    const anchors = new Set([...sections, ...splitAtHeadings(readme, '###').keys()].map(anchor));
+    expect(sections.map(anchor).filter((target) => !links.includes(target))).toEqual([]);
+    expect(links.filter((target) => !anchors.has(target))).toEqual([]);
+  });
+});
+
 describe('README rule table', () => {
   const table = splitAtHeadings(section('CLI'), '###').get('Lint rules') ?? '';
   const rows = Object.fromEntries(
