@@ -9,9 +9,7 @@ import { isAbsolute, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { checkCorpus } from './lib/corpus-rules.js';
-import { failedPostmortem } from './lib/failed.js';
-import { decodeUtf8, defaultMaxBytes, findPostmortemFiles } from './lib/load.js';
-import { parsePostmortem } from './lib/parse.js';
+import { findPostmortemFiles, loadPostmortemFiles } from './lib/load.js';
 import { postmortemSchema, type Diagnostic, type Postmortem } from './lib/schema.js';
 import { parseTaxonomy, taxonomyFileName, type Taxonomy } from './lib/taxonomy.js';
 
@@ -78,20 +76,38 @@ async function syncPostmortems(context: LoaderContext, directory: string, taxono
   const files = await findPostmortemFiles(directory);
 
   const candidates: Candidate[] = [];
+  const pending: Candidate[] = [];
   for (const file of files) {
     const path = relative(cwd, file) || file;
     const bytes = await readFile(file);
     // The path and taxonomy take part in the digest: `path` is stored in the data, and a
-    // changed taxonomy changes category diagnostics.
-    const digest = generateDigest(`${path}\u0000${taxonomy.digest}\u0000${bytes.toString('base64')}`);
+    // changed taxonomy changes category diagnostics. Latin-1 maps each byte to one character.
+    const digest = generateDigest(`${path}\u0000${taxonomy.digest}\u0000${bytes.toString('latin1')}`);
     const stored = store.get<Postmortem>(slugOf(file));
     if (stored && stored.digest === digest) {
-      const postmortem = structuredClone(stored.data);
-      postmortem.diagnostics = postmortem.diagnostics.filter((diagnostic) => !corpusRuleIds.has(diagnostic.ruleId));
+      // A shallow copy with its own diagnostics array: `checkCorpus` appends to it, the stored entry stays as it was.
+      const postmortem = { ...stored.data, diagnostics: stored.data.diagnostics.filter((diagnostic) => !corpusRuleIds.has(diagnostic.ruleId)) };
       candidates.push({ file, digest, postmortem, changed: false });
       continue;
     }
-    candidates.push({ file, digest, postmortem: parseBytes(bytes, path, taxonomy.taxonomy), changed: true });
+    const candidate = { file, digest, postmortem: undefined as unknown as Postmortem, changed: true };
+    candidates.push(candidate);
+    pending.push(candidate);
+  }
+  if (pending.length > 0) {
+    // Only new and changed files are parsed, in the library's worker pool when there are many.
+    const parsed = await loadPostmortemFiles(
+      pending.map((candidate) => candidate.file),
+      { taxonomy: taxonomy.taxonomy ?? false, cwd },
+    );
+    const byPath = new Map(parsed.map((postmortem) => [postmortem.path, postmortem]));
+    for (const candidate of pending) {
+      const postmortem = byPath.get(relative(cwd, candidate.file) || candidate.file);
+      if (!postmortem) throw new Error(`postmortemLoader: expected a parse result for ${candidate.file}`);
+      // Corpus diagnostics of a partial load are meaningless; they are recomputed over every file below.
+      postmortem.diagnostics = postmortem.diagnostics.filter((diagnostic) => !corpusRuleIds.has(diagnostic.ruleId));
+      candidate.postmortem = postmortem;
+    }
   }
   checkCorpus(candidates.map((candidate) => candidate.postmortem));
 
@@ -124,18 +140,6 @@ async function syncPostmortems(context: LoaderContext, directory: string, taxono
   }
   for (const id of untouched) store.delete(id);
   logger.info(`${candidates.length} postmortems (${updated} parsed, ${candidates.length - updated} unchanged, ${untouched.size} removed)`);
-}
-
-function parseBytes(bytes: Buffer, path: string, taxonomy: Taxonomy | null): Postmortem {
-  if (bytes.byteLength > defaultMaxBytes) {
-    return failedPostmortem(path, 'too-large', `Unexpected file of ${bytes.byteLength} bytes, expected at most ${defaultMaxBytes} bytes`);
-  }
-  const source = decodeUtf8(bytes);
-  const postmortem = parsePostmortem(source.text, { path, ...(taxonomy ? { taxonomy } : {}) });
-  if (source.invalid) {
-    postmortem.diagnostics.unshift({ ruleId: 'binary-content', severity: 'warning', message: 'Unexpected bytes that are not UTF-8, expected UTF-8 text; they are read as U+FFFD', path, line: 1, column: 1 });
-  }
-  return postmortem;
 }
 
 async function readTaxonomy(file: string, required: boolean, cwd: string): Promise<{ taxonomy: Taxonomy | null; diagnostics: Diagnostic[]; digest: string }> {
