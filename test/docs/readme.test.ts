@@ -186,15 +186,19 @@ describe('README commands', () => {
 });
 
 describe('README site section', () => {
-  /** Each page file as the URL pattern Astro serves it at (`[slug]` matches one segment). */
+  /** Each page file as the URL pattern Astro serves it at (`[slug]` matches one segment, `[...page]` any, or none). */
   const routes = readdirSync(pagesDir, { recursive: true, encoding: 'utf8' })
     .map((file) => file.split('\\').join('/'))
     .filter((file) => /\.(?:astro|ts|js|md)$/.test(file))
     .map((file) => {
       const route = `/${file.replace(/\.(?:astro|ts|js|md)$/, '').replace(/(?:^|\/)index$/, '')}`;
       const pattern = route
-        .split(/(\[[^\]]+\])/)
-        .map((part) => (/^\[[^\]]+\]$/.test(part) ? '[^/]+' : part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')))
+        .split(/(\/\[\.\.\.[^\]]+\]|\[[^\]]+\])/)
+        .map((part) => {
+          if (/^\/\[\.\.\./.test(part)) return '(?:/.*)?';
+          if (/^\[[^\]]+\]$/.test(part)) return '[^/]+';
+          return part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+        })
         .join('');
       return { file, pattern: new RegExp(`^${pattern.replace(/\/$/, '')}/?$`) };
     });
