@@ -232,16 +232,51 @@ describe('search: finding', () => {
     expect(slugs('renewal job silently failed')[0]).toBe('2021-05-02-cert-expiry');
   });
 
-  it('tolerates misspellings, reporting the corrected term', () => {
-    const [kube] = searcher.search('kubernets');
-    expect(kube?.slug).toBe('2023-03-14-kubernetes-control-plane');
-    expect(kube?.matches.find((match) => match.field === 'title')?.terms).toEqual(['kubernetes']);
-    expect(slugs('certficate')).toContain('2021-05-02-cert-expiry');
+  it.each([
+    ['a missing letter', 'kubernets', '2023-03-14-kubernetes-control-plane', 'title', 'kubernetes'],
+    ['a missing first letter', 'ubernetes', '2023-03-14-kubernetes-control-plane', 'title', 'kubernetes'],
+    ['a substitution', 'kubernetas', '2023-03-14-kubernetes-control-plane', 'title', 'kubernetes'],
+    ['an extra letter', 'kubernettes', '2023-03-14-kubernetes-control-plane', 'title', 'kubernetes'],
+    ['a swap of adjacent letters', 'kuberentes', '2023-03-14-kubernetes-control-plane', 'title', 'kubernetes'],
+    ['a swap in a short word', 'kniesis', '2020-11-25-kinesis', 'services', 'kinesis'],
+    ['a missing letter in a short word', 'cognto', '2020-11-25-kinesis', 'services', 'cognito'],
+    ['two typos in a long word', 'certfcat', '2014-01-01-undated', 'rootCauses', 'certificate'],
+  ])('finds a postmortem despite %s (%s), reporting the corpus term', (_, query, slug, field, term) => {
+    const [hit] = searcher.search(query);
+    expect(hit?.slug).toBe(slug);
+    expect(hit?.matches).toContainEqual({ field, terms: [term] });
+  });
+
+  it('corrects a misspelled word among correct ones', () => {
     expect(slugs('certficate expired')[0]).toBe('2021-05-02-cert-expiry');
-    // A swap of adjacent letters is one typo; so is a missing first letter.
-    expect(slugs('kuberentes')[0]).toBe('2023-03-14-kubernetes-control-plane');
-    expect(slugs('ubernetes')[0]).toBe('2023-03-14-kubernetes-control-plane');
     expect(slugs('postgrsql database')[0]).toBe('2017-01-31-gitlab-db');
+    expect(slugs('regular expresion backtracking')[0]).toBe('2019-07-02-regex');
+  });
+
+  it('finds nothing for gibberish or words too far from every term', () => {
+    for (const query of ['zzqxv', 'qwxzkjv', 'xkcdfgh', 'kbrnts', 'cxgnxtx']) expect(slugs(query)).toEqual([]);
+    // Words under four letters are not corrected: too many terms are one edit away.
+    expect(slugs('dnz')).toEqual([]);
+  });
+
+  it('keeps a swap of two letters in the running against a word one substitution away', () => {
+    // `wextro` is one substitution from `wextra` and one swap (two fuse.js edits) from `wextor`.
+    const search = loadSearchIndex(buildSearchIndex([pm({ slug: 'wextra', title: 'Wextra outage' }), pm({ slug: 'wextor', title: 'Wextor outage' })]));
+    expect(new Set(search.search('wextro').map((hit) => hit.slug))).toEqual(new Set(['wextra', 'wextor']));
+  });
+
+  it('takes a word the corpus knows as written, without correcting it', () => {
+    const search = loadSearchIndex(buildSearchIndex([pm({ slug: 'kinesis', title: 'Kinesis outage' }), pm({ slug: 'kinesys', title: 'Kinesys outage' })]));
+    expect(search.search('kinesis outage').map((hit) => hit.slug)).toEqual(['kinesis', 'kinesys']);
+    expect(search.search('kinesis').map((hit) => hit.slug)).toEqual(['kinesis']);
+  });
+
+  it('ranks a corrected match of every word first, then the rest best first', () => {
+    const hits = searcher.search('kubernets outage', { limit: 50 });
+    expect(hits[0]).toMatchObject({ slug: '2023-03-14-kubernetes-control-plane', score: 1 });
+    expect(hits.length).toBeGreaterThan(1);
+    expect(hits.slice(1).every((hit) => hit.score < 1)).toBe(true);
+    expect(hits.map((hit) => hit.score)).toEqual([...hits.map((hit) => hit.score)].sort((a, b) => b - a));
   });
 
   it('matches other forms of a word (plural, -ed, -ing)', () => {
@@ -260,8 +295,11 @@ describe('search: finding', () => {
     // Only the last word is a prefix: `kube` earlier in the query is a word of its own.
     const kube = searcher.search('kube outage', { limit: 50 }).find((hit) => hit.slug === '2023-03-14-kubernetes-control-plane');
     expect(new Set(kube?.matches.flatMap((match) => match.terms))).toEqual(new Set(['outage']));
-    // A typo in a word still being typed.
-    expect(slugs('kubrne')[0]).toBe('2023-03-14-kubernetes-control-plane');
+    // A typo in a word still being typed, reported as the term it completes.
+    const [typing] = searcher.search('kubrne');
+    expect(typing?.slug).toBe('2023-03-14-kubernetes-control-plane');
+    expect(typing?.matches).toContainEqual({ field: 'title', terms: ['kubernetes'] });
+    expect(slugs('leap secnd')[0]).toBe('2012-06-30-leap-second');
   });
 
   it('searches organization, services, tags and categories too', () => {

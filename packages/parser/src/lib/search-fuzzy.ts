@@ -1,68 +1,44 @@
 /**
- * Typo tolerance over the search vocabulary (the distinct terms, not the documents).
+ * Typo tolerance over the search vocabulary (the distinct index terms, not the documents):
+ * fuse.js decides which terms a misspelled or half-typed word stands for, and how close.
  *
- * Candidates come from an index of letter pairs (with start and end marks): a word one
- * edit away from a term shares all but at most three of its pairs, so counting shared pairs
- * finds the few terms worth checking without scanning the vocabulary. The candidates are
- * then checked with an edit distance that counts a swap of adjacent letters as one edit.
- * No imports: this module ships to the browser.
+ * fuse.js's Bitap search finds a pattern anywhere inside a string, allowing insertions,
+ * deletions and substitutions. Terms and words are wrapped in spaces (` kubernetes `,
+ * ` kubernets `; ` kubrne` while the word is still being typed), so a match has to cover a
+ * whole term, or its start. Only fuse.js and types are imported: this module ships to the browser.
  */
-
-/** Longest word compared; longer ones are cut (the tokeniser already cuts at 32). */
-const maxLength = 40;
-const rowBefore = new Int32Array(maxLength + 1);
-const rowPrevious = new Int32Array(maxLength + 1);
-const rowCurrent = new Int32Array(maxLength + 1);
+import Fuse, { type IFuseOptions } from 'fuse.js';
 
 /**
- * Optimal-string-alignment distance (insertions, deletions, substitutions and swaps of
- * adjacent letters each cost 1), or `max + 1` as soon as it must exceed `max`.
+ * At most `threshold × pattern length` edits (fuse.js's score is edits / pattern length, the
+ * pattern being the word and its spaces): one edit for 4-letter words, two from 5 letters —
+ * a swap of adjacent letters counts as two — three from 8.
  */
-export function editDistance(a: string, b: string, max: number): number {
-  const m = Math.min(a.length, maxLength);
-  const n = Math.min(b.length, maxLength);
-  if (Math.abs(m - n) > max) return max + 1;
-  let before = rowBefore;
-  let previous = rowPrevious;
-  let current = rowCurrent;
-  for (let j = 0; j <= n; j++) previous[j] = j;
-  for (let i = 1; i <= m; i++) {
-    current[0] = i;
-    let rowBest = i;
-    const ai = a.charCodeAt(i - 1);
-    for (let j = 1; j <= n; j++) {
-      const bj = b.charCodeAt(j - 1);
-      let value = previous[j - 1]! + (ai === bj ? 0 : 1);
-      const insert = current[j - 1]! + 1;
-      const remove = previous[j]! + 1;
-      if (insert < value) value = insert;
-      if (remove < value) value = remove;
-      if (i > 1 && j > 1 && ai === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === bj) {
-        const swap = before[j - 2]! + 1;
-        if (swap < value) value = swap;
-      }
-      current[j] = value;
-      if (value < rowBest) rowBest = value;
-    }
-    if (rowBest > max) return max + 1;
-    const spare = before;
-    before = previous;
-    previous = current;
-    current = spare;
-  }
-  return Math.min(previous[n]!, max + 1);
-}
+const threshold = 0.3;
 
-/** Edits a typo may have: one, two for words of 8 letters or more. */
-export function maxEditsFor(word: string): number {
-  return word.length >= 8 ? 2 : 1;
-}
+const fuseOptions: IFuseOptions<string> = {
+  threshold,
+  includeScore: true,
+  // The spaces anchor a match to the start of a term; where it lies in the string is no signal.
+  ignoreLocation: true,
+  // Every string is one term: fuse.js's field-length norm would only blur the edit count.
+  ignoreFieldNorm: true,
+  // Terms and query words are already lowercased and folded by the tokeniser.
+  isCaseSensitive: true,
+};
 
 export interface NearTerm {
   term: number;
-  distance: number;
+  /** fuse.js's score: 0 is identical, `threshold` is the furthest accepted. */
+  score: number;
+  /** The edits that score stands for (score × pattern length). */
+  edits: number;
   /** Matched the start of the term only (the word was still being typed). */
   prefix: boolean;
+}
+
+function sortedLetters(word: string): string {
+  return [...word].sort().join('');
 }
 
 function pairs(word: string): string[] {
@@ -72,11 +48,23 @@ function pairs(word: string): string[] {
   return [...out];
 }
 
-/** Terms most worth checking per query word: bounds the edit-distance work on huge vocabularies. */
-const maxChecked = 256;
+/** Edits fuse.js may accept for `pattern`. */
+function editsFor(pattern: string): number {
+  return Math.floor(threshold * pattern.length + 1e-9);
+}
 
-export class TypoIndex {
+/**
+ * Most terms handed to fuse.js per query word. fuse.js runs Bitap on every string it is given:
+ * over the whole vocabulary that is 1–8 ms per misspelled word with 10k bench records (1.3k
+ * terms) and 3–13 ms with 50k (3.7k terms), against a 10 ms p95 for a whole query at 10k, and a
+ * query may hold several misspelled words (real vocabularies are larger still). Narrowed by
+ * letter pairs to these few it takes 0.01–1.5 ms.
+ */
+const maxCandidates = 256;
+
+export class TypoMatcher {
   private readonly terms: readonly string[];
+  /** Letter pair → the eligible terms holding it. */
   private readonly postings = new Map<string, number[]>();
   private readonly shared: Uint8Array;
   private readonly touched: Int32Array;
@@ -97,14 +85,56 @@ export class TypoIndex {
   }
 
   /**
-   * Terms within `maxEditsFor(word)` edits of `word`, closest first; with `prefix`, also
-   * terms whose start is that close (`kuberne` → `kubernetes`).
+   * Terms fuse.js matches to `word` as a whole, closest first; with `prefix` also terms whose
+   * start it matches (`kubrne` → `kubernetes`), after the whole-term matches.
    */
   near(word: string, prefix: boolean): NearTerm[] {
-    const edits = maxEditsFor(word);
+    const whole = ` ${word} `;
+    const start = ` ${word}`;
+    const wholeEdits = editsFor(whole);
+    const candidates = this.candidates(word, wholeEdits, prefix);
+    if (candidates.length === 0) return [];
+    const fuse = new Fuse(
+      candidates.map((id) => ` ${this.terms[id]!} `),
+      fuseOptions,
+    );
+    const letters = sortedLetters(word);
+    const found: NearTerm[] = [];
+    const seen = new Set<number>();
+    for (const { refIndex, score = 1 } of fuse.search(whole)) {
+      const term = candidates[refIndex]!;
+      const text = this.terms[term]!;
+      // fuse.js matches inside a string: ` kube ` fits ` kubernetes ` with one edit (the last
+      // space). A term within k edits of the word differs from it in length by at most k.
+      if (Math.abs(text.length - word.length) > wholeEdits) continue;
+      const edits = Math.round(score * whole.length);
+      // fuse.js counts a swap of two letters as two edits, like two unrelated typos; people swap
+      // letters as often as they make other typos, so a term made of the word's letters counts one less.
+      if (edits >= 2 && sortedLetters(text) === letters) found.push({ term, score: (score * (edits - 1)) / edits, edits: edits - 1, prefix: false });
+      else found.push({ term, score, edits, prefix: false });
+      seen.add(term);
+    }
+    if (prefix) {
+      for (const { refIndex, score = 1 } of fuse.search(start)) {
+        const term = candidates[refIndex]!;
+        if (!seen.has(term)) found.push({ term, score, edits: Math.round(score * start.length), prefix: true });
+      }
+    }
+    found.sort((a, b) => Number(a.prefix) - Number(b.prefix) || a.score - b.score || a.term - b.term);
+    return found;
+  }
+
+  /**
+   * The eligible terms fuse.js could accept: a word `edits` insertions, deletions or
+   * substitutions away from a term (or, with `prefix`, from its start) keeps all but `2 × edits`
+   * of its letter pairs (with start and end marks), so counting shared pairs narrows the
+   * vocabulary without dropping any such term — but for the cut at `maxCandidates`, which keeps
+   * the terms sharing most.
+   */
+  private candidates(word: string, edits: number, prefix: boolean): number[] {
     const wordPairs = pairs(word);
-    // An edit breaks at most three pairs (a swap); with `prefix` the end mark cannot match.
-    const needed = Math.max(1, wordPairs.length - 3 * edits - (prefix ? 1 : 0));
+    // While typing, the pair with the end mark cannot match.
+    const needed = Math.max(1, wordPairs.length - 2 * edits - (prefix ? 1 : 0));
     let touchedCount = 0;
     for (const pair of wordPairs) {
       for (const id of this.postings.get(pair) ?? []) {
@@ -112,32 +142,15 @@ export class TypoIndex {
         if (this.shared[id]! < 255) this.shared[id]!++;
       }
     }
-    const candidates: number[] = [];
+    const out: number[] = [];
     for (let i = 0; i < touchedCount; i++) {
       const id = this.touched[i]!;
       const length = this.terms[id]!.length;
       const fits = prefix ? length >= word.length - edits : Math.abs(length - word.length) <= edits;
-      if (fits && this.shared[id]! >= needed) candidates.push(id);
+      if (fits && this.shared[id]! >= needed) out.push(id);
     }
-    candidates.sort((a, b) => this.shared[b]! - this.shared[a]! || a - b);
+    out.sort((a, b) => this.shared[b]! - this.shared[a]! || a - b);
     for (let i = 0; i < touchedCount; i++) this.shared[this.touched[i]!] = 0;
-
-    const found: NearTerm[] = [];
-    for (const id of candidates.slice(0, maxChecked)) {
-      const term = this.terms[id]!;
-      const distance = editDistance(word, term, edits);
-      if (distance <= edits) {
-        found.push({ term: id, distance, prefix: false });
-        continue;
-      }
-      if (!prefix) continue;
-      let best = edits + 1;
-      for (let length = Math.max(1, word.length - edits); length <= Math.min(term.length - 1, word.length + edits); length++) {
-        best = Math.min(best, editDistance(word, term.slice(0, length), edits));
-      }
-      if (best <= edits) found.push({ term: id, distance: best, prefix: true });
-    }
-    found.sort((a, b) => a.distance - b.distance || Number(a.prefix) - Number(b.prefix) || a.term - b.term);
-    return found;
+    return out.length > maxCandidates ? out.slice(0, maxCandidates) : out;
   }
 }
