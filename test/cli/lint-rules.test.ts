@@ -4,7 +4,7 @@
  * (test/fixtures/cli/2024-03-18-dns-resolver-overload.md), asserting the exact lines.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { copyFixtures, edit, fixtureNames, lines, makeProject, readFixture, runCli, type CliResult } from './helpers.js';
+import { copyFixtures, edit, fixtureNames, lines, makeProject, readFixture, runCli, writeFiles, type CliResult } from './helpers.js';
 
 const file = fixtureNames.dns;
 let clean = '';
@@ -169,6 +169,43 @@ describe.concurrent('lint rules', () => {
         `${fixtureNames.config}:1:1  error  Unexpected duplicate id \`config-push-outage\` (also used by ${file}), expected ids unique across the corpus  duplicate-id`,
         `${file}:1:1  error  Unexpected duplicate id \`config-push-outage\` (also used by ${fixtureNames.config}), expected ids unique across the corpus  duplicate-id`,
       ]);
+      expect(result.code).toBe(1);
+    });
+  });
+
+  describe('duplicate-slug', () => {
+    it('not ok: the same file name in two directories with different ids, reported on both', async () => {
+      const result = await lintWith(clean, { [`archive/${file}`]: edit(clean, ['id: dns-resolver-overload', 'id: dns-resolver-overload-archived']) });
+      expect(diagnosticLines(result)).toEqual([
+        `${file}:1:1  error  Unexpected duplicate file name \`${file}\` (also archive/${file}), expected one file per slug (one page per incident)  duplicate-slug`,
+        `archive/${file}:1:1  error  Unexpected duplicate file name \`${file}\` (also ${file}), expected one file per slug (one page per incident)  duplicate-slug`,
+      ]);
+      expect(result.code).toBe(1);
+    });
+  });
+
+  describe('taxonomy file', () => {
+    /** Lints the clean fixtures with `taxonomy.yaml` replaced by `taxonomy`. */
+    async function lintWithTaxonomy(taxonomy: string): Promise<CliResult> {
+      const dir = await makeProject({ [file]: clean });
+      await copyFixtures(dir, [fixtureNames.config]);
+      await writeFiles(dir, { [fixtureNames.taxonomy]: taxonomy });
+      return runCli(['lint', '.'], { cwd: dir });
+    }
+    it('not ok: taxonomy-duplicate-id, at the repeated id', async () => {
+      const taxonomy = `${await readFixture(fixtureNames.taxonomy)}  - id: dns\n    label: DNS again\n    description: A second entry.\n    synonyms: []\n`;
+      const result = await lintWithTaxonomy(taxonomy);
+      const line = taxonomy.split('\n').length - 4;
+      expect(diagnosticLines(result)).toEqual([`taxonomy.yaml:${line}:9  error  Unexpected duplicate category id \`dns\`, expected each id once  taxonomy-duplicate-id`]);
+      expect(result.code).toBe(1);
+    });
+    it('not ok: taxonomy-yaml, and the categories it would have held are unknown', async () => {
+      const result = await lintWithTaxonomy('categories: [\n');
+      const [taxonomyLines, others] = [diagnosticLines(result).filter((line) => line.startsWith('taxonomy.yaml:')), diagnosticLines(result).filter((line) => !line.startsWith('taxonomy.yaml:'))];
+      expect(taxonomyLines).toHaveLength(1);
+      expect(taxonomyLines[0]).toMatch(/^taxonomy\.yaml:\d+:\d+  error  Invalid YAML: .+  taxonomy-yaml$/);
+      expect(others.length).toBeGreaterThan(0);
+      expect(others.every((line) => line.endsWith('unknown-category'))).toBe(true);
       expect(result.code).toBe(1);
     });
   });

@@ -44,9 +44,10 @@ ${examples([
 async function runLint(paths: readonly string[], options: LintOptions, context: RunContext): Promise<number> {
   const config = await context.config();
   const inputs = await resolveInputPaths(paths, context.cwd);
-  const postmortems = await loadCorpus(inputs, { cwd: context.cwd, config, stderr: context.stderr });
+  const otherDiagnostics: Diagnostic[] = [];
+  const postmortems = await loadCorpus(inputs, { cwd: context.cwd, config, stderr: context.stderr, otherDiagnostics });
 
-  const all = sortDiagnostics(postmortems.flatMap((postmortem) => postmortem.diagnostics));
+  const all = sortDiagnostics([...otherDiagnostics, ...postmortems.flatMap((postmortem) => postmortem.diagnostics)]);
   const counts = countDiagnostics(all);
   const shown = all.filter((diagnostic) => isShown(diagnostic, options));
 

@@ -16,7 +16,7 @@ interface RelatedOptions {
 
 export function createRelatedCommand(context: RunContext): Command {
   return new Command('related')
-    .description('List the incidents most related to a postmortem (shared links, categories, services, tags) and why.')
+    .description('List the incidents most related to a postmortem (related/duplicate_of links, shared root-cause categories, services, organization, similar root-cause text) and why.')
     .argument('<file>', 'the postmortem to compare')
     .option('-n, --limit <n>', 'how many to list', parsePositiveInteger, 5)
     .option('--dir <dir>', "the corpus to search (default: the file's directory)")

@@ -104,14 +104,17 @@ export function validateConfig(value: unknown, source: string, baseDir = dirname
  */
 export function applyRuleSettings(postmortems: readonly Postmortem[], rules: Config['rules']): void {
   if (Object.keys(rules).length === 0) return;
-  for (const postmortem of postmortems) {
-    postmortem.diagnostics = postmortem.diagnostics.flatMap((diagnostic) => {
-      const setting = rules[diagnostic.ruleId];
-      if (setting === undefined) return [diagnostic];
-      if (setting === 'off') return [];
-      return [{ ...diagnostic, severity: setting }];
-    });
-  }
+  for (const postmortem of postmortems) postmortem.diagnostics = applyRuleSettingsTo(postmortem.diagnostics, rules);
+}
+
+/** The diagnostics with each rule's configured severity; those of rules turned off are left out. */
+export function applyRuleSettingsTo(diagnostics: readonly Diagnostic[], rules: Config['rules']): Diagnostic[] {
+  return diagnostics.flatMap((diagnostic) => {
+    const setting = rules[diagnostic.ruleId];
+    if (setting === undefined) return [diagnostic];
+    if (setting === 'off') return [];
+    return [{ ...diagnostic, severity: setting }];
+  });
 }
 
 function parseJson(text: string, path: string): unknown {

@@ -3,20 +3,21 @@
  * applied: paths checked up front (a missing path is a usage error), rule settings mapped
  * onto the diagnostics, and a progress line for large corpora.
  */
-import { stat } from 'node:fs/promises';
-import { dirname, join, resolve } from 'node:path';
+import { readFile, stat } from 'node:fs/promises';
+import { dirname, join, relative, resolve } from 'node:path';
 import {
   checkCorpus,
   findPostmortemFiles,
   loadPostmortemFiles,
-  loadTaxonomy,
+  parseTaxonomy,
   sortPostmortems,
   taxonomyFileName,
+  type Diagnostic,
   type LoadOptions,
   type Postmortem,
   type Taxonomy,
 } from '@postmortem-kb/parser';
-import { applyRuleSettings, type Config } from './config.js';
+import { applyRuleSettings, applyRuleSettingsTo, type Config } from './config.js';
 import type { Output } from './output.js';
 import { ProgressLine } from './progress.js';
 import { UsageError } from './usage-error.js';
@@ -25,13 +26,15 @@ import { UsageError } from './usage-error.js';
 export const defaultCorpusDir = 'postmortems';
 
 /** Rules only the whole corpus can check; recomputed after parsing in batches. */
-const corpusRuleIds = new Set(['duplicate-id', 'unknown-related']);
+const corpusRuleIds = new Set(['duplicate-id', 'duplicate-slug', 'unknown-related']);
 const batchSize = 100;
 
 export interface CorpusContext {
   cwd: string;
   config: Config;
   stderr: Output;
+  /** Receives diagnostics about files that are not postmortems (`taxonomy.yaml`), rule settings applied. */
+  otherDiagnostics?: Diagnostic[];
 }
 
 /** The given paths resolved against `cwd`, or the default corpus directory. Missing paths are usage errors. */
@@ -57,9 +60,13 @@ export async function loadCorpus(paths: readonly string[], context: CorpusContex
     ...(config.timezone !== undefined ? { timezone: config.timezone } : {}),
     ...(config.maxBytes !== undefined ? { maxBytes: config.maxBytes } : {}),
   };
-  if (config.taxonomy !== undefined) options.taxonomy = await readConfiguredTaxonomy(config.taxonomy);
-
-  else options.taxonomy = await defaultTaxonomy(paths);
+  const taxonomyFile = config.taxonomy ?? (await defaultTaxonomyFile(paths));
+  if (taxonomyFile === null) options.taxonomy = false;
+  else {
+    const { taxonomy, diagnostics } = await readTaxonomy(taxonomyFile, config.taxonomy !== undefined, cwd);
+    options.taxonomy = taxonomy;
+    context.otherDiagnostics?.push(...applyRuleSettingsTo(diagnostics, config.rules));
+  }
 
   const files = await findPostmortemFiles(paths);
   const progress = new ProgressLine(context.stderr, files.length);
@@ -88,21 +95,25 @@ async function loadInBatches(files: readonly string[], options: LoadOptions, pro
 }
 
 /** `taxonomy.yaml` in the first given directory (or a given file's directory) that has one: the parser's default. */
-async function defaultTaxonomy(paths: readonly string[]): Promise<Taxonomy | false> {
+async function defaultTaxonomyFile(paths: readonly string[]): Promise<string | null> {
   for (const path of paths) {
     const dir = (await isDirectory(path)) ? path : dirname(path);
     const candidate = join(dir, taxonomyFileName);
-    if (await stat(candidate).then((info) => info.isFile(), () => false)) return loadTaxonomy(candidate);
+    if (await stat(candidate).then((info) => info.isFile(), () => false)) return candidate;
   }
-  return false;
+  return null;
 }
 
-async function readConfiguredTaxonomy(path: string): Promise<Taxonomy> {
+/** The taxonomy with its own diagnostics (invalid YAML, a duplicate id), positioned in the taxonomy file. */
+async function readTaxonomy(path: string, configured: boolean, cwd: string): Promise<{ taxonomy: Taxonomy; diagnostics: Diagnostic[] }> {
+  let source: string;
   try {
-    return await loadTaxonomy(path);
+    source = await readFile(path, 'utf8');
   } catch (error) {
-    throw new UsageError(`cannot read the configured taxonomy ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+    const what = configured ? 'the configured taxonomy' : 'the taxonomy';
+    throw new UsageError(`cannot read ${what} ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
   }
+  return parseTaxonomy(source, relative(cwd, path) || path);
 }
 
 async function isDirectory(path: string): Promise<boolean> {

@@ -1,20 +1,32 @@
-/** Checks only the whole corpus can make: duplicate ids and links to no incident. */
+/** Checks only the whole corpus can make: duplicate ids and file names, and links to no incident. */
 import type { Postmortem } from './schema.js';
 
-/** Appends `duplicate-id` and `unknown-related` diagnostics to the postmortems concerned. */
+/** Appends `duplicate-id`, `duplicate-slug` and `unknown-related` diagnostics to the postmortems concerned. */
 export function checkCorpus(postmortems: readonly Postmortem[]): void {
-  const byId = new Map<string, Postmortem[]>();
-  for (const postmortem of postmortems) byId.set(postmortem.id, [...(byId.get(postmortem.id) ?? []), postmortem]);
+  const byId = groupBy(postmortems, (postmortem) => postmortem.id);
   const known = new Set([...byId.keys(), ...postmortems.map((postmortem) => postmortem.slug)]);
 
   for (const [id, owners] of byId) {
-    if (owners.length < 2) continue;
-    for (const postmortem of owners) {
-      const others = owners.filter((other) => other !== postmortem).map((other) => other.path ?? other.slug);
+    for (const [postmortem, others] of eachWithOthers(owners)) {
       postmortem.diagnostics.push({
         ruleId: 'duplicate-id',
         severity: 'error',
-        message: `Unexpected duplicate id \`${id}\` (also used by ${others.join(', ')}), expected ids unique across the corpus`,
+        message: `Unexpected duplicate id \`${id}\` (also used by ${others}), expected ids unique across the corpus`,
+        path: postmortem.path,
+        line: 1,
+        column: 1,
+      });
+    }
+  }
+
+  // Same file name in two directories: both would want `/incidents/<slug>/`. Equal ids are reported above.
+  for (const [slug, owners] of groupBy(postmortems, (postmortem) => postmortem.slug)) {
+    if (new Set(owners.map((postmortem) => postmortem.id)).size < owners.length) continue;
+    for (const [postmortem, others] of eachWithOthers(owners)) {
+      postmortem.diagnostics.push({
+        ruleId: 'duplicate-slug',
+        severity: 'error',
+        message: `Unexpected duplicate file name \`${slug}.md\` (also ${others}), expected one file per slug (one page per incident)`,
         path: postmortem.path,
         line: 1,
         column: 1,
@@ -35,5 +47,23 @@ export function checkCorpus(postmortems: readonly Postmortem[]): void {
         column: 1,
       });
     }
+  }
+}
+
+function groupBy(postmortems: readonly Postmortem[], key: (postmortem: Postmortem) => string): Map<string, Postmortem[]> {
+  const groups = new Map<string, Postmortem[]>();
+  for (const postmortem of postmortems) {
+    const group = groups.get(key(postmortem));
+    if (group) group.push(postmortem);
+    else groups.set(key(postmortem), [postmortem]);
+  }
+  return groups;
+}
+
+/** Each member of a group of two or more, with the others' paths joined for a message. */
+function* eachWithOthers(group: readonly Postmortem[]): Generator<[Postmortem, string]> {
+  if (group.length < 2) return;
+  for (const postmortem of group) {
+    yield [postmortem, group.filter((other) => other !== postmortem).map((other) => other.path ?? other.slug).join(', ')];
   }
 }

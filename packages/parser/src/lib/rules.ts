@@ -48,6 +48,7 @@ export const ruleDefaults = {
   'blameless-root-cause': { severity: 'warning', description: '"Human error" is not a root cause: name the process or system gap that allowed it.' },
   'empty-lessons': { severity: 'warning', description: 'A Lessons section with nothing in it.' },
   'duplicate-id': { severity: 'error', description: 'Two postmortems share an `id`.' },
+  'duplicate-slug': { severity: 'error', description: 'Two postmortems in different directories share a file name (one page per slug).' },
   'unknown-related': { severity: 'warning', description: '`related` or `duplicate_of` names no incident in the corpus.' },
 } as const satisfies Record<string, RuleInfo>;
 

@@ -42,16 +42,30 @@ export function parseTaxonomy(source: string, path: string | null = null): { tax
     sink.report('taxonomy-yaml', 'error', `Unexpected YAML aliases: ${String(error)}`, 1, 1);
     return { taxonomy: { categories: [] }, diagnostics: sink.diagnostics };
   }
+  /** Line and column of the node at `path`, or of its nearest ancestor that exists. */
+  const positionOf = (path: ReadonlyArray<string | number>): [number, number] => {
+    for (let length = path.length; length > 0; length--) {
+      const node: unknown = document.getIn(path.slice(0, length), true);
+      const range = (node as { range?: [number, number, number] } | undefined)?.range;
+      if (range) {
+        const { line, col } = lineCounter.linePos(range[0]);
+        return [line, col];
+      }
+    }
+    return [1, 1];
+  };
   const result = taxonomySchema.safeParse(value);
   if (!result.success) {
     for (const issue of result.error.issues) {
-      sink.report('taxonomy-schema', 'error', `Unexpected value at \`${issue.path.join('.')}\`: ${issue.message}; expected { id, label, description, synonyms }`, 1, 1);
+      sink.report('taxonomy-schema', 'error', `Unexpected value at \`${issue.path.join('.')}\`: ${issue.message}; expected { id, label, description, synonyms }`, ...positionOf(issue.path));
     }
     return { taxonomy: { categories: [] }, diagnostics: sink.diagnostics };
   }
   const seen = new Set<string>();
-  for (const category of result.data.categories) {
-    if (seen.has(category.id)) sink.report('taxonomy-duplicate-id', 'error', `Unexpected duplicate category id \`${category.id}\`, expected each id once`, 1, 1);
+  for (const [index, category] of result.data.categories.entries()) {
+    if (seen.has(category.id)) {
+      sink.report('taxonomy-duplicate-id', 'error', `Unexpected duplicate category id \`${category.id}\`, expected each id once`, ...positionOf(['categories', index, 'id']));
+    }
     seen.add(category.id);
   }
   return { taxonomy: result.data, diagnostics: sink.diagnostics };
