@@ -254,6 +254,18 @@ describe('parsePostmortem: safety', () => {
     expect(result.html).toContain('<a>a</a>');
   });
 
+  it('names task-list checkboxes done or open (they have no other accessible name)', () => {
+    expect(parsePostmortem('## Action items\n\n- [x] Roll back\n- [ ] Add an alert\n').html).toBe(
+      [
+        '<h2>Action items</h2>',
+        '<ul class="contains-task-list">',
+        '<li class="task-list-item"><input type="checkbox" checked disabled aria-label="done"> Roll back</li>',
+        '<li class="task-list-item"><input type="checkbox" disabled aria-label="open"> Add an alert</li>',
+        '</ul>',
+      ].join('\n'),
+    );
+  });
+
   it('reads BOM + CRLF files with the right line numbers', () => {
     const result = parsePostmortem('\uFEFF---\r\ntitle: x\r\ndate: 2020-01-01\r\nstatus: nope\r\n---\r\n## Summary\r\nHello\r\n', { path: 'crlf.md' });
     expect(result.title).toBe('x');

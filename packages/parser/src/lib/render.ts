@@ -4,6 +4,7 @@
  * `allowDangerousHtml`) and rehype-sanitize (GitHub's schema) runs last, so no
  * `<script>`, event handler or `javascript:` URL survives.
  */
+import type { Element, Root as HastRoot } from 'hast';
 import type { Root } from 'mdast';
 import rehypeSanitize from 'rehype-sanitize';
 import rehypeStringify from 'rehype-stringify';
@@ -29,7 +30,26 @@ const listItem: ListItemHandler = (state, node, parent) => {
   return defaultHandlers.listItem(state, node, standIn);
 };
 
-const pipeline = unified().use(remarkRehype, { handlers: { listItem } }).use(rehypeSanitize).use(rehypeStringify).freeze();
+/**
+ * GFM task lists render as bare disabled checkboxes, which have no accessible name (axe
+ * `label`, critical): name them `done` or `open`. Runs after sanitizing and adds only these
+ * two constant attribute values.
+ */
+function labelTaskCheckboxes() {
+  return (tree: HastRoot) => {
+    const stack: Array<HastRoot | Element> = [tree];
+    while (stack.length > 0) {
+      const node = stack.pop()!;
+      for (const child of node.children) {
+        if (child.type !== 'element') continue;
+        if (child.tagName === 'input' && child.properties.type === 'checkbox') child.properties.ariaLabel = child.properties.checked ? 'done' : 'open';
+        else stack.push(child);
+      }
+    }
+  };
+}
+
+const pipeline = unified().use(remarkRehype, { handlers: { listItem } }).use(rehypeSanitize).use(labelTaskCheckboxes).use(rehypeStringify).freeze();
 
 /** Reuses the mdast tree from parsing: the markdown is never parsed twice. */
 export function renderHtml(tree: Root): string {
