@@ -29,7 +29,7 @@ const fuseOptions: IFuseOptions<string> = {
 
 export interface NearTerm {
   term: number;
-  /** fuse.js's score: 0 is identical, `threshold` is the furthest accepted. */
+  /** fuse.js's score (a swap's counted as one edit less): 0 is identical, `threshold` the furthest accepted. */
   score: number;
   /** The edits that score stands for (score × pattern length). */
   edits: number;
