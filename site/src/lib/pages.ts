@@ -4,6 +4,8 @@
  */
 
 export const listPageSize = 100;
+/** Rows per follow-ups page: its filters work on one page at a time, so pages are long, but not 50 000 rows long. */
+export const followUpsPageSize = 500;
 
 /** URL of page `page` of a list whose first page is `first` and whose later pages are `${base}${page}/`. */
 export function listPageHref(page: number, first: string, base = first): string {
@@ -26,14 +28,14 @@ export interface ListPage<T> {
   items: T[];
 }
 
-/** `items` cut into pages of `listPageSize`; an empty list is one empty page. */
-export function listPages<T>(items: readonly T[]): ListPage<T>[] {
-  const last = Math.max(1, Math.ceil(items.length / listPageSize));
+/** `items` cut into pages of `size`; an empty list is one empty page. */
+export function listPages<T>(items: readonly T[], size = listPageSize): ListPage<T>[] {
+  const last = Math.max(1, Math.ceil(items.length / size));
   return Array.from({ length: last }, (_, index) => ({
     current: index + 1,
     last,
     total: items.length,
-    items: items.slice(index * listPageSize, (index + 1) * listPageSize),
+    items: items.slice(index * size, (index + 1) * size),
   }));
 }
 
