@@ -35,7 +35,10 @@ describe('extractActionItems: list status', () => {
     ['[done] prefix', '- [done] Add alerting', item('Add alerting', { status: 'done' })],
     ['check mark', '- ✅ Add alerting', item('Add alerting', { status: 'done' })],
     ['checkbox wins over a marker', '- [ ] Add alerting (done)', item('Add alerting', { status: 'open' })],
-    ['the plain word is not a marker', '- Add alerting DONE', item('Add alerting DONE')],
+    ['a lower-case word is not a marker', '- Add alerting done', item('Add alerting done')],
+    ['a capitalised status closing the item is a marker', '- Add alerting DONE', item('Add alerting', { status: 'done' })],
+    ['a capitalised status opening the item is a marker', '- TODO: add alerting', item('add alerting', { status: 'open' })],
+    ['a capitalised word inside the item is not a marker', '- Fix the DONE handling', item('Fix the DONE handling')],
     ['bold text is not a marker', '- **Add** alerting', item('Add alerting')],
   ])('%s', (_name, markdown, expected) => {
     expect(extractOne(markdown)).toEqual({ items: [expected], diagnostics: [] });

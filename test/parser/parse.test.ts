@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDiagnostic, parsePostmortem, postmortemSchema } from '@postmortem-kb/parser';
+import { classifyHeading, formatDiagnostic, parsePostmortem, postmortemSchema } from '@postmortem-kb/parser';
 
 const lines = (postmortem: ReturnType<typeof parsePostmortem>) => postmortem.diagnostics.map(formatDiagnostic);
 
@@ -91,6 +91,49 @@ describe('parsePostmortem: metadata', () => {
     const result = parsePostmortem('---\ntitle: x\ndate: 2021-02-30\n---\n', { path: 'a.md' });
     expect(result.date).toBeNull();
     expect(lines(result)[0]).toBe('a.md:3:1  error  Unexpected `date: 2021-02-30`, expected a calendar date `YYYY-MM-DD`  frontmatter-date');
+  });
+});
+
+describe('classifyHeading', () => {
+  it.each([
+    ['Issue Summary', 'summary'],
+    ['The Root Cause', 'rootCause'],
+    ['Outage timeline', 'timeline'],
+    ["What's next / Action items", 'remediation'],
+    ['Action items - long term', 'remediation'],
+    ['Impact & Timeline', 'impact'],
+    ['Problems Encountered', 'contributingFactors'],
+    ['Why did this happen?', 'rootCause'],
+    ["What we're doing to prevent this", 'remediation'],
+    ['3. Detection', 'detection'],
+    ['Glossary', null],
+    ['Appendix: raw logs', null],
+    ['Q&A', null],
+  ] as const)('%j → %j', (heading, kind) => {
+    expect(classifyHeading(heading)).toBe(kind);
+  });
+});
+
+describe('parsePostmortem: date without frontmatter', () => {
+  it('reads a date written in the introduction, and says so in an info diagnostic', () => {
+    const result = parsePostmortem('# DB outage\n\nOn January 31st 2017, the primary database lost data.\n\n## Timeline\n\n- 23:27 UTC — rm -rf on the wrong host\n');
+    expect(result.date).toBe('2017-01-31');
+    expect(result.timeline[0]!.at).toBe('2017-01-31T23:27:00Z');
+    expect(result.diagnostics.map((diagnostic) => [diagnostic.ruleId, diagnostic.severity, diagnostic.message])).toEqual([
+      ['missing-date', 'info', 'Unexpected postmortem without a date, expected `date: YYYY-MM-DD` in frontmatter, a `Date:` line or a `YYYY-MM-DD-` file-name prefix; read 2017-01-31 from the introduction'],
+    ]);
+  });
+
+  it('else takes the date of the earliest timeline entry', () => {
+    const result = parsePostmortem('# DB outage\n\n## Timeline\n\n- 2017-02-01 00:10 UTC — restore starts\n- 2017-01-31 23:27 UTC — data removed\n');
+    expect(result.date).toBe('2017-01-31');
+    expect(result.diagnostics.find((diagnostic) => diagnostic.ruleId === 'missing-date')?.message).toMatch(/; read 2017-01-31 from the earliest timeline entry$/);
+  });
+
+  it('leaves it null when nothing gives one', () => {
+    const result = parsePostmortem('# DB outage\n\nThe database lost data.\n');
+    expect(result.date).toBeNull();
+    expect(result.diagnostics.find((diagnostic) => diagnostic.ruleId === 'missing-date')?.message).toMatch(/file-name prefix$/);
   });
 });
 

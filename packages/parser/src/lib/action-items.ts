@@ -234,6 +234,8 @@ function dueFromCell(text: string | null, place: Place, sink: DiagnosticSink): s
 
 // Marker spelled in the text: "(done)", "[todo]", "✅".
 const textMarkerPattern = /[([](done|todo)[)\]]|✅\uFE0F?/giu;
+// A status in capitals opening or closing the item: "DONE: add alerting", "Add alerting — DONE".
+const capitalMarkerPattern = /^(DONE|TODO|COMPLETED|FIXED)\b:?|\b(DONE|TODO|COMPLETED|FIXED)\.?$/gu;
 // "due 2023-06-01", "due: 2023-06-01", "due date: …", "due by …", "by 2023-06-01".
 const dueDatePattern = /\b(?:due(?: date)?:? ?(?:(?:on|by) )?|by )(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?!\d)/gi;
 // "due: end of Q3" — an explicit due annotation whose value is not a date.
@@ -260,6 +262,10 @@ function annotate(rendered: Rendered, place: Place, sink: DiagnosticSink): Annot
   for (const match of text.matchAll(textMarkerPattern)) {
     if (!spans.add(match.index, match[0].length)) continue;
     result.status ??= match[1]?.toLowerCase() === 'todo' ? 'open' : 'done';
+  }
+  for (const match of text.matchAll(capitalMarkerPattern)) {
+    if (!spans.add(match.index, match[0].length)) continue;
+    result.status ??= (match[1] ?? match[2]) === 'TODO' ? 'open' : 'done';
   }
 
   for (const match of text.matchAll(dueDatePattern)) {

@@ -17,7 +17,7 @@ import { checkContent } from './rules.js';
 import type { Frontmatter, Postmortem, SectionKind } from './schema.js';
 import { nodesToText, splitSections, type SectionNode } from './sections.js';
 import { categoriesMentioned, type Taxonomy } from './taxonomy.js';
-import { parseDateTime } from './time.js';
+import { findDate, formatDate, parseDateTime } from './time.js';
 import { extractTimeline } from './timeline.js';
 
 export interface ParseOptions {
@@ -54,7 +54,9 @@ export function parsePostmortem(source: string, options: ParseOptions = {}): Pos
     sink.report('missing-title', 'warning', 'Unexpected postmortem without a title, expected `title:` in frontmatter or a `# Title` heading', 1, 1);
   }
 
-  const date = readDate(fm, body.date, slug, sink, at('date'));
+  const statedDate = readDate(fm, body.date, slug, sink, at('date'));
+  const introDate = statedDate === null ? dateInText(nodesToText(introNodes(tree.children))) : null;
+  let date = statedDate ?? introDate;
   const timezone = fm.timezone ?? options.timezone ?? null;
   const timeContext = { date, timezone };
   const readTime = (key: 'started_at' | 'detected_at' | 'mitigated_at' | 'resolved_at', alias?: 'start_time' | 'end_time') => {
@@ -80,6 +82,12 @@ export function parsePostmortem(source: string, options: ParseOptions = {}): Pos
   };
 
   const timeline = allOf('timeline').flatMap((section) => extractTimeline(section, sections, timeContext, sink));
+  const timelineDate = date === null ? earliestDate(timeline) : null;
+  date ??= timelineDate;
+  if (statedDate === null && fm.date === undefined) {
+    const read = introDate !== null ? `; read ${introDate} from the introduction` : timelineDate !== null ? `; read ${timelineDate} from the earliest timeline entry` : '';
+    sink.report('missing-date', 'info', `Unexpected postmortem without a date, expected \`date: YYYY-MM-DD\` in frontmatter, a \`Date:\` line or a \`YYYY-MM-DD-\` file-name prefix${read}`, 1, 1);
+  }
 
   const actionItems = allOf('remediation').flatMap((section) => extractActionItems(section, sink));
   const categories = toList(fm.categories);
@@ -174,9 +182,6 @@ function readDate(fm: Frontmatter, bodyDate: string | null, slug: string, sink: 
     sink.report('frontmatter-date', 'error', `Unexpected \`date: ${fm.date}\`, expected a calendar date \`YYYY-MM-DD\``, position.line, position.column);
   }
   const date = bodyDate ?? dateFromFileName(slug);
-  if (date === null && fm.date === undefined) {
-    sink.report('missing-date', 'info', 'Unexpected postmortem without a date, expected `date: YYYY-MM-DD` in frontmatter, a `Date:` line or a `YYYY-MM-DD-` file-name prefix', 1, 1);
-  }
   return date;
 }
 
@@ -211,6 +216,23 @@ function pickCategory(text: string, categories: readonly string[], taxonomy: Tax
 }
 
 /** Paragraphs before the first heading that are not `Key: value` metadata lines. */
+/** The date (as written, in its own offset) of the earliest timeline entry with a time, or null. */
+function earliestDate(timeline: Postmortem['timeline']): string | null {
+  let earliest: { at: string; ms: number } | null = null;
+  for (const { at } of timeline) {
+    if (at === null) continue;
+    const ms = Date.parse(at);
+    if (!Number.isNaN(ms) && (earliest === null || ms < earliest.ms)) earliest = { at, ms };
+  }
+  return earliest?.at.slice(0, 10) ?? null;
+}
+
+/** A full calendar date written in a text ("On January 31st 2017 …"), as `YYYY-MM-DD`, or null. */
+function dateInText(text: string): string | null {
+  const found = findDate(text.slice(0, 2_000));
+  return found?.valid && found.year !== null ? formatDate({ year: found.year, month: found.month, day: found.day }) : null;
+}
+
 function introNodes(children: readonly RootContent[]): RootContent[] {
   const nodes: RootContent[] = [];
   for (const node of children) {

@@ -22,14 +22,14 @@ export interface SectionNode {
 // Synonyms seen in public postmortems, matched at the start of a normalised heading.
 const headingSynonyms: ReadonlyArray<readonly [SectionKind, readonly string[]]> = [
   ['lessons', ['lessons learned', 'lessons learnt', 'lessons', 'learnings', 'takeaways', 'what went well', 'what went right', 'what went wrong', 'what went badly', 'what went poorly', 'what didnt go well', 'what did not go well', 'where we got lucky', 'where we were lucky', 'things that went well', 'things that went wrong', 'things that went poorly', 'what we learned', 'what we learnt']],
-  ['contributingFactors', ['contributing factors', 'contributing factor', 'contributing causes', 'contributors']],
-  ['rootCause', ['root causes', 'root cause analysis', 'root cause', 'rca', 'what caused it', 'what caused this', 'what caused the outage', 'causes', 'cause', 'five whys', '5 whys', 'why did it happen', 'why it happened', 'technical details']],
+  ['contributingFactors', ['contributing factors', 'contributing factor', 'contributing causes', 'contributors', 'problems encountered', 'complicating factors']],
+  ['rootCause', ['root causes', 'root cause analysis', 'root cause', 'rca', 'what caused it', 'what caused this', 'what caused the outage', 'causes', 'cause', 'five whys', '5 whys', 'why did it happen', 'why did this happen', 'why it happened', 'technical details']],
   ['summary', ['issue summary', 'executive summary', 'incident summary', 'summary', 'overview', 'tl dr', 'tldr', 'what happened', 'description', 'background']],
-  ['impact', ['customer impact', 'user impact', 'business impact', 'impact', 'blast radius']],
+  ['impact', ['customer impact', 'user impact', 'business impact', 'impact', 'blast radius', 'affected services', 'affected systems', 'scope']],
   ['timeline', ['incident timeline', 'timeline of events', 'timeline', 'key events', 'chronology', 'sequence of events', 'detailed timeline']],
   ['trigger', ['trigger', 'triggering event', 'what triggered it']],
   ['detection', ['detection', 'how it was detected', 'how was it detected', 'how we detected it', 'how we found out']],
-  ['remediation', ['remediation', 'remediations', 'action items', 'action item', 'actions', 'follow ups', 'follow up', 'followups', 'corrective actions', 'corrective and preventative measures', 'corrective and preventive measures', 'preventative actions', 'preventive actions', 'preventative measures', 'prevention', 'next steps', 'what we are doing about it', 'what were doing about it', 'going forward', 'future work', 'improvements']],
+  ['remediation', ['remediation', 'remediations', 'action items', 'action item', 'actions', 'follow ups', 'follow up', 'followups', 'corrective actions', 'corrective and preventative measures', 'corrective and preventive measures', 'preventative actions', 'preventive actions', 'preventative measures', 'prevention', 'next steps', 'what we are doing', 'what were doing', 'how we will prevent', 'how were preventing', 'preventing recurrence', 'preventing this from happening again', 'going forward', 'future work', 'improvements']],
   ['resolution', ['resolution and recovery', 'resolution', 'recovery', 'mitigation', 'mitigation and resolution', 'how we fixed it', 'fix', 'repair']],
 ];
 
@@ -43,13 +43,34 @@ function normaliseHeading(text: string): string {
     .trim();
 }
 
-/** The section kind a heading names, or null when we do not recognise it. */
-export function classifyHeading(text: string): SectionKind | null {
-  const normalised = normaliseHeading(text);
+/** Words that often open a heading without changing what it names ("The root cause", "Our timeline"). */
+const leadingFiller = /^(?:(?:the|our|a|an|detailed|full|brief|short|final|initial|incident|outage)\s+)+/;
+
+function matchSynonym(normalised: string): SectionKind | null {
   for (const [kind, synonyms] of headingSynonyms) {
     for (const synonym of synonyms) {
       if (normalised === synonym || normalised.startsWith(synonym + ' ')) return kind;
     }
+  }
+  return null;
+}
+
+/**
+ * The section kind a heading names, or null when we do not recognise it. Tried in turn: the
+ * whole heading, without filler words at its start, then each part of a compound heading
+ * ("What's next / Action items", "Impact & timeline": the first part that names a kind wins).
+ */
+export function classifyHeading(text: string): SectionKind | null {
+  const normalised = normaliseHeading(text);
+  const whole = matchSynonym(normalised) ?? matchSynonym(normalised.replace(leadingFiller, ''));
+  if (whole !== null) return whole;
+  const parts = text.split(/[/&|:;()\u2013\u2014]|\s-\s|\band\b/i);
+  if (parts.length < 2) return null;
+  for (const part of parts) {
+    const normalisedPart = normaliseHeading(part);
+    if (normalisedPart === '') continue;
+    const kind = matchSynonym(normalisedPart) ?? matchSynonym(normalisedPart.replace(leadingFiller, ''));
+    if (kind !== null) return kind;
   }
   return null;
 }
