@@ -28,14 +28,14 @@ afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-/** Loads `dir` in a child process (so we see it exit) with the worker test hooks set. */
-async function loadInChild(options: Record<string, unknown>, env: Record<string, string> = {}) {
+/** Loads `from` (default: `dir`) in a child process (so we see it exit) with the worker test hooks set. */
+async function loadInChild(options: Record<string, unknown>, env: Record<string, string> = {}, { from = dir, nodeFlags = [] as string[] } = {}) {
   const script = `
     const { loadPostmortems } = await import(${JSON.stringify(parserEntry)});
-    const result = await loadPostmortems(${JSON.stringify(dir)}, { cwd: ${JSON.stringify(dir)}, ...${JSON.stringify(options)} });
+    const result = await loadPostmortems(${JSON.stringify(from)}, { cwd: ${JSON.stringify(from)}, ...${JSON.stringify(options)} });
     console.log(JSON.stringify(result.map((p) => ({ slug: p.slug, errors: p.diagnostics.filter((d) => d.severity === 'error').map((d) => \`\${d.line}:\${d.column} \${d.ruleId}: \${d.message}\`) }))));
   `;
-  const { stdout } = await run(process.execPath, ['--input-type=module', '-e', script], { env: { ...process.env, ...env }, timeout: 60_000 });
+  const { stdout } = await run(process.execPath, [...nodeFlags, '--input-type=module', '-e', script], { env: { ...process.env, ...env }, timeout: 60_000 });
   return { results: JSON.parse(stdout) as Array<{ slug: string; errors: string[] }> };
 }
 
@@ -54,6 +54,32 @@ describe('loadPostmortems: isolation in worker threads', () => {
       { slug: '2024-02-01-b', errors: [] },
       { slug: '2024-03-01-c', errors: [] },
     ]);
+  });
+
+  it('parses the files sent to a worker along with a file that times out or exhausts the heap', async () => {
+    const batchDir = await mkdtemp(join(tmpdir(), 'pmkb-load-batch-'));
+    try {
+      const names = Array.from({ length: 10 }, (_, index) => `2024-01-${String(index + 10)}-incident`);
+      await Promise.all(names.map((name, index) => writeFile(join(batchDir, `${name}.md`), postmortem(`Incident ${index}`, name.slice(0, 10)))));
+      // One worker: the files queued behind the slow and the greedy one are in the same batches.
+      const { results } = await loadInChild(
+        { workers: 1, timeoutMs: 2_000, maxMemoryMb: 64 },
+        { POSTMORTEM_KB_TEST_SLOW_FILE: `${names[1]}.md`, POSTMORTEM_KB_TEST_OOM_FILE: `${names[4]}.md` },
+        { from: batchDir },
+      );
+      expect(results).toEqual([
+        { slug: names[1], errors: ['1:1 timeout: Unexpected parse taking longer than 2000 ms, expected each file to parse within the time limit (raise timeoutMs to parse it)'] },
+        { slug: names[4], errors: ["1:1 too-large: Unexpected file that needs more than 64 MB to parse, expected it to fit the parse worker's heap (raise maxMemoryMb to parse it)"] },
+        ...names.filter((_, index) => index !== 1 && index !== 4).map((slug) => ({ slug, errors: [] })),
+      ]);
+    } finally {
+      await rm(batchDir, { recursive: true, force: true });
+    }
+  });
+
+  it('starts workers when this process runs with V8 flags a worker rejects (--max-old-space-size)', async () => {
+    const { results } = await loadInChild({ workers: 2 }, {}, { nodeFlags: ['--max-old-space-size=2048', '--expose-gc'] });
+    expect(results).toEqual(['2024-01-01-a', '2024-02-01-b', '2024-03-01-c', 'huge', 'slow', 'greedy'].map((slug) => ({ slug, errors: [] })));
   });
 
   it('gives the same results in workers as in this thread', async () => {

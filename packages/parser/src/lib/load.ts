@@ -38,6 +38,8 @@ export const defaultTimeoutMs = 10_000;
 export const defaultMaxMemoryMb = 512;
 /** Below this many files, parsing in this thread beats starting workers. */
 const minFilesForWorkers = 16;
+/** Files parsed in this thread between two turns of the event loop. */
+const yieldEvery = 16;
 
 /** Every `*.md` below `dir`, skipping `_`-prefixed files, README.md and dot-directories. */
 export async function findPostmortemFiles(paths: string | readonly string[]): Promise<string[]> {
@@ -92,7 +94,11 @@ export async function loadPostmortemFiles(paths: readonly string[], options: Loa
     });
   } else {
     postmortems = [];
-    for (const task of tasks) postmortems.push(await parseFile(task.file, task.path, fileOptions));
+    for (const [index, task] of tasks.entries()) {
+      // Parsing is synchronous: let timers and I/O of the host run between files now and then.
+      if (index % yieldEvery === yieldEvery - 1) await new Promise((resume) => setImmediate(resume));
+      postmortems.push(parseFile(task.file, task.path, fileOptions));
+    }
   }
   sortPostmortems(postmortems);
   checkCorpus(postmortems);

@@ -4,6 +4,10 @@
  * terminated and replaced when it runs over) and each worker a heap limit (a worker that
  * dies of it takes only its current file down). Workers run the built `parse-worker.js`.
  *
+ * Each worker gets a few jobs ahead, in batches, so it never idles waiting for the main
+ * thread; the limits still apply per file (the oldest unanswered job is the one being
+ * parsed), and the jobs queued behind a file that fails go to a fresh worker.
+ *
  * The pool outlives one load, so loading in batches (the CLI's progress mode) pays the
  * worker start-up once; idle workers are unref'd (they never keep the process alive) and
  * terminated after a short idle period.
@@ -13,7 +17,7 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { failedPostmortem } from './failed.js';
 import type { FileParseOptions } from './parse-file.js';
-import type { ParseJob, ParseReply } from './parse-worker.js';
+import type { ParseBatch, ParseReply } from './parse-worker.js';
 import type { Postmortem } from './schema.js';
 
 export interface PoolLimits {
@@ -35,7 +39,7 @@ const workerUrl = new URL('./parse-worker.js', import.meta.url);
 export const workerAvailable = existsSync(fileURLToPath(workerUrl));
 const idleMs = 2_000;
 // Flags of the main thread that a worker rejects (`node --input-type=module -e …`).
-const workerExecArgv = process.execArgv.filter((flag) => !/^--(?:input-type|eval|print)\b|^-[ep]$/.test(flag));
+let workerExecArgv = process.execArgv.filter((flag) => !/^--(?:input-type|eval|print)\b|^-[ep]$/.test(flag));
 
 let shared: ParsePool | null = null;
 let nextOptionsKey = 1;
@@ -56,17 +60,50 @@ export async function closeParsePool(): Promise<void> {
   await pool?.close();
 }
 
+/**
+ * A worker with the main thread's flags, less those a worker rejects: V8 and process-wide
+ * flags such as `--max-old-space-size` or `--expose-gc` (they apply to the whole process
+ * anyway; the heap limit of a worker is `maxMemoryMb`). Node names them in its error only.
+ */
+function startWorker(maxMemoryMb: number): Worker {
+  for (;;) {
+    try {
+      return new Worker(workerUrl, { execArgv: workerExecArgv, resourceLimits: { maxOldGenerationSizeMb: maxMemoryMb } });
+    } catch (error) {
+      if ((error as { code?: string }).code !== 'ERR_WORKER_INVALID_EXEC_ARGV' || workerExecArgv.length === 0) throw error;
+      const message = (error as Error).message;
+      const rejected = new Set(message.slice(message.indexOf(': ') + 2).split(', '));
+      const kept = workerExecArgv.filter((flag) => !rejected.has(flag));
+      // Should the message ever not name them, drop every flag rather than fail the load.
+      workerExecArgv = kept.length < workerExecArgv.length ? kept : [];
+    }
+  }
+}
+
+interface Job {
+  id: number;
+  task: PoolTask;
+  done: (postmortem: Postmortem) => void;
+}
+
 interface Slot {
   worker: Worker;
   optionsKey: number;
-  job: { id: number; task: PoolTask; timer: NodeJS.Timeout; done: (postmortem: Postmortem) => void } | null;
+  /** Jobs sent to this worker and not answered yet, oldest (the one being parsed) first. */
+  inFlight: Job[];
+  /** Time limit of the oldest job in flight. */
+  timer: NodeJS.Timeout | null;
 }
+
+// Jobs sent ahead to each worker, so that it never waits for the main thread between files.
+// A worker is topped up once half of them are answered (batches of at least half of this).
+const jobsAhead = 4;
 
 class ParsePool {
   readonly size: number;
   readonly maxMemoryMb: number;
   private slots: Slot[] = [];
-  private queue: Array<{ id: number; task: PoolTask; done: (postmortem: Postmortem) => void }> = [];
+  private queue: Job[] = [];
   private options: { key: number; value: FileParseOptions; timeoutMs: number } | null = null;
   private nextId = 1;
   private idleTimer: NodeJS.Timeout | null = null;
@@ -108,57 +145,66 @@ class ParsePool {
     const slots = this.slots;
     this.slots = [];
     if (shared === this) shared = null;
+    for (const slot of slots) if (slot.timer) clearTimeout(slot.timer);
     await Promise.all(slots.map((slot) => slot.worker.terminate()));
   }
 
   private spawn(): Slot {
-    const worker = new Worker(workerUrl, { execArgv: workerExecArgv, resourceLimits: { maxOldGenerationSizeMb: this.maxMemoryMb } });
-    const slot: Slot = { worker, optionsKey: 0, job: null };
+    const worker = startWorker(this.maxMemoryMb);
+    const slot: Slot = { worker, optionsKey: 0, inFlight: [], timer: null };
     worker.on('message', (reply: ParseReply) => {
-      const job = slot.job;
+      const job = slot.inFlight[0];
       if (!job || job.id !== reply.id) return;
-      this.finish(slot, 'postmortem' in reply
+      slot.inFlight.shift();
+      this.startTimer(slot);
+      job.done('postmortem' in reply
         ? (reply.postmortem as Postmortem)
         : failedPostmortem(job.task.path, 'parse-failure', `Unexpected failure while parsing: ${reply.error}`));
+      this.dispatch();
     });
     worker.on('error', (error: Error & { code?: string }) => {
-      const job = slot.job;
-      if (job) {
-        const outOfMemory = error.code === 'ERR_WORKER_OUT_OF_MEMORY';
-        this.finish(slot, outOfMemory
-          ? failedPostmortem(job.task.path, 'too-large', `Unexpected file that needs more than ${this.maxMemoryMb} MB to parse, expected it to fit the parse worker's heap (raise maxMemoryMb to parse it)`)
-          : failedPostmortem(job.task.path, 'parse-failure', `Unexpected crash of the parse worker: ${error.message}`));
-      }
-      this.replace(slot);
+      const outOfMemory = error.code === 'ERR_WORKER_OUT_OF_MEMORY';
+      this.fail(slot, (path) => outOfMemory
+        ? failedPostmortem(path, 'too-large', `Unexpected file that needs more than ${this.maxMemoryMb} MB to parse, expected it to fit the parse worker's heap (raise maxMemoryMb to parse it)`)
+        : failedPostmortem(path, 'parse-failure', `Unexpected crash of the parse worker: ${error.message}`));
     });
     worker.on('exit', () => {
       // An exit we did not ask for (the 'error' handler above replaces crashed workers first).
-      if (this.slots.includes(slot)) {
-        const job = slot.job;
-        if (job) this.finish(slot, failedPostmortem(job.task.path, 'parse-failure', 'Unexpected exit of the parse worker'));
-        this.replace(slot);
-      }
+      this.fail(slot, (path) => failedPostmortem(path, 'parse-failure', 'Unexpected exit of the parse worker'));
     });
     return slot;
   }
 
-  /** Swaps a dead or stuck worker for a fresh one and keeps the queue moving. */
-  private replace(slot: Slot): void {
+  /** (Re)starts the time limit for the oldest job in flight on `slot`, if any. */
+  private startTimer(slot: Slot): void {
+    if (slot.timer) clearTimeout(slot.timer);
+    slot.timer = null;
+    const job = slot.inFlight[0];
+    const options = this.options;
+    if (!job || !options) return;
+    slot.timer = setTimeout(() => {
+      this.fail(slot, (path) => failedPostmortem(path, 'timeout', `Unexpected parse taking longer than ${options.timeoutMs} ms, expected each file to parse within the time limit (raise timeoutMs to parse it)`));
+    }, options.timeoutMs);
+  }
+
+  /**
+   * The worker of `slot` is stuck or dead: its oldest job (the one it was parsing) gets the
+   * `failure`, the jobs sent after it go back to the front of the queue, and a fresh worker
+   * takes the slot.
+   */
+  private fail(slot: Slot, failure: (path: string) => Postmortem): void {
     const index = this.slots.indexOf(slot);
     if (index === -1) return;
+    if (slot.timer) clearTimeout(slot.timer);
+    slot.timer = null;
+    const [job, ...waiting] = slot.inFlight;
+    slot.inFlight = [];
+    this.queue.unshift(...waiting);
     void slot.worker.terminate();
     const fresh = this.spawn();
     if (!this.running) fresh.worker.unref();
     this.slots[index] = fresh;
-    this.dispatch();
-  }
-
-  private finish(slot: Slot, postmortem: Postmortem): void {
-    const job = slot.job;
-    if (!job) return;
-    clearTimeout(job.timer);
-    slot.job = null;
-    job.done(postmortem);
+    if (job) job.done(failure(job.task.path));
     this.dispatch();
   }
 
@@ -166,19 +212,17 @@ class ParsePool {
     const options = this.options;
     if (!options) return;
     for (const slot of this.slots) {
-      if (slot.job) continue;
-      const next = this.queue.shift();
-      if (!next) return;
-      const timer = setTimeout(() => {
-        this.finish(slot, failedPostmortem(next.task.path, 'timeout', `Unexpected parse taking longer than ${options.timeoutMs} ms, expected each file to parse within the time limit (raise timeoutMs to parse it)`));
-        this.replace(slot);
-      }, options.timeoutMs);
-      slot.job = { id: next.id, task: next.task, timer, done: next.done };
-      const message: ParseJob = { id: next.id, file: next.task.file, path: next.task.path, optionsKey: options.key };
+      if (this.queue.length === 0) return;
+      if (slot.inFlight.length > jobsAhead / 2) continue;
+      const jobs = this.queue.splice(0, jobsAhead - slot.inFlight.length);
+      const message: ParseBatch = { jobs: jobs.map(({ id, task }) => ({ id, file: task.file, path: task.path })), optionsKey: options.key };
       if (slot.optionsKey !== options.key) {
         message.options = options.value;
         slot.optionsKey = options.key;
       }
+      const wasIdle = slot.inFlight.length === 0;
+      slot.inFlight.push(...jobs);
+      if (wasIdle) this.startTimer(slot);
       slot.worker.postMessage(message);
     }
   }
