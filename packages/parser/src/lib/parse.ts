@@ -210,6 +210,8 @@ function itemsOf(section: SectionNode): string[] {
 }
 
 function pickCategory(text: string, categories: readonly string[], taxonomy: Taxonomy): string | undefined {
+  // With one category chosen, it is the answer whatever the text mentions: skip the scan.
+  if (categories.length === 1) return categories[0];
   const mentioned = categoriesMentioned(text, taxonomy);
   // A category the author chose wins over one the text merely mentions.
   return mentioned.find((id) => categories.includes(id)) ?? categories[0] ?? mentioned[0];
