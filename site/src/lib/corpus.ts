@@ -4,7 +4,20 @@
  */
 import { join } from 'node:path';
 import { getCollection } from 'astro:content';
-import { loadTaxonomy, sortPostmortems, taxonomyFileName, type Postmortem, type Taxonomy } from '@postmortem-kb/parser';
+import {
+  followUps,
+  groupBy,
+  loadTaxonomy,
+  rootCauseIndex,
+  sortPostmortems,
+  taxonomyFileName,
+  type FollowUp,
+  type Group,
+  type GroupKey,
+  type Postmortem,
+  type RootCauseEntry,
+  type Taxonomy,
+} from '@postmortem-kb/parser';
 import { postmortemsDirectory } from './postmortems-directory';
 
 let postmortems: Promise<Postmortem[]> | undefined;
@@ -26,3 +39,26 @@ export function siteTaxonomy(): Promise<Taxonomy> {
 
 /** Today as `YYYY-MM-DD`: overdue means overdue on the day the site was built. */
 export const buildDay = new Date().toISOString().slice(0, 10);
+
+// What several pages derive from the whole corpus is computed once per build and shared;
+// at 10 000 postmortems each of these takes noticeable time. Callers must not mutate them.
+let rootCauses: Promise<RootCauseEntry[]> | undefined;
+let items: Promise<FollowUp[]> | undefined;
+const groups = new Map<GroupKey, Promise<Group[]>>();
+
+/** The library's `rootCauseIndex` of the corpus and taxonomy. */
+export function siteRootCauses(): Promise<RootCauseEntry[]> {
+  return (rootCauses ??= Promise.all([allPostmortems(), siteTaxonomy()]).then(([postmortems, taxonomy]) => rootCauseIndex(postmortems, taxonomy)));
+}
+
+/** The library's `followUps` of the corpus, overdue as of `buildDay`. */
+export function siteFollowUps(): Promise<FollowUp[]> {
+  return (items ??= allPostmortems().then((postmortems) => followUps(postmortems, { today: buildDay })));
+}
+
+/** The library's `groupBy` of the corpus by `key`. */
+export function siteGroups(key: GroupKey): Promise<Group[]> {
+  let found = groups.get(key);
+  if (!found) groups.set(key, (found = allPostmortems().then((postmortems) => groupBy(postmortems, key))));
+  return found;
+}

@@ -1,5 +1,5 @@
 /** The facets the site has pages for, with the library's `groupBy` key and their URL base. */
-import { groupBy, type Postmortem } from '@postmortem-kb/parser';
+import { allPostmortems, siteGroups } from './corpus';
 import { listPages, pageParam } from './pages';
 
 export const facetPages = {
@@ -12,9 +12,9 @@ export const facetPages = {
 export type FacetPage = keyof typeof facetPages;
 
 /** `getStaticPaths` for a facet's detail pages: one per group and page of its incidents, resolved. */
-export function facetPaths(facet: FacetPage, postmortems: readonly Postmortem[]) {
-  const bySlug = new Map(postmortems.map((postmortem) => [postmortem.slug, postmortem]));
-  return groupBy(postmortems, facetPages[facet].key).flatMap((group) =>
+export async function facetPaths(facet: FacetPage) {
+  const bySlug = new Map((await allPostmortems()).map((postmortem) => [postmortem.slug, postmortem]));
+  return (await siteGroups(facetPages[facet].key)).flatMap((group) =>
     listPages(group.incidents.flatMap((slug) => bySlug.get(slug) ?? [])).map((page) => ({
       params: { name: group.slug, page: pageParam(page.current) },
       props: { name: group.name, slug: group.slug, page },

@@ -1,8 +1,7 @@
 import type { APIRoute } from 'astro';
-import { rootCauseIndex } from '@postmortem-kb/parser';
-import { allPostmortems, siteTaxonomy } from '../../lib/corpus';
+import { siteRootCauses } from '../../lib/corpus';
 
 export const GET: APIRoute = async () => {
-  const index = rootCauseIndex(await allPostmortems(), await siteTaxonomy());
+  const index = await siteRootCauses();
   return new Response(JSON.stringify(index), { headers: { 'Content-Type': 'application/json' } });
 };
