@@ -56,6 +56,13 @@ describe('loadPostmortems: isolation in worker threads', () => {
     ]);
   });
 
+  it('isolates a small run too: without a `workers` option, a single slow file times out in a worker', async () => {
+    const { results } = await loadInChild({ timeoutMs: 2_000 }, { POSTMORTEM_KB_TEST_SLOW_FILE: 'slow.md' }, { from: join(dir, 'slow.md') });
+    expect(results).toEqual([
+      { slug: 'slow', errors: ['1:1 timeout: Unexpected parse taking longer than 2000 ms, expected each file to parse within the time limit (raise timeoutMs to parse it)'] },
+    ]);
+  });
+
   it('parses the files sent to a worker along with a file that times out or exhausts the heap', async () => {
     const batchDir = await mkdtemp(join(tmpdir(), 'pmkb-load-batch-'));
     try {

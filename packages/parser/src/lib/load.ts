@@ -23,8 +23,9 @@ export interface LoadOptions extends Omit<ParseOptions, 'path' | 'taxonomy'> {
   cwd?: string;
   /**
    * Parse in this many worker threads, or `false` to parse in this thread. Default:
-   * `os.availableParallelism()` workers, except for fewer than 16 files (start-up costs more
-   * than it saves) which are parsed in this thread. Time and memory limits apply in workers only.
+   * `os.availableParallelism()` workers, except for fewer than 16 files, which get one worker
+   * (more would cost more start-up than they save; one still isolates a hostile file). Time and
+   * memory limits apply in workers only: with `false` there are none.
    */
   workers?: number | false;
   /** Per-file time limit in a worker, in ms; a file over it gets a `timeout` error. Default 10 000. */
@@ -36,7 +37,7 @@ export interface LoadOptions extends Omit<ParseOptions, 'path' | 'taxonomy'> {
 export const defaultMaxBytes = 1_000_000;
 export const defaultTimeoutMs = 10_000;
 export const defaultMaxMemoryMb = 512;
-/** Below this many files, parsing in this thread beats starting workers. */
+/** Below this many files, starting more than one worker costs more than it saves. */
 const minFilesForWorkers = 16;
 /** Files parsed in this thread between two turns of the event loop. */
 const yieldEvery = 16;
@@ -86,9 +87,10 @@ export async function loadPostmortemFiles(paths: readonly string[], options: Loa
   const tasks = files.map((file) => ({ file, path: relative(cwd, file) || file }));
   const workers = options.workers ?? availableParallelism();
   let postmortems: Postmortem[];
-  if (workers !== false && workers > 0 && workerAvailable && (options.workers !== undefined || tasks.length >= minFilesForWorkers)) {
+  if (workers !== false && workers > 0 && workerAvailable && tasks.length > 0) {
+    const size = options.workers !== undefined || tasks.length >= minFilesForWorkers ? workers : 1;
     postmortems = await parseInPool(tasks, fileOptions, {
-      size: Math.min(workers, tasks.length),
+      size: Math.min(size, tasks.length),
       timeoutMs: options.timeoutMs ?? defaultTimeoutMs,
       maxMemoryMb: options.maxMemoryMb ?? defaultMaxMemoryMb,
     });
