@@ -6,6 +6,7 @@
  *   node bench/run.js --quick    as above, but the site only at 1k
  *   node bench/run.js --smoke    20 files, 200 search records, no site build (for the smoke test)
  *   --no-site                    skip the site builds
+ *   --only=parse,site,search,lint  run only these sections (to split a long run)
  *
  * Every measurement runs in its own process; peak RSS comes from /usr/bin/time when
  * present, otherwise from polling `ps`. Writes only below .bench/ (gitignored).
@@ -23,7 +24,10 @@ const bench = join(root, '.bench');
 const flags = new Set(process.argv.slice(2));
 const smoke = flags.has('--smoke');
 const quick = flags.has('--quick');
-const siteWanted = !smoke && !flags.has('--no-site');
+const onlyFlag = [...flags].find((flag) => flag.startsWith('--only='));
+const only = onlyFlag ? new Set(onlyFlag.slice('--only='.length).split(',')) : null;
+const wanted = (section) => only === null || only.has(section);
+const siteWanted = !smoke && !flags.has('--no-site') && wanted('site');
 
 const parseSizes = smoke ? [20] : [1000, 2500, 5000, 10000];
 const recordCounts = smoke ? [200] : [1000, 10000, 50000];
@@ -88,11 +92,12 @@ async function measure(mode, ...args) {
 // ---------------------------------------------------------------------------------------------
 
 console.error(`generating corpus in ${out} …`);
-const sizes = [...new Set([...parseSizes, ...(siteWanted ? siteSizes : [])])];
-const { corpora, search } = await generate({ out, sizes, records: recordCounts, queries: smoke ? 10 : 50 });
+const corpusSizes = wanted('parse') || wanted('lint') ? parseSizes : [];
+const sizes = [...new Set([...corpusSizes, ...(siteWanted ? siteSizes : [])])];
+const { corpora, search } = await generate({ out, sizes, records: wanted('search') ? recordCounts : [], queries: smoke ? 10 : 50 });
 
-console.error('parse …');
-for (const size of parseSizes) {
+if (wanted('parse')) console.error('parse …');
+for (const size of wanted('parse') ? parseSizes : []) {
   const naive = await measure('parse-naive', corpora[size]);
   const single = await measure('parse-ours', corpora[size], 'false');
   const pool = await measure('parse-ours', corpora[size], String(workers));
@@ -105,8 +110,8 @@ if (siteWanted) {
   for (const size of siteSizes) await siteRows(size, corpora[size]);
 }
 
-console.error('search …');
-for (const count of recordCounts) {
+if (wanted('search')) console.error('search …');
+for (const count of wanted('search') ? recordCounts : []) {
   const ours = await measure('search-ours', search[count]);
   const fuse = await measure('search-fuse', search[count]);
   row('search', 'first-search payload, gzip (KB)', count, ours.payloadGzipBytes / 1024, fuse.payloadGzipBytes / 1024, 'KB', '', { oursMb: ours.peakMb, baselineMb: fuse.peakMb });
@@ -117,8 +122,8 @@ for (const count of recordCounts) {
   row('search', 'index build at site build (ms)', count, ours.buildMs, NaN, 'ms');
 }
 
-console.error('lint …');
-for (const size of parseSizes) {
+if (wanted('lint')) console.error('lint …');
+for (const size of wanted('lint') ? parseSizes : []) {
   const result = await measured(process.execPath, [join(root, 'packages', 'cli', 'bin', 'postmortem.js'), 'lint', '--quiet', corpora[size]], { cwd: out });
   if (result.code !== 0 && result.code !== 1) throw new Error(`lint failed (${result.code}):\n${result.stderr}`);
   row('lint', 'postmortem lint (s)', size, result.wallS, NaN, 's', '', { oursMb: result.peakMb });
