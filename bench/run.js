@@ -141,12 +141,13 @@ async function siteRows(size, dir) {
   const change = join(dir, (await readdir(dir)).find((name) => name.endsWith('.md')));
   const original = await readFile(change, 'utf8');
   const build = async (project) => {
-    const result = await measured(process.execPath, [astroBin, 'build', '--root', project], { env: { POSTMORTEMS_DIR: dir, ASTRO_TELEMETRY_DISABLED: '1' }, cwd: project });
+    const env = { POSTMORTEMS_DIR: dir, ASTRO_CACHE_DIR: join(project, '.astro-cache'), ASTRO_TELEMETRY_DISABLED: '1' };
+    const result = await measured(process.execPath, [astroBin, 'build', '--root', project], { env, cwd: project });
     if (result.code !== 0) return { wallS: NaN, peakMb: NaN, error: result.stderr.slice(-2000) };
     return result;
   };
   const cold = async (project) => {
-    for (const cache of ['.astro', 'dist', join('node_modules', '.astro')]) await rm(join(project, cache), { recursive: true, force: true });
+    for (const cache of ['.astro', '.astro-cache', 'dist']) await rm(join(project, cache), { recursive: true, force: true });
     return build(project);
   };
   const results = {};
@@ -178,10 +179,12 @@ async function siteCopy() {
 /** A minimal Astro project: `glob({ pattern: '**\/*.md', base })` and one page listing the entries. */
 async function baselineProject() {
   const project = join(bench, 'astro-baseline');
-  if (existsSync(join(project, 'src', 'pages', 'index.astro'))) return project;
+  if (existsSync(join(project, 'src', 'pages', 'index.astro')) && existsSync(join(project, '.cache-dir-config'))) return project;
   await mkdir(join(project, 'src', 'pages'), { recursive: true });
   await writeFile(join(project, 'package.json'), JSON.stringify({ name: 'astro-baseline', private: true, type: 'module' }));
-  await writeFile(join(project, 'astro.config.mjs'), "import { defineConfig } from 'astro/config';\nexport default defineConfig({});\n");
+  // Its own cache directory: node_modules is a link to site/'s, whose .astro/ the site copy would share.
+  await writeFile(join(project, 'astro.config.mjs'), "import { defineConfig } from 'astro/config';\nexport default defineConfig(process.env.ASTRO_CACHE_DIR ? { cacheDir: process.env.ASTRO_CACHE_DIR } : {});\n");
+  await writeFile(join(project, '.cache-dir-config'), '');
   await writeFile(join(project, 'src', 'content.config.ts'), [
     "import { defineCollection } from 'astro:content';",
     "import { glob } from 'astro/loaders';",

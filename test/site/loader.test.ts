@@ -154,7 +154,26 @@ describe('postmortemLoader', () => {
     await expect(postmortemLoader({ directory: dir }).load(context)).rejects.toThrow(/2024-01-06-gamma\.md:1:1 Unexpected duplicate id `shared`/);
   });
 
+  it('applies rule settings: an error rule turned off no longer fails the build, a warning raised to error does', async () => {
+    await writeFile(join(dir, '2024-01-04-final.md'), postmortem('Final', 'status: final\n'));
+    const { context, entries } = fakeContext(root);
+    await expect(postmortemLoader({ directory: dir }).load(context)).rejects.toThrow(/2024-01-04-final\.md:\d+:\d+ Unexpected final postmortem without/);
+    await postmortemLoader({ directory: dir, rules: { 'required-section': 'off' } }).load(context);
+    expect((entries.get('2024-01-04-final')!.data as unknown as Postmortem).diagnostics.map((diagnostic) => diagnostic.ruleId)).not.toContain('required-section');
+    await writeFile(join(dir, '2024-01-04-final.md'), postmortem('Final', 'status: final\nrelated: [no-such-incident]\n'));
+    await expect(postmortemLoader({ directory: dir, rules: { 'required-section': 'off', 'unknown-related': 'error' } }).load(context)).rejects.toThrow(/Unexpected `related: no-such-incident`/);
+  });
+
+  it('lists two files with the same name in different directories as an error', async () => {
+    await mkdir(join(dir, 'archive'));
+    await writeFile(join(dir, 'archive', '2024-01-02-alpha.md'), postmortem('Alpha again', 'id: alpha-archived\n'));
+    const { context } = fakeContext(root);
+    await expect(postmortemLoader({ directory: dir }).load(context)).rejects.toThrow(/Unexpected duplicate file name `2024-01-02-alpha\.md`/);
+  });
+
   it.each([
+    [{ directory: 'x', rules: { 'no-such-rule': 'off' } }, /unknown rule id `no-such-rule`/],
+    [{ directory: 'x', rules: { 'required-section': 'fatal' } }, /`options.rules.required-section`/],
     [{}, /`options.directory`/],
     [{ directory: '' }, /`options.directory`/],
     [{ directory: 'x', taxonomy: 3 }, /`options.taxonomy`/],

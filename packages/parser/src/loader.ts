@@ -11,6 +11,7 @@ import type { Loader, LoaderContext } from 'astro/loaders';
 import { checkCorpus } from './lib/corpus-rules.js';
 import { findPostmortemFiles, loadPostmortemFiles } from './lib/load.js';
 import { postmortemSchema, type Diagnostic, type Postmortem } from './lib/schema.js';
+import { ruleDefaults, type RuleId } from './lib/rules.js';
 import { parseTaxonomy, taxonomyFileName, type Taxonomy } from './lib/taxonomy.js';
 
 export interface PostmortemLoaderOptions {
@@ -18,10 +19,19 @@ export interface PostmortemLoaderOptions {
   directory: string;
   /** Path to `taxonomy.yaml`, absolute or relative to the project root. Default: `taxonomy.yaml` in `directory`, if present. */
   taxonomy?: string;
+  /**
+   * Rule settings, the shape of the CLI's `rules` configuration: a rule turned `off` is left
+   * out, another severity replaces the default. Applied before the build decides what is an
+   * error, so the site fails on what `postmortem lint` calls an error. Default: none.
+   */
+  rules?: Partial<Record<RuleId, RuleSetting>>;
 }
 
+export type RuleSetting = 'off' | 'info' | 'warning' | 'error';
+const ruleSettings = new Set<string>(['off', 'info', 'warning', 'error']);
+
 /** Diagnostics `checkCorpus` adds; recomputed on every run because they depend on other files. */
-const corpusRuleIds = new Set(['duplicate-id', 'unknown-related']);
+const corpusRuleIds = new Set(['duplicate-id', 'duplicate-slug', 'unknown-related']);
 
 /** The loader for `defineCollection({ loader: postmortemLoader({ directory }) })`. */
 export function postmortemLoader(options: PostmortemLoaderOptions): Loader {
@@ -31,13 +41,21 @@ export function postmortemLoader(options: PostmortemLoaderOptions): Loader {
   if (options.taxonomy !== undefined && (typeof options.taxonomy !== 'string' || options.taxonomy === '')) {
     throw new TypeError('postmortemLoader: expected `options.taxonomy` to be a non-empty string when given');
   }
+  const rules = options.rules ?? {};
+  if (rules === null || typeof rules !== 'object' || Array.isArray(rules)) {
+    throw new TypeError('postmortemLoader: expected `options.rules` to be an object of rule id → off, info, warning or error');
+  }
+  for (const [ruleId, setting] of Object.entries(rules)) {
+    if (!Object.hasOwn(ruleDefaults, ruleId)) throw new TypeError(`postmortemLoader: unknown rule id \`${ruleId}\` in \`options.rules\``);
+    if (!ruleSettings.has(setting as string)) throw new TypeError(`postmortemLoader: expected \`options.rules.${ruleId}\` to be off, info, warning or error, not ${String(setting)}`);
+  }
   return {
     name: 'postmortem-loader',
     schema: postmortemSchema,
     load: async (context) => {
       const root = fileURLToPath(context.config.root);
       const directory = resolve(root, options.directory);
-      await syncPostmortems(context, directory, options.taxonomy === undefined ? undefined : resolve(root, options.taxonomy));
+      await syncPostmortems(context, directory, options.taxonomy === undefined ? undefined : resolve(root, options.taxonomy), rules);
       const { watcher } = context;
       if (!watcher) return;
       // In `astro dev` a content error is logged, not thrown, so fixing the file recovers.
@@ -45,7 +63,7 @@ export function postmortemLoader(options: PostmortemLoaderOptions): Loader {
       const onChange = (changed: string) => {
         const inside = relative(directory, changed);
         if (inside.startsWith('..') || isAbsolute(inside) || !/\.(?:md|ya?ml)$/i.test(changed)) return;
-        syncPostmortems(context, directory, options.taxonomy === undefined ? undefined : resolve(root, options.taxonomy)).then(
+        syncPostmortems(context, directory, options.taxonomy === undefined ? undefined : resolve(root, options.taxonomy), rules).then(
           () => context.logger.info(`Reloaded postmortems after a change to ${inside}`),
           (error: unknown) => context.logger.error(error instanceof Error ? error.message : String(error)),
         );
@@ -57,6 +75,17 @@ export function postmortemLoader(options: PostmortemLoaderOptions): Loader {
   };
 }
 
+type LoaderRules = Partial<Record<string, RuleSetting>>;
+
+/** The diagnostics with each rule's configured severity; those of rules turned off are left out. */
+function applyRules(diagnostics: readonly Diagnostic[], rules: LoaderRules): Diagnostic[] {
+  return diagnostics.flatMap((diagnostic) => {
+    const setting = rules[diagnostic.ruleId];
+    if (setting === undefined) return [diagnostic];
+    return setting === 'off' ? [] : [{ ...diagnostic, severity: setting }];
+  });
+}
+
 interface Candidate {
   file: string;
   digest: string;
@@ -64,7 +93,7 @@ interface Candidate {
   changed: boolean;
 }
 
-async function syncPostmortems(context: LoaderContext, directory: string, taxonomyPath: string | undefined): Promise<void> {
+async function syncPostmortems(context: LoaderContext, directory: string, taxonomyPath: string | undefined, rules: LoaderRules): Promise<void> {
   const { store, generateDigest, parseData, logger, config } = context;
   const info = await stat(directory).catch(() => null);
   if (!info?.isDirectory()) {
@@ -73,6 +102,8 @@ async function syncPostmortems(context: LoaderContext, directory: string, taxono
   const cwd = process.cwd();
   const root = fileURLToPath(config.root);
   const taxonomy = await readTaxonomy(taxonomyPath ?? join(directory, taxonomyFileName), taxonomyPath !== undefined, cwd);
+  // Rule settings change the stored diagnostics, so they take part in the digest too.
+  const rulesKey = JSON.stringify(Object.entries(rules).sort(([a], [b]) => (a < b ? -1 : 1)));
   const files = await findPostmortemFiles(directory);
 
   const candidates: Candidate[] = [];
@@ -82,7 +113,7 @@ async function syncPostmortems(context: LoaderContext, directory: string, taxono
     const bytes = await readFile(file);
     // The path and taxonomy take part in the digest: `path` is stored in the data, and a
     // changed taxonomy changes category diagnostics. Latin-1 maps each byte to one character.
-    const digest = generateDigest(`${path}\u0000${taxonomy.digest}\u0000${bytes.toString('latin1')}`);
+    const digest = generateDigest(`${path}\u0000${taxonomy.digest}\u0000${rulesKey}\u0000${bytes.toString('latin1')}`);
     const stored = store.get<Postmortem>(slugOf(file));
     if (stored && stored.digest === digest) {
       // A shallow copy with its own diagnostics array: `checkCorpus` appends to it, the stored entry stays as it was.
@@ -111,14 +142,9 @@ async function syncPostmortems(context: LoaderContext, directory: string, taxono
   }
   checkCorpus(candidates.map((candidate) => candidate.postmortem));
 
-  const problems: Diagnostic[] = [...taxonomy.diagnostics];
-  const seen = new Map<string, string>();
+  const problems: Diagnostic[] = applyRules(taxonomy.diagnostics, rules);
   for (const { postmortem } of candidates) {
-    const earlier = seen.get(postmortem.slug);
-    if (earlier !== undefined) {
-      problems.push({ ruleId: 'duplicate-slug', severity: 'error', message: `Unexpected duplicate file name \`${postmortem.slug}\` (also ${earlier}), expected one page per slug`, path: postmortem.path, line: 1, column: 1 });
-    }
-    seen.set(postmortem.slug, postmortem.path ?? postmortem.slug);
+    postmortem.diagnostics = applyRules(postmortem.diagnostics, rules);
     problems.push(...postmortem.diagnostics.filter((diagnostic) => diagnostic.severity === 'error'));
   }
   if (problems.length > 0) {
