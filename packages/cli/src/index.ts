@@ -1,3 +1,4 @@
 export { main, createProgram } from './main.js';
 export { createRunContext, type RunContext, type RunEnvironment } from './lib/context.js';
-export { findConfig, validateConfig, applyRuleSettings, type Config, type RuleSetting } from './lib/config.js';
+export { findConfig, validateConfig, applyRuleSettings, type Config } from './lib/config.js';
+export type { RuleSetting } from '@postmortem-kb/parser';

@@ -11,7 +11,7 @@ import type { Loader, LoaderContext } from 'astro/loaders';
 import { checkCorpus } from './lib/corpus-rules.js';
 import { findPostmortemFiles, loadPostmortemFiles } from './lib/load.js';
 import { postmortemSchema, type Diagnostic, type Postmortem } from './lib/schema.js';
-import { ruleDefaults, type RuleId } from './lib/rules.js';
+import { configureDiagnostics, ruleDefaults, ruleSettings, type RuleId, type RuleSetting } from './lib/rules.js';
 import { parseTaxonomy, taxonomyFileName, type Taxonomy } from './lib/taxonomy.js';
 
 export interface PostmortemLoaderOptions {
@@ -27,8 +27,6 @@ export interface PostmortemLoaderOptions {
   rules?: Partial<Record<RuleId, RuleSetting>>;
 }
 
-export type RuleSetting = 'off' | 'info' | 'warning' | 'error';
-const ruleSettings = new Set<string>(['off', 'info', 'warning', 'error']);
 
 /** Diagnostics `checkCorpus` adds; recomputed on every run because they depend on other files. */
 const corpusRuleIds = new Set(['duplicate-id', 'duplicate-slug', 'unknown-related']);
@@ -47,7 +45,7 @@ export function postmortemLoader(options: PostmortemLoaderOptions): Loader {
   }
   for (const [ruleId, setting] of Object.entries(rules)) {
     if (!Object.hasOwn(ruleDefaults, ruleId)) throw new TypeError(`postmortemLoader: unknown rule id \`${ruleId}\` in \`options.rules\``);
-    if (!ruleSettings.has(setting as string)) throw new TypeError(`postmortemLoader: expected \`options.rules.${ruleId}\` to be off, info, warning or error, not ${String(setting)}`);
+    if (!ruleSettings.includes(setting as RuleSetting)) throw new TypeError(`postmortemLoader: expected \`options.rules.${ruleId}\` to be off, info, warning or error, not ${String(setting)}`);
   }
   return {
     name: 'postmortem-loader',
@@ -76,15 +74,6 @@ export function postmortemLoader(options: PostmortemLoaderOptions): Loader {
 }
 
 type LoaderRules = Partial<Record<string, RuleSetting>>;
-
-/** The diagnostics with each rule's configured severity; those of rules turned off are left out. */
-function applyRules(diagnostics: readonly Diagnostic[], rules: LoaderRules): Diagnostic[] {
-  return diagnostics.flatMap((diagnostic) => {
-    const setting = rules[diagnostic.ruleId];
-    if (setting === undefined) return [diagnostic];
-    return setting === 'off' ? [] : [{ ...diagnostic, severity: setting }];
-  });
-}
 
 interface Candidate {
   file: string;
@@ -142,9 +131,9 @@ async function syncPostmortems(context: LoaderContext, directory: string, taxono
   }
   checkCorpus(candidates.map((candidate) => candidate.postmortem));
 
-  const problems: Diagnostic[] = applyRules(taxonomy.diagnostics, rules);
+  const problems: Diagnostic[] = configureDiagnostics(taxonomy.diagnostics, rules);
   for (const { postmortem } of candidates) {
-    postmortem.diagnostics = applyRules(postmortem.diagnostics, rules);
+    postmortem.diagnostics = configureDiagnostics(postmortem.diagnostics, rules);
     problems.push(...postmortem.diagnostics.filter((diagnostic) => diagnostic.severity === 'error'));
   }
   if (problems.length > 0) {

@@ -12,14 +12,13 @@
  */
 import { readFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
-import { ruleDefaults, type Diagnostic, type Postmortem } from '@postmortem-kb/parser';
+import { configureDiagnostics, ruleDefaults, ruleSettings, type Postmortem, type RuleSetting } from '@postmortem-kb/parser';
 import { UsageError } from './usage-error.js';
 
 export const rcFileName = '.postmortemrc.json';
 export const packageJsonKey = 'postmortem';
 
-export type RuleSetting = 'off' | Diagnostic['severity'];
-export const ruleSettings: readonly RuleSetting[] = ['off', 'info', 'warning', 'error'];
+
 
 export interface Config {
   /** File the configuration came from, or null when none was found. */
@@ -104,18 +103,10 @@ export function validateConfig(value: unknown, source: string, baseDir = dirname
  */
 export function applyRuleSettings(postmortems: readonly Postmortem[], rules: Config['rules']): void {
   if (Object.keys(rules).length === 0) return;
-  for (const postmortem of postmortems) postmortem.diagnostics = applyRuleSettingsTo(postmortem.diagnostics, rules);
+  for (const postmortem of postmortems) postmortem.diagnostics = configureDiagnostics(postmortem.diagnostics, rules);
 }
 
-/** The diagnostics with each rule's configured severity; those of rules turned off are left out. */
-export function applyRuleSettingsTo(diagnostics: readonly Diagnostic[], rules: Config['rules']): Diagnostic[] {
-  return diagnostics.flatMap((diagnostic) => {
-    const setting = rules[diagnostic.ruleId];
-    if (setting === undefined) return [diagnostic];
-    if (setting === 'off') return [];
-    return [{ ...diagnostic, severity: setting }];
-  });
-}
+
 
 function parseJson(text: string, path: string): unknown {
   try {

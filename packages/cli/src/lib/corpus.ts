@@ -7,6 +7,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
 import {
   checkCorpus,
+  configureDiagnostics,
   findPostmortemFiles,
   loadPostmortemFiles,
   parseTaxonomy,
@@ -17,7 +18,7 @@ import {
   type Postmortem,
   type Taxonomy,
 } from '@postmortem-kb/parser';
-import { applyRuleSettings, applyRuleSettingsTo, type Config } from './config.js';
+import { applyRuleSettings, type Config } from './config.js';
 import type { Output } from './output.js';
 import { ProgressLine } from './progress.js';
 import { UsageError } from './usage-error.js';
@@ -65,7 +66,7 @@ export async function loadCorpus(paths: readonly string[], context: CorpusContex
   else {
     const { taxonomy, diagnostics } = await readTaxonomy(taxonomyFile, config.taxonomy !== undefined, cwd);
     options.taxonomy = taxonomy;
-    context.otherDiagnostics?.push(...applyRuleSettingsTo(diagnostics, config.rules));
+    context.otherDiagnostics?.push(...configureDiagnostics(diagnostics, config.rules));
   }
 
   const files = await findPostmortemFiles(paths);

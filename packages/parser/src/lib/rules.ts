@@ -54,6 +54,22 @@ export const ruleDefaults = {
 
 export type RuleId = keyof typeof ruleDefaults;
 
+/** What a project may set a rule to: off, or another severity. */
+export type RuleSetting = 'off' | Diagnostic['severity'];
+export const ruleSettings: readonly RuleSetting[] = ['off', 'info', 'warning', 'error'];
+
+/**
+ * The diagnostics with each rule's configured severity (`{ "<ruleId>": "warning" }`); those of
+ * rules turned `off` are left out. The CLI's configuration and the site loader's `rules`.
+ */
+export function configureDiagnostics(diagnostics: readonly Diagnostic[], rules: Readonly<Partial<Record<string, RuleSetting>>>): Diagnostic[] {
+  return diagnostics.flatMap((diagnostic) => {
+    const setting = rules[diagnostic.ruleId];
+    if (setting === undefined) return [diagnostic];
+    return setting === 'off' ? [] : [{ ...diagnostic, severity: setting }];
+  });
+}
+
 const requiredForFinal: ReadonlyArray<readonly [SectionKind, string]> = [
   ['summary', 'Summary'],
   ['impact', 'Impact'],
