@@ -25,7 +25,8 @@ export interface LoadOptions extends Omit<ParseOptions, 'path' | 'taxonomy'> {
    * Parse in this many worker threads, or `false` to parse in this thread. Default:
    * `os.availableParallelism()` workers, except for fewer than 16 files, which get one worker
    * (more would cost more start-up than they save; one still isolates a hostile file). Time and
-   * memory limits apply in workers only: with `false` there are none.
+   * memory limits apply in workers only: with `false` there are none, nor where Node's
+   * permission model forbids worker threads (then files are parsed in this thread).
    */
   workers?: number | false;
   /** Per-file time limit in a worker, in ms; a file over it gets a `timeout` error. Default 10 000. */

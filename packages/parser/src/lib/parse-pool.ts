@@ -35,8 +35,16 @@ export interface PoolTask {
 }
 
 const workerUrl = new URL('./parse-worker.js', import.meta.url);
-/** Whether the compiled worker exists (it does not when this module runs from TypeScript sources). */
-export const workerAvailable = existsSync(fileURLToPath(workerUrl));
+/**
+ * Whether workers can run: the compiled worker exists (it does not when this module runs from
+ * TypeScript sources) and Node's permission model, if on, allows worker threads.
+ */
+export const workerAvailable = existsSync(fileURLToPath(workerUrl)) && workersPermitted();
+
+function workersPermitted(): boolean {
+  const permission = (process as { permission?: { has(scope: string): boolean } }).permission;
+  return permission === undefined || permission.has('worker');
+}
 const idleMs = 2_000;
 // Flags of the main thread that a worker rejects (`node --input-type=module -e …`).
 let workerExecArgv = process.execArgv.filter((flag) => !/^--(?:input-type|eval|print)\b|^-[ep]$/.test(flag));
