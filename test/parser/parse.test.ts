@@ -137,6 +137,72 @@ describe('parsePostmortem: date without frontmatter', () => {
   });
 });
 
+describe('parsePostmortem: labelled paragraphs before the first section (Google SRE template)', () => {
+  const source = [
+    '# Sonnet++ Postmortem',
+    '',
+    '**Date:** 2015-10-21',
+    '',
+    '**Status:** Complete, action items in progress',
+    '',
+    '**Summary:** Search down for 66 minutes',
+    'during a spike of interest.',
+    '',
+    '**Impact:** Estimated 1.21B queries lost.',
+    '',
+    '**Root Causes:** Cascading failure from high load and a resource leak.',
+    '',
+    '**Trigger:** Latent bug triggered by a traffic spike.',
+    '',
+    '**Resolution:** Traffic sent to a sacrificial cluster.',
+    '',
+    '**Detection:** Monitoring paged on-call.',
+    '',
+    '## Action Items',
+    '',
+    '- [x] Update the playbook @jennifer',
+    '',
+    '## Timeline',
+    '',
+    '2015-10-21 (*all times UTC*)',
+    '',
+    '* 14:54 **OUTAGE BEGINS** -- backends melt down',
+    '* 16:00 **OUTAGE ENDS**',
+    '',
+  ].join('\n');
+
+  it('fills summary, impact, root cause, trigger, resolution and detection from the labels', () => {
+    const result = parsePostmortem(source);
+    expect({
+      status: result.status,
+      summary: result.summary,
+      impact: result.impact,
+      rootCauses: result.rootCauses,
+      trigger: result.trigger,
+      resolution: result.resolution,
+      detection: result.detection,
+      metrics: result.metrics,
+      diagnostics: result.diagnostics,
+    }).toEqual({
+      status: 'final',
+      summary: 'Search down for 66 minutes during a spike of interest.',
+      impact: { text: 'Estimated 1.21B queries lost.' },
+      rootCauses: [{ text: 'Cascading failure from high load and a resource leak.' }],
+      trigger: 'Latent bug triggered by a traffic spike.',
+      resolution: 'Traffic sent to a sacrificial cluster.',
+      detection: 'Monitoring paged on-call.',
+      metrics: { timeToDetectMinutes: null, timeToMitigateMinutes: null, timeToResolveMinutes: 66 },
+      // Final, and the labelled paragraphs count as the required sections.
+      diagnostics: [],
+    });
+  });
+
+  it('a section with the same kind wins over a label', () => {
+    const result = parsePostmortem(`${source}\n## Impact\n\nCheckout failed.\n`);
+    expect(result.impact.text).toBe('Checkout failed.');
+  });
+});
+
 describe('parsePostmortem: sections', () => {
   const source = [
     '---',

@@ -4,7 +4,8 @@
  */
 import type { Root, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
-import { headingText } from './sections.js';
+import type { SectionKind } from './schema.js';
+import { classifyHeading, headingText } from './sections.js';
 import { findDate, formatDate } from './time.js';
 
 export interface BodyMetadata {
@@ -12,6 +13,12 @@ export interface BodyMetadata {
   titleLine: number | null;
   date: string | null;
   fields: Map<string, { value: string; line: number }>;
+  /**
+   * Labelled paragraphs before the first H2 whose label names a section kind
+   * (`**Summary:** …`, `**Root Causes:** …` in the Google SRE template): the first of each kind,
+   * with the lines that follow the label in the same paragraph.
+   */
+  sectionFields: Map<SectionKind, { value: string; line: number }>;
 }
 
 // `**Date:** 2021-10-30`, `Date: Oct 30, 2021`, `- **Authors**: a, b` — one per line.
@@ -21,7 +28,7 @@ const knownFields = new Set(['date', 'authors', 'author', 'status', 'severity', 
 
 /** Reads title and `Key: value` lines that come before the first H2. */
 export function readBodyMetadata(tree: Root): BodyMetadata {
-  const metadata: BodyMetadata = { title: null, titleLine: null, date: null, fields: new Map() };
+  const metadata: BodyMetadata = { title: null, titleLine: null, date: null, fields: new Map(), sectionFields: new Map() };
   for (const node of tree.children) {
     if (node.type === 'heading') {
       if (node.depth === 1 && metadata.title === null) {
@@ -44,16 +51,28 @@ function readFieldLines(node: RootContent, metadata: BodyMetadata): void {
   for (const block of blocks) {
     if (block.type !== 'paragraph' && block.type !== 'listItem') continue;
     const startLine = block.position?.start.line ?? 1;
-    toString(block, { includeHtml: false })
-      .split('\n')
-      .forEach((text, offset) => {
-        const match = fieldLine.exec(text.trim());
-        if (!match) return;
-        const key = match[1]!.trim().toLowerCase();
-        const value = match[2]!.replace(/^[*_]*/, '').trim();
-        if (value === '' || !knownFields.has(key) || metadata.fields.has(key)) return;
-        metadata.fields.set(key, { value, line: startLine + offset });
-      });
+    const lines = toString(block, { includeHtml: false }).split('\n');
+    let open: { value: string } | null = null;
+    lines.forEach((text, offset) => {
+      const match = fieldLine.exec(text.trim());
+      if (!match) {
+        // A line without a label continues a section-valued field (a soft-wrapped paragraph).
+        if (open && text.trim() !== '') open.value = `${open.value} ${text.trim()}`.trim();
+        return;
+      }
+      open = null;
+      const key = match[1]!.trim().toLowerCase();
+      const value = match[2]!.replace(/^[*_]*/, '').trim();
+      if (knownFields.has(key)) {
+        if (value !== '' && !metadata.fields.has(key)) metadata.fields.set(key, { value, line: startLine + offset });
+        return;
+      }
+      const kind = classifyHeading(key);
+      if (kind === null || metadata.sectionFields.has(kind)) return;
+      const field = { value, line: startLine + offset };
+      metadata.sectionFields.set(kind, field);
+      open = field;
+    });
   }
 }
 

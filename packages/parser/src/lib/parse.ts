@@ -76,9 +76,21 @@ export function parsePostmortem(source: string, options: ParseOptions = {}): Pos
 
   const firstOf = (kind: SectionKind) => sections.find((section) => section.kind === kind && (section.parent === -1 || sections[section.parent]!.kind !== kind));
   const allOf = (kind: SectionKind) => sections.filter((section) => section.kind === kind && (section.parent === -1 || sections[section.parent]!.kind !== kind));
+  // A section, else a labelled paragraph before the first H2 (`**Impact:** …`), else nothing.
   const scopeText = (kind: SectionKind) => {
     const found = allOf(kind);
-    return found.length === 0 ? null : found.map((section) => nodesToText(section.scope)).join('\n\n');
+    if (found.length === 0) return fieldText(kind);
+    return found.map((section) => nodesToText(section.scope)).join('\n\n');
+  };
+  const fieldText = (kind: SectionKind) => {
+    const value = body.sectionFields.get(kind)?.value;
+    return value ? value : null;
+  };
+  const itemsOrField = (kind: SectionKind) => {
+    const found = allOf(kind);
+    if (found.length > 0) return found.flatMap((section) => itemsOf(section));
+    const value = fieldText(kind);
+    return value ? [value] : [];
   };
 
   const timeline = allOf('timeline').flatMap((section) => extractTimeline(section, sections, timeContext, sink));
@@ -91,13 +103,13 @@ export function parsePostmortem(source: string, options: ParseOptions = {}): Pos
 
   const actionItems = allOf('remediation').flatMap((section) => extractActionItems(section, sink));
   const categories = toList(fm.categories);
-  const rootCauses = allOf('rootCause').flatMap((section) => itemsOf(section)).map((item) => {
+  const rootCauses = itemsOrField('rootCause').map((item) => {
     const category = options.taxonomy ? pickCategory(item, categories, options.taxonomy) : categories[0];
     return category ? { text: item, category } : { text: item };
   });
 
   const summarySection = firstOf('summary');
-  const summary = summarySection ? nodesToText(summarySection.scope) : nodesToText(introNodes(tree.children));
+  const summary = summarySection ? nodesToText(summarySection.scope) : (fieldText('summary') ?? nodesToText(introNodes(tree.children)));
 
   const postmortem: Postmortem = {
     id: fm.id ?? slug,
@@ -124,7 +136,7 @@ export function parsePostmortem(source: string, options: ParseOptions = {}): Pos
     impact: { text: scopeText('impact') ?? '' },
     timeline,
     rootCauses,
-    contributingFactors: allOf('contributingFactors').flatMap((section) => itemsOf(section)).map((item) => ({ text: item })),
+    contributingFactors: itemsOrField('contributingFactors').map((item) => ({ text: item })),
     trigger: scopeText('trigger'),
     detection: scopeText('detection'),
     resolution: scopeText('resolution'),
@@ -143,7 +155,7 @@ export function parsePostmortem(source: string, options: ParseOptions = {}): Pos
     diagnostics: sink.diagnostics,
   };
   postmortem.metrics = computeMetrics(postmortem);
-  checkContent(postmortem, { sections, positions: frontmatter.positions, taxonomy: options.taxonomy, today: options.today }, sink);
+  checkContent(postmortem, { sections, labelled: new Set(body.sectionFields.keys()), positions: frontmatter.positions, taxonomy: options.taxonomy, today: options.today }, sink);
   return postmortem;
 }
 
@@ -196,7 +208,11 @@ function readSources(fm: Frontmatter): Postmortem['sources'] {
 
 function statusFromBody(value: string | undefined): Postmortem['status'] {
   const normalised = value?.toLowerCase().replace(/[^a-z]+/g, '-');
-  return normalised === 'draft' || normalised === 'in-review' || normalised === 'final' ? normalised : null;
+  if (normalised === 'draft' || normalised === 'in-review' || normalised === 'final') return normalised;
+  // Words other templates use: "Complete, action items in progress", "Under review".
+  if (normalised?.startsWith('complete') || normalised?.startsWith('published') || normalised?.startsWith('approved')) return 'final';
+  if (normalised?.startsWith('under-review') || normalised?.startsWith('review')) return 'in-review';
+  return null;
 }
 
 /** A section's list items, or its paragraphs when it has no list. */

@@ -83,6 +83,8 @@ const blamePhrase = /\b(?:human|operator|user|engineer|pilot|employee)[\s-]+erro
 
 export interface RuleContext {
   sections: readonly SectionNode[];
+  /** Kinds given as a labelled paragraph before the first H2 (`**Impact:** …`) instead of a section. */
+  labelled?: ReadonlySet<SectionKind> | undefined;
   positions: ReadonlyMap<string, Position>;
   taxonomy?: Taxonomy | undefined;
   today?: string | undefined;
@@ -96,7 +98,7 @@ export function checkContent(postmortem: Postmortem, context: RuleContext, sink:
 
   if (postmortem.status === 'final') {
     for (const [kind, label] of requiredForFinal) {
-      if (!context.sections.some((section) => section.kind === kind)) {
+      if (!context.sections.some((section) => section.kind === kind) && !context.labelled?.has(kind)) {
         sink.report('required-section', 'error', `Unexpected final postmortem without ${/^[AEIOU]/.test(label) ? 'an' : 'a'} ${label} section, expected a \`## ${label}\` heading`, ...keyPosition('status'));
       }
     }
