@@ -175,6 +175,9 @@ describe('readDate', () => {
     ['1st of May', null, 5, 1, '1st of May'],
     ['Saturday, October 30', null, 10, 30, 'October 30'],
     ['Sat Oct 30th', null, 10, 30, 'Oct 30th'],
+    ['10/30 14:10 EST', null, 10, 30, '10/30'],
+    ['30/10/2021 15:10', 2021, 10, 30, '30/10/2021'],
+    ['10/31/21 01:00', 2021, 10, 31, '10/31/21'],
   ])('reads %j', (text, year, month, day, written) => {
     expect(readDate(text)).toMatchObject({ year, month, day, valid: true, written });
   });
@@ -183,7 +186,7 @@ describe('readDate', () => {
     expect(readDate(text)).toMatchObject({ valid: false, written: text });
   });
 
-  it.each([['Sunday was quiet'], ['May be related'], ['October'], ['Oct 12:45'], ['14:05']])('finds no date at the start of %j', (text) => {
+  it.each([['Sunday was quiet'], ['May be related'], ['October'], ['Oct 12:45'], ['14:05'], ['02/01/2017 00:30 (month or day first?)'], ['1/2 of users'], ['13/14']])('finds no date at the start of %j', (text) => {
     expect(readDate(text)).toBeNull();
   });
 

@@ -259,6 +259,8 @@ const yearSource = `(?:,?\\s{1,3}(\\d{4})${numberEnd})?`;
 
 const weekdayPattern = new RegExp(weekdaySource, 'iy');
 const isoDatePattern = /(\d{4})[-/](\d{1,2})[-/](\d{1,2})(?!\d)/y;
+// `10/30`, `30/10/2021`, `10/30/21`: read only when one number cannot be a month.
+const slashDatePattern = /(\d{1,2})\/(\d{1,2})(?:\/(\d{4}|\d{2}))?(?![\d/])/y;
 const monthDayPattern = new RegExp(`${monthSource}\\s{1,3}(\\d{1,2})(?:st|nd|rd|th)?${numberEnd}${yearSource}`, 'iy');
 const dayMonthPattern = new RegExp(`(\\d{1,2})(?:st|nd|rd|th)?\\s{1,3}(?:of\\s{1,3})?${monthSource}${yearSource}`, 'iy');
 const dateAnywherePattern = new RegExp(`\\d{4}[-/]\\d{1,2}[-/]\\d{1,2}|(?<![a-z])${monthSource}\\s{1,3}\\d|\\d{1,2}(?:st|nd|rd|th)?\\s{1,3}(?:of\\s{1,3})?${monthSource}`, 'i');
@@ -292,7 +294,8 @@ function dateRead(text: string, start: number, end: number, year: number | null,
 }
 
 /**
- * A date at `from`: ISO (`2021-10-30`, `2021/10/30`), month first (`Oct 30th`,
+ * A date at `from`: ISO (`2021-10-30`, `2021/10/30`), numeric with slashes when only one
+ * reading is a date (`10/30`, `30/10/2021`), month first (`Oct 30th`,
  * `October 30, 2021`) or day first (`30 Oct 2021`), optionally after a weekday
  * (`Saturday, October 30`). `start` is where the date itself begins (after the weekday).
  */
@@ -306,6 +309,16 @@ export function readDate(text: string, from = 0): DateRead | null {
   const iso = isoDatePattern.exec(text);
   if (iso) {
     return dateRead(text, position, isoDatePattern.lastIndex, Number(iso[1]), Number(iso[2]), Number(iso[3]));
+  }
+  slashDatePattern.lastIndex = position;
+  const slash = slashDatePattern.exec(text);
+  if (slash) {
+    const first = Number(slash[1]);
+    const second = Number(slash[2]);
+    const year = slash[3] === undefined ? null : slash[3].length === 2 ? 2000 + Number(slash[3]) : Number(slash[3]);
+    // Month first (US) or day first: only one reading may be a calendar date; `02/01` is ambiguous and not read.
+    if (first <= 12 && second > 12) return dateRead(text, position, slashDatePattern.lastIndex, year, first, second);
+    if (second <= 12 && first > 12) return dateRead(text, position, slashDatePattern.lastIndex, year, second, first);
   }
   monthDayPattern.lastIndex = position;
   const monthDay = monthDayPattern.exec(text);
