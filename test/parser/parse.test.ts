@@ -64,11 +64,11 @@ describe('parsePostmortem: metadata', () => {
   });
 
   it('falls back to the first H1, a **Date:** line and body fields when there is no frontmatter', () => {
-    const result = parsePostmortem('# Database failover went wrong\n\n**Date:** October 3, 2012\n**Authors:** Ann, Bob\n**Status:** Final\n\nWe lost writes.\n', { path: 'x/db.md' });
+    const result = parsePostmortem('# Database failover went wrong\n\n**Date:** October 3, 2012\n**Authors:** Ann, @bob\n**Status:** Final\n\nWe lost writes.\n', { path: 'x/db.md' });
     expect([result.title, result.date, result.authors, result.status, result.summary]).toEqual([
       'Database failover went wrong',
       '2012-10-03',
-      ['Ann', 'Bob'],
+      ['Ann', 'bob'],
       'final',
       'We lost writes.',
     ]);

@@ -123,7 +123,8 @@ export function parsePostmortem(source: string, options: ParseOptions = {}): Pos
     services: toList(fm.services ?? body.fields.get('services')?.value ?? body.fields.get('affected services')?.value ?? body.fields.get('systems affected')?.value),
     tags: toList(fm.tags),
     categories,
-    authors: toList(fm.authors ?? body.fields.get('authors')?.value ?? body.fields.get('author')?.value),
+    // Handles as in action-item owners: `@jane` → `jane`.
+    authors: toList(fm.authors ?? body.fields.get('authors')?.value ?? body.fields.get('author')?.value).map((author) => author.replace(/^@/, '')),
     sources: readSources(fm),
     related: toList(fm.related),
     duplicateOf: fm.duplicate_of ?? null,
