@@ -261,6 +261,38 @@ describe('the built site', () => {
     await page.close();
   });
 
+  it('works without JavaScript: lists, facet pages, follow-ups and incident pages are all in the HTML', async () => {
+    const noScript = await browser.newContext({ baseURL: origin, javaScriptEnabled: false });
+    const page = await noScript.newPage();
+    const incidentLinks = () => page.locator('main a[href*="/incidents/"]').evaluateAll((links) => links.map((link) => (link as HTMLAnchorElement).pathname));
+    await page.goto('/');
+    expect(await incidentLinks()).toContain(`/incidents/${target}/`);
+    await page.goto('/root-causes/resource-exhaustion/');
+    expect(await incidentLinks()).toContain(`/incidents/${target}/`);
+    for (const facet of ['/services/', '/organizations/', '/years/', '/severities/', '/root-causes/']) {
+      await page.goto(facet);
+      expect(await page.locator('main a').count(), facet).toBeGreaterThan(0);
+    }
+    await page.goto('/follow-ups/');
+    expect(await page.locator('[data-follow-up]:visible').count()).toBeGreaterThan(2);
+    await page.goto(`/incidents/${target}/`);
+    expect(await page.locator('main').textContent()).toMatch(/compaction/i);
+    await noScript.close();
+  });
+
+  it('is readable on a phone: no page scrolls sideways at 375 px', async () => {
+    const phone = await browser.newContext({ baseURL: origin, viewport: { width: 375, height: 740 }, isMobile: true });
+    const page = await phone.newPage();
+    const wide: string[] = [];
+    for (const path of ['/', `/incidents/${target}/`, `/incidents/${hostile}/`, '/root-causes/', '/stats/', '/follow-ups/']) {
+      await page.goto(path);
+      const [scrollWidth, clientWidth] = await page.evaluate(() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]);
+      if (scrollWidth > clientWidth + 1) wide.push(`${path}: ${scrollWidth} > ${clientWidth}`);
+    }
+    await phone.close();
+    expect(wide).toEqual([]);
+  });
+
   describe('accessibility (axe: no serious or critical violations)', () => {
     const pages = ['/', `/incidents/${target}/`, `/incidents/${hostile}/`, '/root-causes/', '/root-causes/resource-exhaustion/', '/stats/', '/follow-ups/'];
     for (const colorScheme of ['light', 'dark'] as const) {
