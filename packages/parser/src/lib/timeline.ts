@@ -596,7 +596,7 @@ const explicitMarkers: ReadonlyArray<readonly [Marker, RegExp]> = [
 // timeline has no explicit form of that kind.
 const heuristicMarkers: ReadonlyArray<readonly [Marker, RegExp]> = [
   ['started', /\b(?:incident|outage|impact) (?:begins|began|starts|started|start)\b/i],
-  ['detected', /\b(?:alerts? (?:fired|triggered)|first alert|paged|incident (?:was )?declared)\b/i],
+  ['detected', /\b(?:alerts? (?:fired|triggered)|first alert|paged|pager (?:storm|alert)|receives? (?:a )?pages?|alerted|incident (?:was )?declared|customers? (?:report|reported|reports|complain|complained))\b/i],
   ['mitigated', /\b(?:impact|outage|incident) (?:was )?mitigated\b/i],
   ['resolved', /\b(?:incident (?:was )?resolved|fully recovered|all[ -]clear|(?:outage|incident|impact) ends)\b/i],
   // A bare word counts only as the entry's label: "Resolved.", "Detected: …".
