@@ -4,6 +4,7 @@
  * validates with `parseData`, stores and deletes entries whose files are gone; unlike it,
  * a corpus with any error diagnostic fails the build with one error listing them all.
  */
+import { readFileSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { isAbsolute, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -99,7 +100,9 @@ async function syncPostmortems(context: LoaderContext, directory: string, taxono
   const pending: Candidate[] = [];
   for (const file of files) {
     const path = relative(cwd, file) || file;
-    const bytes = await readFile(file);
+    // Synchronous: 10,000 awaited reads took 5 s of a warm build (each waits its turn in the
+    // event loop behind Astro's own work); read synchronously they take a fraction of a second.
+    const bytes = readFileSync(file);
     // The path and taxonomy take part in the digest: `path` is stored in the data, and a
     // changed taxonomy changes category diagnostics. Latin-1 maps each byte to one character.
     const digest = generateDigest(`${path}\u0000${taxonomy.digest}\u0000${rulesKey}\u0000${bytes.toString('latin1')}`);
