@@ -179,12 +179,10 @@ async function siteCopy() {
 /** A minimal Astro project: `glob({ pattern: '**\/*.md', base })` and one page listing the entries. */
 async function baselineProject() {
   const project = join(bench, 'astro-baseline');
-  if (existsSync(join(project, 'src', 'pages', 'index.astro')) && existsSync(join(project, '.cache-dir-config'))) return project;
   await mkdir(join(project, 'src', 'pages'), { recursive: true });
   await writeFile(join(project, 'package.json'), JSON.stringify({ name: 'astro-baseline', private: true, type: 'module' }));
   // Its own cache directory: node_modules is a link to site/'s, whose .astro/ the site copy would share.
   await writeFile(join(project, 'astro.config.mjs'), "import { defineConfig } from 'astro/config';\nexport default defineConfig(process.env.ASTRO_CACHE_DIR ? { cacheDir: process.env.ASTRO_CACHE_DIR } : {});\n");
-  await writeFile(join(project, '.cache-dir-config'), '');
   await writeFile(join(project, 'src', 'content.config.ts'), [
     "import { defineCollection } from 'astro:content';",
     "import { glob } from 'astro/loaders';",

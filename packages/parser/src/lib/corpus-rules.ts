@@ -3,7 +3,7 @@ import type { Postmortem } from './schema.js';
 
 /** Appends `duplicate-id`, `duplicate-slug` and `unknown-related` diagnostics to the postmortems concerned. */
 export function checkCorpus(postmortems: readonly Postmortem[]): void {
-  const byId = groupBy(postmortems, (postmortem) => postmortem.id);
+  const byId = groupPostmortems(postmortems, (postmortem) => postmortem.id);
   const known = new Set([...byId.keys(), ...postmortems.map((postmortem) => postmortem.slug)]);
 
   for (const [id, owners] of byId) {
@@ -20,7 +20,7 @@ export function checkCorpus(postmortems: readonly Postmortem[]): void {
   }
 
   // Same file name in two directories: both would want `/incidents/<slug>/`. Equal ids are reported above.
-  for (const [slug, owners] of groupBy(postmortems, (postmortem) => postmortem.slug)) {
+  for (const [slug, owners] of groupPostmortems(postmortems, (postmortem) => postmortem.slug)) {
     if (new Set(owners.map((postmortem) => postmortem.id)).size < owners.length) continue;
     for (const [postmortem, others] of eachWithOthers(owners)) {
       postmortem.diagnostics.push({
@@ -50,7 +50,7 @@ export function checkCorpus(postmortems: readonly Postmortem[]): void {
   }
 }
 
-function groupBy(postmortems: readonly Postmortem[], key: (postmortem: Postmortem) => string): Map<string, Postmortem[]> {
+function groupPostmortems(postmortems: readonly Postmortem[], key: (postmortem: Postmortem) => string): Map<string, Postmortem[]> {
   const groups = new Map<string, Postmortem[]>();
   for (const postmortem of postmortems) {
     const group = groups.get(key(postmortem));
