@@ -168,10 +168,22 @@ describe.concurrent('postmortem lint', () => {
       expect(result.stderr).toMatch(/^postmortem lint: invalid configuration in .*\.postmortemrc\.json: unknown rule "no-such-rule"; valid rule ids: frontmatter-language, .*, required-section, .*, unknown-related\n$/);
     });
 
+    it('an oversize file is always reported: lint exits 1 and export writes no empty record', async () => {
+      const dir = await projectWithProblems({ '.postmortemrc.json': JSON.stringify({ maxBytes: 10, rules: { 'resolved-before-started': 'off' } }) });
+      const result = await runCli(['lint', '--format', 'json'], { cwd: dir });
+      expect(result.code).toBe(1);
+      const diagnostics = JSON.parse(result.stdout) as Array<{ ruleId: string; severity: string; path: string }>;
+      expect(diagnostics.filter((d) => d.ruleId === 'too-large').map((d) => [d.path, d.severity]).sort()).toEqual([[config, 'error'], [dns, 'error']]);
+      const exported = await runCli(['export', '--json'], { cwd: dir });
+      expect(exported.code).toBe(1);
+    });
+
     it.each([
       ['a bad severity', { rules: { 'empty-lessons': 'fatal' } }, /rule "empty-lessons" is set to "fatal", expected one of "off", "info", "warning", "error"/],
       ['an unknown key', { rule: {} }, /unknown key "rule", expected one of rules, timezone, maxBytes, taxonomy/],
       ['a bad maxBytes', { maxBytes: -1 }, /"maxBytes" must be a positive integer/],
+      ['a fatal rule turned off', { maxBytes: 10, rules: { 'too-large': 'off' } }, /rule "too-large" cannot be configured: it reports a file that could not be read as a postmortem/],
+      ['a fatal rule re-graded', { rules: { 'frontmatter-yaml': 'info' } }, /rule "frontmatter-yaml" cannot be configured/],
     ])('%s is a usage error (exit 2)', async (_name, value, message) => {
       const result = await runCli(['lint'], { cwd: await projectWithProblems({ '.postmortemrc.json': JSON.stringify(value) }) });
       expect(result.code).toBe(2);

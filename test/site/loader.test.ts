@@ -174,6 +174,8 @@ describe('postmortemLoader', () => {
   it.each([
     [{ directory: 'x', rules: { 'no-such-rule': 'off' } }, /unknown rule id `no-such-rule`/],
     [{ directory: 'x', rules: { 'required-section': 'fatal' } }, /`options.rules.required-section`/],
+    [{ directory: 'x', rules: { 'too-large': 'off' } }, /rule "too-large" cannot be configured/],
+    [{ directory: 'x', rules: { 'parse-failure': 'warning' } }, /rule "parse-failure" cannot be configured/],
     [{}, /`options.directory`/],
     [{ directory: '' }, /`options.directory`/],
     [{ directory: 'x', taxonomy: 3 }, /`options.taxonomy`/],

@@ -11,7 +11,7 @@ export {
 } from './lib/load.js';
 export { checkCorpus } from './lib/corpus-rules.js';
 export { DiagnosticSink, formatDiagnostic, hasErrors } from './lib/diagnostics.js';
-export { ruleDefaults, ruleSettings, configureDiagnostics, type RuleId, type RuleInfo, type RuleSetting } from './lib/rules.js';
+export { ruleDefaults, ruleSettings, configureDiagnostics, isFatalRule, ruleSettingProblem, type RuleId, type RuleInfo, type RuleSetting } from './lib/rules.js';
 export {
   loadTaxonomy,
   parseTaxonomy,

@@ -12,7 +12,7 @@ import type { Loader, LoaderContext } from 'astro/loaders';
 import { checkCorpus } from './lib/corpus-rules.js';
 import { findPostmortemFiles, loadPostmortemFiles } from './lib/load.js';
 import { postmortemSchema, type Diagnostic, type Postmortem } from './lib/schema.js';
-import { configureDiagnostics, ruleDefaults, ruleSettings, type RuleId, type RuleSetting } from './lib/rules.js';
+import { configureDiagnostics, ruleDefaults, ruleSettingProblem, ruleSettings, type RuleId, type RuleSetting } from './lib/rules.js';
 import { parseTaxonomy, taxonomyFileName, type Taxonomy } from './lib/taxonomy.js';
 
 export interface PostmortemLoaderOptions {
@@ -47,6 +47,8 @@ export function postmortemLoader(options: PostmortemLoaderOptions): Loader {
   for (const [ruleId, setting] of Object.entries(rules)) {
     if (!Object.hasOwn(ruleDefaults, ruleId)) throw new TypeError(`postmortemLoader: unknown rule id \`${ruleId}\` in \`options.rules\``);
     if (!ruleSettings.includes(setting as RuleSetting)) throw new TypeError(`postmortemLoader: expected \`options.rules.${ruleId}\` to be off, info, warning or error, not ${String(setting)}`);
+    const problem = ruleSettingProblem(ruleId, setting);
+    if (problem !== null) throw new TypeError(`postmortemLoader: invalid \`options.rules\`: ${problem}`);
   }
   return {
     name: 'postmortem-loader',

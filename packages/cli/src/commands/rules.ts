@@ -1,6 +1,6 @@
 /** `postmortem rules`: the rule ids lint reports, their default and configured severities. */
 import { Command } from 'commander';
-import { ruleDefaults } from '@postmortem-kb/parser';
+import { isFatalRule, ruleDefaults } from '@postmortem-kb/parser';
 import type { RunContext } from '../lib/context.js';
 import { formatTable } from '../lib/format-table.js';
 import { examples } from '../lib/options.js';
@@ -11,7 +11,7 @@ interface RulesOptions {
 
 export function createRulesCommand(context: RunContext): Command {
   return new Command('rules')
-    .description('List the lint rules: id, default severity, severity in this project, description.')
+    .description('List the lint rules: id, default severity, severity in this project (fatal rules cannot be configured), description.')
     .option('--json', 'print the rules as a JSON array', false)
     .addHelpText('after', examples([
       ['See which rules this project turned off:', 'postmortem rules'],
@@ -23,6 +23,7 @@ export function createRulesCommand(context: RunContext): Command {
         id,
         defaultSeverity: rule.severity,
         severity: config.rules[id] ?? rule.severity,
+        fatal: isFatalRule(id),
         description: rule.description,
       }));
       const { stdout } = context;
@@ -31,7 +32,7 @@ export function createRulesCommand(context: RunContext): Command {
         return;
       }
       stdout.line(formatTable(
-        [['rule', 'default', 'project', 'description'], ...rules.map((rule) => [rule.id, rule.defaultSeverity, rule.severity, rule.description])],
+        [['rule', 'default', 'project', 'description'], ...rules.map((rule) => [rule.id, rule.defaultSeverity, rule.fatal ? `${rule.severity} (fatal)` : rule.severity, rule.description])],
         { styleHeader: stdout.colors.bold },
       ));
       if (config.source !== null) stdout.line(stdout.colors.dim(`\nConfiguration: ${config.source}`));

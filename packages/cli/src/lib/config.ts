@@ -12,7 +12,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
-import { configureDiagnostics, ruleDefaults, ruleSettings, type Postmortem, type RuleSetting } from '@postmortem-kb/parser';
+import { configureDiagnostics, ruleSettingProblem, type Postmortem, type RuleSetting } from '@postmortem-kb/parser';
 import { UsageError } from './usage-error.js';
 
 export const rcFileName = '.postmortemrc.json';
@@ -72,12 +72,8 @@ export function validateConfig(value: unknown, source: string, baseDir = dirname
     if (!isRecord(value.rules)) fail('"rules" must be an object of rule id → "off" | "info" | "warning" | "error"');
     const rules: Record<string, RuleSetting> = {};
     for (const [ruleId, setting] of Object.entries(value.rules as Record<string, unknown>)) {
-      if (!Object.hasOwn(ruleDefaults, ruleId)) {
-        fail(`unknown rule "${ruleId}"; valid rule ids: ${Object.keys(ruleDefaults).join(', ')}`);
-      }
-      if (!ruleSettings.includes(setting as RuleSetting)) {
-        fail(`rule "${ruleId}" is set to ${JSON.stringify(setting)}, expected one of ${ruleSettings.map((s) => `"${s}"`).join(', ')}`);
-      }
+      const problem = ruleSettingProblem(ruleId, setting);
+      if (problem !== null) fail(problem);
       rules[ruleId] = setting as RuleSetting;
     }
     config.rules = rules;

@@ -13,20 +13,25 @@ import { suggestCategory, type Taxonomy } from './taxonomy.js';
 export interface RuleInfo {
   severity: Diagnostic['severity'];
   description: string;
+  /**
+   * A fatal problem: the file could not be read as a postmortem (or only in part), so no
+   * configuration may silence it or change its severity (ESLint's `fatal: true`).
+   */
+  fatal?: true;
 }
 
 /** Every rule this library reports, with its default severity. */
 export const ruleDefaults = {
-  'frontmatter-language': { severity: 'error', description: 'Frontmatter must be YAML (`---`); `---js` and other languages are refused, never evaluated.' },
-  'frontmatter-unclosed': { severity: 'error', description: 'Frontmatter opened with `---` must be closed by `---`.' },
-  'frontmatter-yaml': { severity: 'error', description: 'Frontmatter must be valid YAML (aliases limited).' },
+  'frontmatter-language': { severity: 'error', description: 'Frontmatter must be YAML (`---`); `---js` and other languages are refused, never evaluated.', fatal: true },
+  'frontmatter-unclosed': { severity: 'error', description: 'Frontmatter opened with `---` must be closed by `---`.', fatal: true },
+  'frontmatter-yaml': { severity: 'error', description: 'Frontmatter must be valid YAML (aliases limited).', fatal: true },
   'frontmatter-schema': { severity: 'error', description: 'Frontmatter values must match the schema (e.g. `status` is draft, in-review or final).' },
   'frontmatter-date': { severity: 'error', description: '`date` must be a calendar date `YYYY-MM-DD`.' },
   'frontmatter-time': { severity: 'error', description: '`started_at`, `detected_at`, `mitigated_at`, `resolved_at` must be valid date-times.' },
-  'binary-content': { severity: 'warning', description: 'The file contains NUL bytes.' },
-  'too-large': { severity: 'error', description: 'The file is larger than the configured size cap and was not parsed.' },
-  timeout: { severity: 'error', description: 'Parsing the file took longer than the per-file time limit.' },
-  'parse-failure': { severity: 'error', description: 'The parser failed on this file (a bug: please report it).' },
+  'binary-content': { severity: 'warning', description: 'The file contains NUL bytes.', fatal: true },
+  'too-large': { severity: 'error', description: 'The file is larger than the configured size cap and was not parsed.', fatal: true },
+  timeout: { severity: 'error', description: 'Parsing the file took longer than the per-file time limit.', fatal: true },
+  'parse-failure': { severity: 'error', description: 'The parser failed on this file (a bug: please report it).', fatal: true },
   'missing-title': { severity: 'warning', description: 'A postmortem needs a title (frontmatter or `# H1`).' },
   'missing-date': { severity: 'info', description: 'A postmortem needs a date (frontmatter, `Date:` line or file-name prefix).' },
   'timeline-invalid-time': { severity: 'warning', description: 'A timeline time that cannot be valid (`25:10`, `13:55 PM`).' },
@@ -54,18 +59,38 @@ export const ruleDefaults = {
 
 export type RuleId = keyof typeof ruleDefaults;
 
+/** Whether a rule id names a fatal problem, which no configuration may turn off or re-grade. */
+export function isFatalRule(ruleId: string): boolean {
+  return Object.hasOwn(ruleDefaults, ruleId) && (ruleDefaults[ruleId as RuleId] as RuleInfo).fatal === true;
+}
+
+/**
+ * Why a rule setting is refused, or null when `setting` is allowed for `ruleId`: unknown ids,
+ * unknown settings and fatal rules (one message for the CLI's configuration and the loader).
+ */
+export function ruleSettingProblem(ruleId: string, setting: unknown): string | null {
+  if (!Object.hasOwn(ruleDefaults, ruleId)) return `unknown rule "${ruleId}"; valid rule ids: ${Object.keys(ruleDefaults).join(', ')}`;
+  if (isFatalRule(ruleId)) {
+    return `rule "${ruleId}" cannot be configured: it reports a file that could not be read as a postmortem, which is always shown (fatal rules: ${Object.keys(ruleDefaults).filter(isFatalRule).join(', ')})`;
+  }
+  if (!ruleSettings.includes(setting as RuleSetting)) {
+    return `rule "${ruleId}" is set to ${JSON.stringify(setting)}, expected one of ${ruleSettings.map((s) => `"${s}"`).join(', ')}`;
+  }
+  return null;
+}
+
 /** What a project may set a rule to: off, or another severity. */
 export type RuleSetting = 'off' | Diagnostic['severity'];
 export const ruleSettings: readonly RuleSetting[] = ['off', 'info', 'warning', 'error'];
 
 /**
  * The diagnostics with each rule's configured severity (`{ "<ruleId>": "warning" }`); those of
- * rules turned `off` are left out. The CLI's configuration and the site loader's `rules`.
+ * rules turned `off` are left out. Fatal problems are kept as they are, whatever the settings. The CLI's configuration and the site loader's `rules`.
  */
 export function configureDiagnostics(diagnostics: readonly Diagnostic[], rules: Readonly<Partial<Record<string, RuleSetting>>>): Diagnostic[] {
   return diagnostics.flatMap((diagnostic) => {
     const setting = rules[diagnostic.ruleId];
-    if (setting === undefined) return [diagnostic];
+    if (setting === undefined || isFatalRule(diagnostic.ruleId)) return [diagnostic];
     return setting === 'off' ? [] : [{ ...diagnostic, severity: setting }];
   });
 }
