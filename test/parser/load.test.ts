@@ -1,4 +1,5 @@
 import { execFile } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,6 +10,8 @@ import { formatDiagnostic, loadPostmortems } from '@postmortem-kb/parser';
 
 const run = promisify(execFile);
 const parserEntry = fileURLToPath(new URL('../../packages/parser/dist/index.js', import.meta.url));
+const parsePool = fileURLToPath(new URL('../../packages/parser/dist/lib/parse-pool.js', import.meta.url));
+const hookedWorker = new URL('./_hooked-parse-worker.mjs', import.meta.url).href;
 
 const postmortem = (title: string, date: string) => ['---', `title: ${title}`, `date: ${date}`, 'status: draft', '---', '', '## Summary', '', `${title} happened.`, ''].join('\n');
 
@@ -28,28 +31,34 @@ afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-/** Loads `from` (default: `dir`) in a child process (so we see it exit) with the worker test hooks set. */
-async function loadInChild(options: Record<string, unknown>, env: Record<string, string> = {}, { from = dir, nodeFlags = [] as string[] } = {}) {
+/**
+ * Loads `from` (default: `dir`) in a child process (so we see it exit); with `hooks`, its
+ * workers run the test worker that blocks on `slowFile` and exhausts the heap on `oomFile`.
+ */
+async function loadInChild(options: Record<string, unknown>, hooks: { slowFile?: string; oomFile?: string } | null = null, { from = dir, nodeFlags = [] as string[] } = {}) {
+  const inject = hooks === null ? '' : `await (await import(${JSON.stringify(parsePool)})).useParseWorker(new URL(${JSON.stringify(hookedWorker)}), ${JSON.stringify(hooks)});`;
   const script = `
+    ${inject}
     const { loadPostmortems } = await import(${JSON.stringify(parserEntry)});
     const result = await loadPostmortems(${JSON.stringify(from)}, { cwd: ${JSON.stringify(from)}, ...${JSON.stringify(options)} });
     console.log(JSON.stringify(result.map((p) => ({ slug: p.slug, errors: p.diagnostics.filter((d) => d.severity === 'error').map((d) => \`\${d.line}:\${d.column} \${d.ruleId}: \${d.message}\`) }))));
   `;
-  const { stdout } = await run(process.execPath, [...nodeFlags, '--input-type=module', '-e', script], { env: { ...process.env, ...env }, timeout: 60_000 });
+  const { stdout } = await run(process.execPath, [...nodeFlags, '--input-type=module', '-e', script], { timeout: 60_000 });
   return { results: JSON.parse(stdout) as Array<{ slug: string; errors: string[] }> };
 }
 
 describe('loadPostmortems: isolation in worker threads', () => {
-  it('turns a too-large file, a file over the time limit and a file over the memory limit into diagnostics, and exits', async () => {
+  it('turns a too-large file, a file over the time limit and a file over the memory limit into diagnostics, and exits', { timeout: 90_000 }, async () => {
     const { results } = await loadInChild(
-      { workers: 2, maxBytes: 1_000, timeoutMs: 2_000, maxMemoryMb: 64 },
-      { POSTMORTEM_KB_TEST_SLOW_FILE: 'slow.md', POSTMORTEM_KB_TEST_OOM_FILE: 'greedy.md' },
+      // The time limit leaves the greedy file ample time to exhaust its heap on a loaded machine.
+      { workers: 2, maxBytes: 1_000, timeoutMs: 15_000, maxMemoryMb: 64 },
+      { slowFile: 'slow.md', oomFile: 'greedy.md' },
     );
     // Failed files have no date, so they sort first (by slug), then the rest by date.
     expect(results).toEqual([
       { slug: 'greedy', errors: ["1:1 too-large: Unexpected file that needs more than 64 MB to parse, expected it to fit the parse worker's heap (raise maxMemoryMb to parse it)"] },
       { slug: 'huge', errors: [expect.stringMatching(/^1:1 too-large: Unexpected file of \d+ bytes, expected at most 1000 bytes \(raise maxBytes to parse it\)$/)] },
-      { slug: 'slow', errors: ['1:1 timeout: Unexpected parse taking longer than 2000 ms, expected each file to parse within the time limit (raise timeoutMs to parse it)'] },
+      { slug: 'slow', errors: ['1:1 timeout: Unexpected parse taking longer than 15000 ms, expected each file to parse within the time limit (raise timeoutMs to parse it)'] },
       { slug: '2024-01-01-a', errors: [] },
       { slug: '2024-02-01-b', errors: [] },
       { slug: '2024-03-01-c', errors: [] },
@@ -57,25 +66,25 @@ describe('loadPostmortems: isolation in worker threads', () => {
   });
 
   it('isolates a small run too: without a `workers` option, a single slow file times out in a worker', async () => {
-    const { results } = await loadInChild({ timeoutMs: 2_000 }, { POSTMORTEM_KB_TEST_SLOW_FILE: 'slow.md' }, { from: join(dir, 'slow.md') });
+    const { results } = await loadInChild({ timeoutMs: 2_000 }, { slowFile: 'slow.md' }, { from: join(dir, 'slow.md') });
     expect(results).toEqual([
       { slug: 'slow', errors: ['1:1 timeout: Unexpected parse taking longer than 2000 ms, expected each file to parse within the time limit (raise timeoutMs to parse it)'] },
     ]);
   });
 
-  it('parses the files sent to a worker along with a file that times out or exhausts the heap', async () => {
+  it('parses the files sent to a worker along with a file that times out or exhausts the heap', { timeout: 90_000 }, async () => {
     const batchDir = await mkdtemp(join(tmpdir(), 'pmkb-load-batch-'));
     try {
       const names = Array.from({ length: 10 }, (_, index) => `2024-01-${String(index + 10)}-incident`);
       await Promise.all(names.map((name, index) => writeFile(join(batchDir, `${name}.md`), postmortem(`Incident ${index}`, name.slice(0, 10)))));
       // One worker: the files queued behind the slow and the greedy one are in the same batches.
       const { results } = await loadInChild(
-        { workers: 1, timeoutMs: 2_000, maxMemoryMb: 64 },
-        { POSTMORTEM_KB_TEST_SLOW_FILE: `${names[1]}.md`, POSTMORTEM_KB_TEST_OOM_FILE: `${names[4]}.md` },
+        { workers: 1, timeoutMs: 15_000, maxMemoryMb: 64 },
+        { slowFile: `${names[1]}.md`, oomFile: `${names[4]}.md` },
         { from: batchDir },
       );
       expect(results).toEqual([
-        { slug: names[1], errors: ['1:1 timeout: Unexpected parse taking longer than 2000 ms, expected each file to parse within the time limit (raise timeoutMs to parse it)'] },
+        { slug: names[1], errors: ['1:1 timeout: Unexpected parse taking longer than 15000 ms, expected each file to parse within the time limit (raise timeoutMs to parse it)'] },
         { slug: names[4], errors: ["1:1 too-large: Unexpected file that needs more than 64 MB to parse, expected it to fit the parse worker's heap (raise maxMemoryMb to parse it)"] },
         ...names.filter((_, index) => index !== 1 && index !== 4).map((slug) => ({ slug, errors: [] })),
       ]);
@@ -85,7 +94,7 @@ describe('loadPostmortems: isolation in worker threads', () => {
   });
 
   it('starts workers when this process runs with V8 flags a worker rejects (--max-old-space-size)', async () => {
-    const { results } = await loadInChild({ workers: 2 }, {}, { nodeFlags: ['--max-old-space-size=2048', '--expose-gc'] });
+    const { results } = await loadInChild({ workers: 2 }, null, { nodeFlags: ['--max-old-space-size=2048', '--expose-gc'] });
     expect(results).toEqual(['2024-01-01-a', '2024-02-01-b', '2024-03-01-c', 'huge', 'slow', 'greedy'].map((slug) => ({ slug, errors: [] })));
   });
 
@@ -100,6 +109,13 @@ describe('loadPostmortems: isolation in worker threads', () => {
     // execFile rejects (kills the child) if it is still running after a minute.
     const { results } = await loadInChild({ workers: 2 });
     expect(results).toHaveLength(6);
+  });
+
+  it('ships a worker with no test hook: nothing in it reads the environment', () => {
+    for (const file of ['parse-worker.js', 'parse-jobs.js', 'parse-file.js']) {
+      const source = readFileSync(new URL(`../../packages/parser/dist/lib/${file}`, import.meta.url), 'utf8');
+      expect(source, file).not.toMatch(/process\.env|POSTMORTEM_KB_TEST/);
+    }
   });
 
   it('throws for bad options', async () => {

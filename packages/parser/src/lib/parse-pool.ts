@@ -17,7 +17,7 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { failedPostmortem } from './failed.js';
 import type { FileParseOptions } from './parse-file.js';
-import type { ParseBatch, ParseReply } from './parse-worker.js';
+import type { ParseBatch, ParseReply } from './parse-jobs.js';
 import type { Postmortem } from './schema.js';
 
 export interface PoolLimits {
@@ -34,12 +34,24 @@ export interface PoolTask {
   path: string;
 }
 
-const workerUrl = new URL('./parse-worker.js', import.meta.url);
+let workerUrl = new URL('./parse-worker.js', import.meta.url);
 /**
  * Whether workers can run: the compiled worker exists (it does not when this module runs from
  * TypeScript sources) and Node's permission model, if on, allows worker threads.
  */
 export const workerAvailable = existsSync(fileURLToPath(workerUrl)) && workersPermitted();
+
+/**
+ * Starts `url` instead of the built `parse-worker.js` in every new worker: the seam through
+ * which tests inject a worker with hooks (a file that blocks, a file that exhausts the heap),
+ * so the shipped worker reads nothing from the environment. Not part of the public API.
+ */
+export async function useParseWorker(url: URL, data?: unknown): Promise<void> {
+  await closeParsePool();
+  workerUrl = url;
+  workerData = data;
+}
+let workerData: unknown;
 
 function workersPermitted(): boolean {
   const permission = (process as { permission?: { has(scope: string): boolean } }).permission;
@@ -76,7 +88,7 @@ export async function closeParsePool(): Promise<void> {
 function startWorker(maxMemoryMb: number): Worker {
   for (;;) {
     try {
-      return new Worker(workerUrl, { execArgv: workerExecArgv, resourceLimits: { maxOldGenerationSizeMb: maxMemoryMb } });
+      return new Worker(workerUrl, { execArgv: workerExecArgv, workerData, resourceLimits: { maxOldGenerationSizeMb: maxMemoryMb } });
     } catch (error) {
       if ((error as { code?: string }).code !== 'ERR_WORKER_INVALID_EXEC_ARGV' || workerExecArgv.length === 0) throw error;
       const message = (error as Error).message;

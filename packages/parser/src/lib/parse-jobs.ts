@@ -1,0 +1,51 @@
+/**
+ * What a parse worker does: receives batches of `{ id, file, path }` jobs from the pool in
+ * `parse-pool.ts` and answers each job, in order, with `{ id, postmortem }` or
+ * `{ id, error }`. Plain data both ways (structured clone: cheaper here than sending
+ * JSON text, and lossless for frontmatter values such as `.nan`).
+ */
+import type { MessagePort } from 'node:worker_threads';
+import { parseFile, type FileParseOptions } from './parse-file.js';
+
+export interface ParseJob {
+  id: number;
+  file: string;
+  path: string;
+}
+
+export interface ParseBatch {
+  jobs: ParseJob[];
+  /** Options are sent once per load; later batches of the same load send only the key. */
+  optionsKey: number;
+  options?: FileParseOptions;
+}
+
+export type ParseReply = { id: number; postmortem: unknown } | { id: number; error: string };
+
+export interface ParseJobHooks {
+  /** Called with each job's path before it is parsed (a test worker blocks or allocates here). */
+  beforeParse?: (path: string) => void;
+}
+
+/**
+ * Answers the batches arriving on `port`. Jobs run one after another and each reply is posted
+ * as soon as it is ready: the pool times the oldest unanswered job of a worker as the one
+ * being parsed.
+ */
+export function answerParseJobs(port: MessagePort, hooks: ParseJobHooks = {}): void {
+  let current: { key: number; options: FileParseOptions } | null = null;
+  port.on('message', (batch: ParseBatch) => {
+    if (batch.options) current = { key: batch.optionsKey, options: batch.options };
+    for (const job of batch.jobs) port.postMessage(run(job, batch.optionsKey));
+  });
+
+  function run(job: ParseJob, optionsKey: number): ParseReply {
+    if (current?.key !== optionsKey) return { id: job.id, error: `missing options ${optionsKey}` };
+    try {
+      hooks.beforeParse?.(job.path);
+      return { id: job.id, postmortem: parseFile(job.file, job.path, current.options) };
+    } catch (error) {
+      return { id: job.id, error: error instanceof Error ? `${error.name}: ${error.message}` : String(error) };
+    }
+  }
+}
