@@ -1,9 +1,2 @@
-import { defineCollection } from 'astro:content';
-import { postmortemLoader } from '@postmortem-kb/parser/loader';
-import siteConfig from '../postmortem-kb.config.mjs';
-import { postmortemsDirectory } from './lib/postmortems-directory';
-
-// No schema here: the loader validates with the library's `postmortemSchema`.
-export const collections = {
-  postmortems: defineCollection({ loader: postmortemLoader({ directory: postmortemsDirectory, rules: siteConfig.rules }) }),
-};
+// The site's one collection, from the integration (Astro reads collections only from this file).
+export { collections } from '@postmortem-kb/astro/collections';

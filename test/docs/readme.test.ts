@@ -2,7 +2,7 @@
  * Keeps the root README in step with what the code does: the rule table against the parser's
  * `ruleDefaults`, the CLI section against `postmortem <command> --help` (run from the built CLI,
  * as a user would), the commands it tells people to run against package.json's scripts, and the
- * site's URLs against site/src/pages. Run `pnpm run build` first when running vitest alone.
+ * site's URLs against packages/astro/src/pages. Run `pnpm run build` first when running vitest alone.
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -16,7 +16,7 @@ const manifest = JSON.parse(readFileSync(join(repositoryRoot, 'package.json'), '
   postmortem?: { rules?: Record<string, string> };
 };
 const siteManifest = JSON.parse(readFileSync(join(repositoryRoot, 'site/package.json'), 'utf8')) as { scripts: Record<string, string> };
-const pagesDir = join(repositoryRoot, 'site/src/pages');
+const pagesDir = join(repositoryRoot, 'packages/astro/src/pages');
 
 /** The parts of `markdown` under each heading of `level` (`##` or `###`); headings inside code fences do not count. */
 function splitAtHeadings(markdown: string, level: '##' | '###'): Map<string, string> {
@@ -212,7 +212,7 @@ describe('README site section', () => {
     expect(paths.length).toBeGreaterThan(10);
   });
 
-  it('names only URLs that a page file in site/src/pages serves', () => {
+  it('names only URLs that a page file in packages/astro/src/pages serves', () => {
     expect(paths.filter((path) => !routes.some((route) => route.pattern.test(path)))).toEqual([]);
   });
 

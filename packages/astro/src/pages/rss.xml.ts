@@ -1,6 +1,6 @@
 import rss from '@astrojs/rss';
 import type { APIRoute } from 'astro';
-import siteConfig from '../../postmortem-kb.config.mjs';
+import siteConfig from 'virtual:postmortem-kb/config';
 import { newestFirst } from '../lib/corpus';
 
 /** Feed readers want what is new; a feed of every incident would be megabytes fetched on every poll. */
@@ -10,8 +10,8 @@ export const GET: APIRoute = async (context) => {
   const postmortems = (await newestFirst()).slice(0, feedSize);
   return rss({
     title: siteConfig.title,
-    description: 'Incident postmortems: what broke, why, and what was done about it.',
-    site: context.site ?? siteConfig.baseUrl,
+    description: siteConfig.description,
+    site: context.site ?? 'http://localhost:4321',
     items: postmortems.map((postmortem) => ({
       title: postmortem.title,
       link: `/incidents/${postmortem.slug}/`,

@@ -1,0 +1,51 @@
+/**
+ * `postmortemKb()`: the Astro integration. It injects every page of the site, serves the
+ * resolved options to them as `virtual:postmortem-kb/config`, and sets what the site needs
+ * of Astro's configuration (no inline script or style, directory URLs, the build hooks).
+ */
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { AstroIntegration } from 'astro';
+import { dataStoreReadAtRender, staleOutputRemovedAfterBuild } from './build-performance.js';
+import { parseOptions, type PostmortemKbOptions, type ResolvedSiteConfig } from './options.js';
+import { siteRoutes } from './routes.js';
+import { siteConfigPlugin } from './virtual-config.js';
+
+const contentConfigFiles = ['content.config.mjs', 'content.config.js', 'content.config.mts', 'content.config.ts'];
+
+/** The one line a project needs in `src/content.config.ts` (Astro reads collections only from there). */
+export const contentConfigSource = "export { collections } from '@postmortem-kb/astro/collections';\n";
+
+export function postmortemKb(options?: PostmortemKbOptions): AstroIntegration {
+  const parsed = parseOptions(options);
+  return {
+    name: '@postmortem-kb/astro',
+    hooks: {
+      'astro:config:setup': ({ config, injectRoute, updateConfig }) => {
+        const srcDir = fileURLToPath(config.srcDir);
+        if (!contentConfigFiles.some((file) => existsSync(resolve(srcDir, file)))) {
+          throw new Error(`@postmortem-kb/astro: no content configuration in ${srcDir}; create ${resolve(srcDir, 'content.config.mjs')} with:\n  ${contentConfigSource}`);
+        }
+        const root = fileURLToPath(config.root);
+        const siteConfig: ResolvedSiteConfig = { ...parsed, dir: resolve(root, parsed.dir) };
+        for (const route of siteRoutes()) injectRoute({ ...route, prerender: true });
+        updateConfig({
+          integrations: [dataStoreReadAtRender(), staleOutputRemovedAfterBuild()],
+          // The CSP forbids inline script and style: every script and stylesheet is an external file.
+          // A few pages in flight at once: one renders while the others wait on mkdir and write.
+          build: { inlineStylesheets: 'never', format: 'directory', concurrency: 4 },
+          devToolbar: { enabled: false },
+          vite: {
+            plugins: [siteConfigPlugin(siteConfig)],
+            // Kept between builds; `staleOutputRemovedAfterBuild` deletes what a build did not write.
+            build: { assetsInlineLimit: 0, emptyOutDir: false },
+            // The library is built JavaScript with its own dependencies: Node loads it as it is,
+            // instead of Rollup re-bundling the markdown stack into the server build every time.
+            ssr: { external: ['@postmortem-kb/parser'], noExternal: ['@postmortem-kb/astro'] },
+          },
+        });
+      },
+    },
+  };
+}
