@@ -190,6 +190,11 @@ function validate(data: Record<string, unknown>, sink: DiagnosticSink, positions
   const known: Record<string, unknown> = {};
   const extra: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(data)) {
+    // `start_time: ""` and `severity:` say nothing: the same as leaving the key out.
+    if (isEmptyValue(value)) {
+      positions.delete(key);
+      continue;
+    }
     if (knownKeys.has(key)) known[key] = value;
     else defineOwn(extra, key, value);
   }
@@ -214,6 +219,30 @@ function validate(data: Record<string, unknown>, sink: DiagnosticSink, positions
   }
   const retry = strictSchema.safeParse(known);
   return { data: retry.success ? retry.data : {}, extra };
+}
+
+function isEmptyValue(value: unknown): boolean {
+  return value === null || value === undefined || (typeof value === 'string' && value.trim() === '');
+}
+
+/**
+ * Keys other collections write for ours, in order of precedence after our own key. Lists
+ * (`services`, `tags`, `sources`) merge every key given; single values take the first.
+ */
+export const frontmatterAliases = {
+  organization: ['company'],
+  services: ['product', 'products', 'component'],
+  tags: ['keywords'],
+  started_at: ['start_time', 'started'],
+  resolved_at: ['end_time', 'ended'],
+  sources: ['source', 'url'],
+} as const satisfies Record<string, readonly (keyof Frontmatter)[]>;
+
+export type AliasedKey = keyof typeof frontmatterAliases;
+
+/** The keys given for `key` (it and its aliases), as the author wrote them, in precedence order. */
+export function keysGiven(data: Frontmatter, key: AliasedKey): Array<keyof Frontmatter> {
+  return [key, ...frontmatterAliases[key]].filter((name) => data[name] !== undefined);
 }
 
 function defineOwn(target: Record<string, unknown>, key: string, value: unknown): void {

@@ -2,7 +2,7 @@
  * Metadata written in the body rather than in frontmatter: a first H1 as the title,
  * `**Date:** …` / `Date: …` lines, and a `YYYY-MM-DD-` file-name prefix.
  */
-import type { Root, RootContent } from 'mdast';
+import type { Paragraph, Root, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import type { SectionKind } from './schema.js';
 import { classifyHeading, headingText } from './sections.js';
@@ -51,29 +51,48 @@ function readFieldLines(node: RootContent, metadata: BodyMetadata): void {
   for (const block of blocks) {
     if (block.type !== 'paragraph' && block.type !== 'listItem') continue;
     const startLine = block.position?.start.line ?? 1;
-    const lines = toString(block, { includeHtml: false }).split('\n');
+    const paragraph = block.type === 'paragraph' ? block : block.children.find((child) => child.type === 'paragraph');
+    const text = paragraph ? labelledText(paragraph) : toString(block, { includeHtml: false });
+    // A bold label in the middle of a line (`… Backup **Affected regions**: …`) starts a field of its own.
+    const lines = text.split('\n').flatMap((line, offset) => line.split(labelBreak).map((part) => ({ text: part, line: startLine + offset })));
     let open: { value: string } | null = null;
-    lines.forEach((text, offset) => {
-      const match = fieldLine.exec(text.trim());
+    for (const { text: lineText, line } of lines) {
+      const match = fieldLine.exec(lineText.trim());
       if (!match) {
         // A line without a label continues a section-valued field (a soft-wrapped paragraph).
-        if (open && text.trim() !== '') open.value = `${open.value} ${text.trim()}`.trim();
-        return;
+        if (open && lineText.trim() !== '') open.value = `${open.value} ${lineText.trim()}`.trim();
+        continue;
       }
       open = null;
       const key = match[1]!.trim().toLowerCase();
       const value = match[2]!.replace(/^[*_]*/, '').trim();
       if (knownFields.has(key)) {
-        if (value !== '' && !metadata.fields.has(key)) metadata.fields.set(key, { value, line: startLine + offset });
-        return;
+        if (value !== '' && !metadata.fields.has(key)) metadata.fields.set(key, { value, line });
+        continue;
       }
       const kind = classifyHeading(key);
-      if (kind === null || metadata.sectionFields.has(kind)) return;
-      const field = { value, line: startLine + offset };
+      if (kind === null || metadata.sectionFields.has(kind)) continue;
+      const field = { value, line };
       metadata.sectionFields.set(kind, field);
       open = field;
-    });
+    }
   }
+}
+
+const labelBreak = '\u0001';
+
+/** The paragraph's text with `labelBreak` before each bold label that does not open its line. */
+function labelledText(paragraph: Paragraph): string {
+  let out = '';
+  paragraph.children.forEach((child, index) => {
+    const text = toString(child, { includeHtml: false });
+    if (child.type === 'strong' && out !== '' && !out.endsWith('\n')) {
+      const next = paragraph.children[index + 1];
+      if (/:\s*$/.test(text) || (next?.type === 'text' && /^\s*:/.test(next.value))) out += labelBreak;
+    }
+    out += text;
+  });
+  return out;
 }
 
 /** `2021-10-30-aws-outage.md` → `2021-10-30`. */
@@ -88,11 +107,28 @@ export function titleFromSlug(slug: string): string {
   return words ? words[0]!.toUpperCase() + words.slice(1) : 'Untitled postmortem';
 }
 
-/** Splits `a, b; c` / YAML lists into trimmed strings. */
+/** Splits `a, b; c` / YAML lists into trimmed strings; commas inside parentheses stay (`Storage (Blob, Table)`). */
 export function toList(value: string | readonly string[] | undefined | null): string[] {
   if (value === undefined || value === null) return [];
-  const items = typeof value === 'string' ? value.split(/[,;]/) : value;
+  const items = typeof value === 'string' ? splitOutsideParentheses(value) : value;
   return items.map((item) => String(item).trim()).filter((item) => item !== '');
+}
+
+function splitOutsideParentheses(text: string): string[] {
+  const parts: string[] = [];
+  let depth = 0;
+  let start = 0;
+  for (let index = 0; index < text.length; index++) {
+    const char = text[index];
+    if (char === '(' || char === '[') depth++;
+    else if ((char === ')' || char === ']') && depth > 0) depth--;
+    else if ((char === ',' || char === ';') && depth === 0) {
+      parts.push(text.slice(start, index));
+      start = index + 1;
+    }
+  }
+  parts.push(text.slice(start));
+  return parts;
 }
 
 /** A full calendar date (`2021-10-30`, `Oct 30, 2021`, `30 October 2021`) as `YYYY-MM-DD`, or null. */

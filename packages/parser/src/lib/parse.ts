@@ -6,7 +6,7 @@ import type { List, Root, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { extractActionItems } from './action-items.js';
 import { DiagnosticSink } from './diagnostics.js';
-import { readFrontmatter } from './frontmatter.js';
+import { keysGiven, readFrontmatter } from './frontmatter.js';
 import { extractLessons } from './lessons.js';
 import { checkTreeDepth, precheckMarkdown, verbatimTree } from './limits.js';
 import { parseMarkdown } from './markdown.js';
@@ -56,23 +56,27 @@ export function parsePostmortem(source: string, options: ParseOptions = {}): Pos
 
   const statedDate = readDate(fm, body.date, slug, sink, at('date'));
   const introDate = statedDate === null ? dateInText(nodesToText(introNodes(tree.children))) : null;
-  let date = statedDate ?? introDate;
   const timezone = fm.timezone ?? options.timezone ?? null;
-  const timeContext = { date, timezone };
-  const readTime = (key: 'started_at' | 'detected_at' | 'mitigated_at' | 'resolved_at', alias?: 'start_time' | 'end_time') => {
-    const value = fm[key] ?? (alias ? fm[alias] : undefined);
-    if (value === undefined) return null;
-    const parsed = parseDateTime(String(value), timeContext);
+  const readTime = (key: 'started_at' | 'detected_at' | 'mitigated_at' | 'resolved_at') => {
+    // Diagnostics name the key as the author wrote it (`start_time`, `ended` …).
+    const written = key === 'started_at' || key === 'resolved_at' ? keysGiven(fm, key)[0] : fm[key] !== undefined ? key : undefined;
+    if (written === undefined) return null;
+    const value = String(fm[written]);
+    const parsed = parseDateTime(value, { date: statedDate ?? introDate, timezone });
     if (parsed.error) {
-      const position = at(fm[key] !== undefined ? key : alias!);
-      sink.report('frontmatter-time', 'error', `Unexpected \`${key}: ${value}\`: ${parsed.error}`, position.line, position.column);
+      const position = at(String(written));
+      sink.report('frontmatter-time', 'error', `Unexpected \`${written}: ${value}\`: ${parsed.error}`, position.line, position.column);
     }
     return parsed.at;
   };
-  const startedAt = readTime('started_at', 'start_time');
+  const startedAt = readTime('started_at');
   const detectedAt = readTime('detected_at');
   const mitigatedAt = readTime('mitigated_at');
-  const resolvedAt = readTime('resolved_at', 'end_time');
+  const resolvedAt = readTime('resolved_at');
+  // The start of impact, as written in its own offset, is the incident's day.
+  const startDate = statedDate === null && startedAt !== null ? startedAt.slice(0, 10) : null;
+  let date = statedDate ?? startDate ?? introDate;
+  const timeContext = { date, timezone };
 
   const firstOf = (kind: SectionKind) => sections.find((section) => section.kind === kind && (section.parent === -1 || sections[section.parent]!.kind !== kind));
   const allOf = (kind: SectionKind) => sections.filter((section) => section.kind === kind && (section.parent === -1 || sections[section.parent]!.kind !== kind));
@@ -96,7 +100,7 @@ export function parsePostmortem(source: string, options: ParseOptions = {}): Pos
   const timeline = allOf('timeline').flatMap((section) => extractTimeline(section, sections, timeContext, sink));
   const timelineDate = date === null ? earliestDate(timeline) : null;
   date ??= timelineDate;
-  if (statedDate === null && fm.date === undefined) {
+  if (statedDate === null && startDate === null && fm.date === undefined) {
     const read = introDate !== null ? `; read ${introDate} from the introduction` : timelineDate !== null ? `; read ${timelineDate} from the earliest timeline entry` : '';
     sink.report('missing-date', 'info', `Unexpected postmortem without a date, expected \`date: YYYY-MM-DD\` in frontmatter, a \`Date:\` line or a \`YYYY-MM-DD-\` file-name prefix${read}`, 1, 1);
   }
@@ -109,7 +113,7 @@ export function parsePostmortem(source: string, options: ParseOptions = {}): Pos
   });
 
   const summarySection = firstOf('summary');
-  const summary = summarySection ? nodesToText(summarySection.scope) : (fieldText('summary') ?? nodesToText(introNodes(tree.children)));
+  const summary = summarySection ? nodesToText(summarySection.scope) : (fieldText('summary') ?? fm.summary?.trim() ?? nodesToText(introNodes(tree.children)));
 
   const postmortem: Postmortem = {
     id: fm.id ?? slug,
@@ -120,8 +124,8 @@ export function parsePostmortem(source: string, options: ParseOptions = {}): Pos
     status: fm.status ?? statusFromBody(body.fields.get('status')?.value),
     severity: fm.severity !== undefined ? String(fm.severity) : (body.fields.get('severity')?.value ?? null),
     organization: fm.organization ?? fm.company ?? body.fields.get('organization')?.value ?? body.fields.get('company')?.value ?? null,
-    services: toList(fm.services ?? body.fields.get('services')?.value ?? body.fields.get('affected services')?.value ?? body.fields.get('systems affected')?.value),
-    tags: toList(fm.tags),
+    services: mergedList(fm, 'services') ?? toList(body.fields.get('services')?.value ?? body.fields.get('affected services')?.value ?? body.fields.get('systems affected')?.value),
+    tags: mergedList(fm, 'tags') ?? [],
     categories,
     // Handles as in action-item owners: `@jane` → `jane`.
     authors: toList(fm.authors ?? body.fields.get('authors')?.value ?? body.fields.get('author')?.value).map((author) => author.replace(/^@/, '')),
@@ -199,12 +203,21 @@ function readDate(fm: Frontmatter, bodyDate: string | null, slug: string, sink: 
 }
 
 function readSources(fm: Frontmatter): Postmortem['sources'] {
-  const entries = [...(fm.sources ?? []), ...(fm.source ? [fm.source] : []), ...(fm.url ? [fm.url] : [])];
+  const single = fm.source ?? fm.url;
+  const entries = [...(fm.sources ?? []), ...(fm.source ? [fm.source] : []), ...(fm.url && fm.url !== fm.source ? [fm.url] : [])];
   return entries.map((entry) => {
-    if (typeof entry === 'string') return { url: entry };
+    // A top-level `archive_url` archives the one `url`/`source` beside it.
+    if (typeof entry === 'string') return entry === single && fm.archive_url ? { url: entry, archiveUrl: fm.archive_url } : { url: entry };
     const archiveUrl = typeof entry.archive_url === 'string' ? entry.archive_url : undefined;
     return archiveUrl ? { url: entry.url, archiveUrl } : { url: entry.url };
   });
+}
+
+/** Every value given for a list key and its aliases (`services`, `product`, `component` …), without repeats; null when none is given. */
+function mergedList(fm: Frontmatter, key: 'services' | 'tags'): string[] | null {
+  const keys = keysGiven(fm, key);
+  if (keys.length === 0) return null;
+  return [...new Set(keys.flatMap((name) => toList(fm[name] as string | string[])))];
 }
 
 function statusFromBody(value: string | undefined): Postmortem['status'] {

@@ -148,7 +148,7 @@ export function checkContent(postmortem: Postmortem, context: RuleContext, sink:
   const started = phaseTime(postmortem, 'started');
   const resolved = phaseTime(postmortem, 'resolved');
   if (started && resolved && Date.parse(resolved) < Date.parse(started)) {
-    sink.report('resolved-before-started', 'error', `Unexpected end ${resolved} before start ${started}, expected the incident to end after it starts`, ...keyPosition(postmortem.resolvedAt ? 'resolved_at' : 'end_time'));
+    sink.report('resolved-before-started', 'error', `Unexpected end ${resolved} before start ${started}, expected the incident to end after it starts`, ...keyPosition(['resolved_at', 'end_time', 'ended'].find((key) => context.positions.has(key)) ?? 'resolved_at'));
   }
   if (started && resolved) {
     const from = Date.parse(started) - 24 * hour;

@@ -27,7 +27,8 @@ const sourceEntry = z.union([
 
 /**
  * YAML frontmatter of a postmortem. Unknown keys are allowed (teams add their own);
- * aliases users commonly write are accepted and mapped (see `aliases` in frontmatter.ts).
+ * aliases other collections write are accepted and mapped (`frontmatterAliases` in
+ * frontmatter.ts). An empty value (`key:`, `key: ""`) is the same as no key.
  */
 export const frontmatterSchema = z
   .object({
@@ -38,20 +39,28 @@ export const frontmatterSchema = z
     severity: z.union([z.string(), z.number()]).optional().describe('Severity as your team writes it (`SEV1`, `P2`, `major` …).'),
     organization: z.string().optional().describe('Company or team that had the incident. Alias: `company`.'),
     company: z.string().optional().describe('Alias of `organization`.'),
-    services: stringList.optional().describe('Services or products affected.'),
-    tags: stringList.optional().describe('Free-form tags.'),
+    services: stringList.optional().describe('Services or products affected. Aliases (merged): `product`, `products`, `component`.'),
+    product: stringList.optional().describe('Alias of `services`.'),
+    products: stringList.optional().describe('Alias of `services`.'),
+    component: stringList.optional().describe('Alias of `services`.'),
+    tags: stringList.optional().describe('Free-form tags. Alias (merged): `keywords`.'),
+    keywords: stringList.optional().describe('Alias of `tags`.'),
+    summary: z.string().optional().describe('Summary of the incident, used when the body has no Summary section.'),
     categories: stringList.optional().describe('Root-cause category ids from `taxonomy.yaml`.'),
     authors: stringList.optional().describe('Authors of the postmortem.'),
     sources: z.array(sourceEntry).optional().describe('Public reports the facts come from.'),
     source: z.string().optional().describe('Alias of `sources` with one URL.'),
     url: z.string().optional().describe('Alias of `sources` with one URL.'),
+    archive_url: z.string().optional().describe('Archived copy of the `url`/`source` report.'),
     timezone: z.string().optional().describe('Zone of times written without one (`UTC`, `PST`, `Europe/Berlin`, `+02:00`).'),
-    started_at: dateTimeString.optional().describe('Start of customer impact. Alias: `start_time`.'),
+    started_at: dateTimeString.optional().describe('Start of customer impact; gives `date` when none is written. Aliases: `start_time`, `started`.'),
     start_time: dateTimeString.optional().describe('Alias of `started_at`.'),
+    started: dateTimeString.optional().describe('Alias of `started_at`.'),
     detected_at: dateTimeString.optional().describe('When the incident was detected.'),
     mitigated_at: dateTimeString.optional().describe('When impact was mitigated.'),
-    resolved_at: dateTimeString.optional().describe('End of the incident. Alias: `end_time`.'),
+    resolved_at: dateTimeString.optional().describe('End of the incident. Aliases: `end_time`, `ended`.'),
     end_time: dateTimeString.optional().describe('Alias of `resolved_at`.'),
+    ended: dateTimeString.optional().describe('Alias of `resolved_at`.'),
     related: stringList.optional().describe('Ids of related incidents.'),
     duplicate_of: z.string().optional().describe('Id of the incident this one duplicates.'),
   })

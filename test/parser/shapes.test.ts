@@ -1,0 +1,94 @@
+/**
+ * Shapes of real postmortems written by other teams and collections, one fixture pair per
+ * shape under test/fixtures/shapes/<shape>/ (`ok.md` read in full, `not-ok.md` with the
+ * diagnostics it must get). The fixtures are written in our own words.
+ */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { formatDiagnostic, parsePostmortem, type Postmortem } from '@postmortem-kb/parser';
+
+const fixture = (shape: string, name: string, as?: string): Postmortem => {
+  const path = as ?? `test/fixtures/shapes/${shape}/${name}`;
+  return parsePostmortem(readFileSync(`test/fixtures/shapes/${shape}/${name}`, 'utf8'), { path, today: '2026-12-02' });
+};
+const lines = (postmortem: Postmortem) => postmortem.diagnostics.map(formatDiagnostic);
+
+describe('shape: keys of other collections', () => {
+  it('reads company, product, component, keywords, start/end time and summary as ours; empty values are absent', () => {
+    const result = fixture('frontmatter-keys', 'ok.md');
+    expect({
+      organization: result.organization,
+      services: result.services,
+      tags: result.tags,
+      date: result.date,
+      status: result.status,
+      severity: result.severity,
+      startedAt: result.startedAt,
+      resolvedAt: result.resolvedAt,
+      sources: result.sources,
+      summary: result.summary,
+      extra: result.extra,
+      diagnostics: lines(result),
+    }).toEqual({
+      organization: 'Lantern Freight',
+      services: ['Dispatch API', 'Tracking (web, mobile)', 'message queue'],
+      tags: ['queue', 'backpressure'],
+      date: '2023-05-14',
+      status: null,
+      severity: null,
+      startedAt: '2023-05-14T07:10:00Z',
+      resolvedAt: '2023-05-14T09:25:00Z',
+      sources: [{ url: 'https://status.example.org/incidents/queue-stall', archiveUrl: 'https://archive.example.org/queue-stall' }],
+      summary: 'A stalled consumer group let the dispatch queue grow until publishers timed out.',
+      extra: {},
+      diagnostics: ['test/fixtures/shapes/frontmatter-keys/ok.md:1:1  warning  Unexpected postmortem without a title, expected `title:` in frontmatter or a `# Title` heading  missing-title'],
+    });
+    expect(result.metrics.timeToResolveMinutes).toBe(135);
+  });
+
+  it('names the key as written, at its line', () => {
+    const result = fixture('frontmatter-keys', 'not-ok.md');
+    expect([result.organization, result.startedAt, result.resolvedAt, result.date]).toEqual(['Lantern Freight', null, '2023-06-02T18:40:00Z', null]);
+    expect(lines(result)).toEqual([
+      'test/fixtures/shapes/frontmatter-keys/not-ok.md:6:1  error  Unexpected `status` value `"done"`, expected one of draft, in-review, final  frontmatter-schema',
+      'test/fixtures/shapes/frontmatter-keys/not-ok.md:4:1  error  Unexpected `started: yesterday afternoon`: Unexpected `yesterday afternoon`, expected a date-time such as `2021-10-30T12:45:00-08:00` or `2021-10-30 12:45 PST`  frontmatter-time',
+      'test/fixtures/shapes/frontmatter-keys/not-ok.md:1:1  info  Unexpected postmortem without a date, expected `date: YYYY-MM-DD` in frontmatter, a `Date:` line or a `YYYY-MM-DD-` file-name prefix  missing-date',
+    ]);
+  });
+});
+
+describe('shape: bold labels on one line', () => {
+  it('splits services on commas outside parentheses and stops each value at the next bold label', () => {
+    const result = fixture('labelled-lines', 'ok.md');
+    expect({ date: result.date, severity: result.severity, services: result.services, summary: result.summary, diagnostics: lines(result) }).toEqual({
+      date: '2023-02-07',
+      severity: 'SEV2',
+      services: ['Object Storage (Blob, Queue)', 'Backup', 'Archive'],
+      summary: 'Writes to object storage failed for about forty minutes.',
+      diagnostics: [],
+    });
+  });
+
+  it('reads labels only before the first section, and keeps an unclosed parenthesis as one service', () => {
+    const result = fixture('labelled-lines', 'not-ok.md');
+    expect({ services: result.services, impact: result.impact.text }).toEqual({
+      services: [],
+      impact: 'Affected services: Object Storage (Blob, Queue, Backup\n\nWrites to object storage failed for about forty minutes.',
+    });
+  });
+});
+
+describe('README alias table', () => {
+  it('lists exactly the aliases the parser reads', async () => {
+    const { frontmatterAliases } = await import('../../packages/parser/src/lib/frontmatter.js');
+    const readme = readFileSync('README.md', 'utf8');
+    const table = readme.slice(readme.indexOf('| our key | also read from |'));
+    const tableLines = table.split('\n');
+    const rows = tableLines.slice(2, tableLines.findIndex((line) => !line.startsWith('|')));
+    const documented = Object.fromEntries(rows.map((row) => {
+      const [ours, aliases] = row.split('|').slice(1, 3).map((cell) => [...cell.matchAll(/`([a-z_]+)`/g)].map((match) => match[1]!));
+      return [ours![0]!, aliases!.filter((alias) => alias !== 'archive_url')];
+    }));
+    expect(documented).toEqual(Object.fromEntries(Object.entries(frontmatterAliases).map(([key, aliases]) => [key, [...aliases]])));
+  });
+});
