@@ -2,7 +2,7 @@
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { cliBin, copyFixtures, edit, escapeCodePattern, fixtureNames, lines, makeProject, plainEnv, readFixture, runCli } from './helpers.js';
+import { cliBin, copyFixtures, repositoryRoot, edit, escapeCodePattern, fixtureNames, lines, makeProject, plainEnv, readFixture, runCli } from './helpers.js';
 
 const dns = `postmortems/${fixtureNames.dns}`;
 const config = `postmortems/${fixtureNames.config}`;
@@ -254,5 +254,21 @@ describe.concurrent('postmortem lint', () => {
     expect(result.stdout).toContain('--verbose');
     expect(result.stdout).toContain('Exit codes:');
     expect(result.stdout).toContain('$ postmortem lint --format github --max-warnings 0');
+  });
+});
+
+describe('postmortem lint on a collection whose facts live in frontmatter', () => {
+  it('exits 0 with warnings only (UUID and hash file names, `start_time: ""`, company/product/keywords)', async () => {
+    const result = await runCli(['lint', 'test/fixtures/shapes/frontmatter-collection'], { cwd: repositoryRoot });
+    expect({ code: result.code, stdout: lines(result.stdout), stderr: result.stderr }).toEqual({
+      code: 0,
+      stdout: [
+        'test/fixtures/shapes/frontmatter-collection/2f5b.md:1:1  warning  Unexpected postmortem without a title, expected `title:` in frontmatter or a `# Title` heading  missing-title',
+        'test/fixtures/shapes/frontmatter-collection/7d40b2c19e5a83f6.md:1:1  warning  Unexpected postmortem without a title, expected `title:` in frontmatter or a `# Title` heading  missing-title',
+        'test/fixtures/shapes/frontmatter-collection/c91f0e6a-2b7d-4f38-8a05-5e3d7c1b9f20.md:1:1  warning  Unexpected postmortem without a title, expected `title:` in frontmatter or a `# Title` heading  missing-title',
+        '✖ 3 problems (0 errors, 3 warnings)',
+      ],
+      stderr: '',
+    });
   });
 });

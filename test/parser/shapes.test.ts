@@ -92,3 +92,39 @@ describe('README alias table', () => {
     expect(documented).toEqual(Object.fromEntries(Object.entries(frontmatterAliases).map(([key, aliases]) => [key, [...aliases]])));
   });
 });
+
+describe('shape: files named by an id', () => {
+  it('never takes a title from a UUID file name: "<organization> incident, <date>"', () => {
+    const result = fixture('titles', '5c1d8e2a-7b3f-4a60-9d2e-11f0c4b7a9e3.md');
+    expect({ title: result.title, date: result.date, diagnostics: lines(result) }).toEqual({
+      title: 'Kettle Analytics incident, 2022-11-08',
+      date: '2022-11-08',
+      diagnostics: ['test/fixtures/shapes/titles/5c1d8e2a-7b3f-4a60-9d2e-11f0c4b7a9e3.md:1:1  warning  Unexpected postmortem without a title, expected `title:` in frontmatter or a `# Title` heading  missing-title'],
+    });
+  });
+
+  it('takes the summary’s first sentence, cut at a word, when a hash-named file has no organization', () => {
+    const result = fixture('titles', '9f2c4e7a1b3d.md');
+    expect(result.title).toBe('A certificate on the internal payments gateway expired overnight and every call…');
+  });
+
+  it('falls back to "Untitled postmortem" for a number-named file with nothing else, with the warning', () => {
+    const result = fixture('titles', '20231104.md');
+    expect({ title: result.title, diagnostics: lines(result).filter((line) => line.includes('missing-title')) }).toEqual({
+      title: 'Untitled postmortem',
+      diagnostics: ['test/fixtures/shapes/titles/20231104.md:1:1  warning  Unexpected postmortem without a title, expected `title:` in frontmatter or a `# Title` heading  missing-title'],
+    });
+  });
+
+  it('does not render a body H1 that repeats the title, and no body heading at the page title’s level', () => {
+    const result = fixture('titles', 'ok.md');
+    expect(result.html).toBe(
+      '<p>A deploy restarted the indexer in the middle of a rebuild.</p>\n<h2>Details</h2>\n<h3>What we saw</h3>\n<p>The second rebuild doubled the load on the cluster.</p>',
+    );
+    expect(result.sections.map((section) => [section.heading, section.depth])).toEqual([
+      ['Search index rebuilt twice', 1],
+      ['Details', 1],
+      ['What we saw', 2],
+    ]);
+  });
+});

@@ -188,3 +188,17 @@ describe('postmortemLoader', () => {
     await expect(postmortemLoader({ directory: 'missing' }).load(context)).rejects.toThrow(/expected `directory` to be a directory/);
   });
 });
+
+describe('postmortemLoader on a collection whose facts live in frontmatter', () => {
+  it('stores every file, titled without its UUID or hash name', async () => {
+    const { context, entries } = fakeContext(process.cwd());
+    await postmortemLoader({ directory: 'test/fixtures/shapes/frontmatter-collection' }).load(context);
+    const titles = Object.fromEntries([...entries.values()].map((entry) => [entry.id, (entry.data as unknown as Postmortem).title]));
+    expect(titles).toEqual({
+      '2f5b': 'Fenwick Logistics incident, 2018-12-03',
+      '3e8a1f04-6c2b-4d9e-b715-0a9c2f6e4d81': 'Ledger replicas fell hours behind after a vacuum job (Harbor Bank, 2021)',
+      '7d40b2c19e5a83f6': 'A failed line card at a switching site caused text messages to be delivered to…',
+      'c91f0e6a-2b7d-4f38-8a05-5e3d7c1b9f20': 'Pinecone Press incident, 2020-08-21',
+    });
+  });
+});

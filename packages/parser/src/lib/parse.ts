@@ -49,10 +49,6 @@ export function parsePostmortem(source: string, options: ParseOptions = {}): Pos
   const sections = splitSections(tree);
   const at = (key: string) => frontmatter.positions.get(key) ?? { line: 1, column: 1 };
 
-  const title = fm.title ?? body.title ?? titleFromSlug(slug);
-  if (fm.title === undefined && body.title === null) {
-    sink.report('missing-title', 'warning', 'Unexpected postmortem without a title, expected `title:` in frontmatter or a `# Title` heading', 1, 1);
-  }
 
   const statedDate = readDate(fm, body.date, slug, sink, at('date'));
   const introDate = statedDate === null ? dateInText(nodesToText(introNodes(tree.children))) : null;
@@ -115,6 +111,12 @@ export function parsePostmortem(source: string, options: ParseOptions = {}): Pos
   const summarySection = firstOf('summary');
   const summary = summarySection ? nodesToText(summarySection.scope) : (fieldText('summary') ?? fm.summary?.trim() ?? nodesToText(introNodes(tree.children)));
 
+  const organization = fm.organization ?? fm.company ?? body.fields.get('organization')?.value ?? body.fields.get('company')?.value ?? null;
+  const title = fm.title ?? body.title ?? fallbackTitle(slug, organization, date, summary);
+  if (fm.title === undefined && body.title === null) {
+    sink.report('missing-title', 'warning', 'Unexpected postmortem without a title, expected `title:` in frontmatter or a `# Title` heading', 1, 1);
+  }
+
   const postmortem: Postmortem = {
     id: fm.id ?? slug,
     slug,
@@ -123,7 +125,7 @@ export function parsePostmortem(source: string, options: ParseOptions = {}): Pos
     date,
     status: fm.status ?? statusFromBody(body.fields.get('status')?.value),
     severity: fm.severity !== undefined ? String(fm.severity) : (body.fields.get('severity')?.value ?? null),
-    organization: fm.organization ?? fm.company ?? body.fields.get('organization')?.value ?? body.fields.get('company')?.value ?? null,
+    organization,
     services: mergedList(fm, 'services') ?? toList(body.fields.get('services')?.value ?? body.fields.get('affected services')?.value ?? body.fields.get('systems affected')?.value),
     tags: mergedList(fm, 'tags') ?? [],
     categories,
@@ -156,7 +158,7 @@ export function parsePostmortem(source: string, options: ParseOptions = {}): Pos
     })),
     metrics: { timeToDetectMinutes: null, timeToMitigateMinutes: null, timeToResolveMinutes: null },
     extra: frontmatter.extra,
-    html: renderHtml(tree),
+    html: renderHtml(tree, { title }),
     diagnostics: sink.diagnostics,
   };
   postmortem.metrics = computeMetrics(postmortem);
@@ -200,6 +202,41 @@ function readDate(fm: Frontmatter, bodyDate: string | null, slug: string, sink: 
   }
   const date = bodyDate ?? dateFromFileName(slug);
   return date;
+}
+
+/**
+ * A title for a postmortem that states none: from a file name that is words, else (for a
+ * file named by an id: UUID, hash, number) "<organization> incident, <date>", else the
+ * summary's first sentence.
+ */
+function fallbackTitle(slug: string, organization: string | null, date: string | null, summary: string): string {
+  if (!isIdLike(slug)) return titleFromSlug(slug);
+  if (organization !== null && date !== null) return `${organization} incident, ${date}`;
+  const sentence = firstSentence(summary);
+  if (sentence !== '') return sentence;
+  if (organization !== null) return `${organization} incident`;
+  return date !== null ? `Incident, ${date}` : 'Untitled postmortem';
+}
+
+/** A UUID, a hexadecimal hash of 4+ characters with a digit, or a number. */
+function isIdLike(slug: string): boolean {
+  const name = slug.toLowerCase();
+  if (/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(name)) return true;
+  if (/^\d+$/.test(name)) return true;
+  return /^[0-9a-f]{4,64}$/.test(name) && /\d/.test(name);
+}
+
+const maxTitleLength = 80;
+
+/** The first sentence of a text, cut at a word (with `…`) when longer than a title should be. */
+function firstSentence(text: string): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  const end = /[.!?](?:\s|$)/.exec(flat);
+  const sentence = end ? flat.slice(0, end.index) : flat;
+  if (sentence.length <= maxTitleLength) return sentence;
+  const cut = sentence.slice(0, maxTitleLength);
+  const space = cut.lastIndexOf(' ');
+  return `${space > 20 ? cut.slice(0, space) : cut}…`;
 }
 
 function readSources(fm: Frontmatter): Postmortem['sources'] {

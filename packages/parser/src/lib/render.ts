@@ -5,7 +5,8 @@
  * `<script>`, event handler or `javascript:` URL survives.
  */
 import type { Element, Root as HastRoot } from 'hast';
-import type { Root } from 'mdast';
+import type { Heading, Root } from 'mdast';
+import { toString } from 'mdast-util-to-string';
 import rehypeSanitize from 'rehype-sanitize';
 import rehypeStringify from 'rehype-stringify';
 import remarkRehype, { defaultHandlers } from 'remark-rehype';
@@ -51,8 +52,29 @@ function labelTaskCheckboxes() {
 
 const pipeline = unified().use(remarkRehype, { handlers: { listItem } }).use(rehypeSanitize).use(labelTaskCheckboxes).use(rehypeStringify).freeze();
 
-/** Reuses the mdast tree from parsing: the markdown is never parsed twice. */
-export function renderHtml(tree: Root): string {
-  const hast = pipeline.runSync(tree);
+export interface RenderOptions {
+  /** The postmortem's title, which the page shows: a first body `# H1` equal to it is not rendered again. */
+  title?: string;
+}
+
+/**
+ * Reuses the mdast tree from parsing: the markdown is never parsed twice. The page's own
+ * title is the only `<h1>`: a body H1 repeating it is dropped, and when other H1s remain every
+ * body heading moves one level down (an H6 stays an H6). The tree itself is not changed.
+ */
+export function renderHtml(tree: Root, options: RenderOptions = {}): string {
+  const hast = pipeline.runSync(pageLevelTree(tree, options.title));
   return pipeline.stringify(hast);
+}
+
+function pageLevelTree(tree: Root, title: string | undefined): Root {
+  const normalise = (text: string) => text.replace(/\s+/g, ' ').trim().toLowerCase();
+  const firstH1 = tree.children.findIndex((node) => node.type === 'heading' && node.depth === 1);
+  const repeatsTitle = firstH1 !== -1 && title !== undefined && normalise(toString(tree.children[firstH1]!)) === normalise(title);
+  const children = repeatsTitle ? tree.children.filter((_, index) => index !== firstH1) : tree.children;
+  if (!children.some((node) => node.type === 'heading' && node.depth === 1)) return repeatsTitle ? { ...tree, children } : tree;
+  return {
+    ...tree,
+    children: children.map((node) => (node.type === 'heading' ? { ...node, depth: Math.min(6, node.depth + 1) as Heading['depth'] } : node)),
+  };
 }
