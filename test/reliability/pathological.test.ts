@@ -187,6 +187,12 @@ describe('pathological frontmatter', { timeout: 60_000 }, () => {
     expect(result.title).toBe('Body survives');
   });
 
+  it('`- ` × 20,000 in frontmatter (block sequences nested on one line; the process ran out of memory before): positioned error, body kept', async () => {
+    const result = await parseInChild('yaml-dashes-x20000', '---\nx:\n' + '- '.repeat(20_000) + 'a\n---\n# Body survives\n');
+    expect(at(result, 'frontmatter-yaml')).toEqual(['3:127']);
+    expect(result.title).toBe('Body survives');
+  });
+
   it('`__proto__`, `constructor` and `<<` merge keys stay plain data', async () => {
     const result = await parseInChild(
       'yaml-proto',

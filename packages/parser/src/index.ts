@@ -15,6 +15,8 @@ export { ruleDefaults, ruleSettings, configureDiagnostics, isFatalRule, ruleSett
 export {
   loadTaxonomy,
   parseTaxonomy,
+  readTaxonomyFile,
+  maxTaxonomyBytes,
   suggestCategory,
   categoriesMentioned,
   taxonomySchema,

@@ -5,7 +5,7 @@
  * a corpus with any error diagnostic fails the build with one error listing them all.
  */
 import { readFileSync } from 'node:fs';
-import { readFile, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import { isAbsolute, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
@@ -13,7 +13,7 @@ import { checkCorpus } from './lib/corpus-rules.js';
 import { findPostmortemFiles, loadPostmortemFiles } from './lib/load.js';
 import { postmortemSchema, type Diagnostic, type Postmortem } from './lib/schema.js';
 import { configureDiagnostics, ruleDefaults, ruleSettingProblem, ruleSettings, type RuleId, type RuleSetting } from './lib/rules.js';
-import { parseTaxonomy, taxonomyFileName, type Taxonomy } from './lib/taxonomy.js';
+import { readTaxonomyFile, taxonomyFileName, type Taxonomy } from './lib/taxonomy.js';
 
 export interface PostmortemLoaderOptions {
   /** Directory holding the postmortems, absolute or relative to the Astro project root. */
@@ -163,12 +163,12 @@ async function syncPostmortems(context: LoaderContext, directory: string, taxono
 }
 
 async function readTaxonomy(file: string, required: boolean, cwd: string): Promise<{ taxonomy: Taxonomy | null; diagnostics: Diagnostic[]; digest: string }> {
-  const source = await readFile(file, 'utf8').catch((error: unknown) => {
+  const read = await readTaxonomyFile(file, relative(cwd, file) || file).catch((error: unknown) => {
     if (required) throw new Error(`postmortemLoader: cannot read the taxonomy at ${file}`, { cause: error });
     return null;
   });
-  if (source === null) return { taxonomy: null, diagnostics: [], digest: '' };
-  const { taxonomy, diagnostics } = parseTaxonomy(source, relative(cwd, file) || file);
+  if (read === null) return { taxonomy: null, diagnostics: [], digest: '' };
+  const { taxonomy, diagnostics, source } = read;
   return { taxonomy, diagnostics: diagnostics.filter((diagnostic) => diagnostic.severity === 'error'), digest: source };
 }
 

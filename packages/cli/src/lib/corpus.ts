@@ -3,14 +3,14 @@
  * applied: paths checked up front (a missing path is a usage error), rule settings mapped
  * onto the diagnostics, and a progress line for large corpora.
  */
-import { readFile, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
 import {
   checkCorpus,
   configureDiagnostics,
   findPostmortemFiles,
   loadPostmortemFiles,
-  parseTaxonomy,
+  readTaxonomyFile,
   sortPostmortems,
   taxonomyFileName,
   type Diagnostic,
@@ -107,14 +107,13 @@ async function defaultTaxonomyFile(paths: readonly string[]): Promise<string | n
 
 /** The taxonomy with its own diagnostics (invalid YAML, a duplicate id), positioned in the taxonomy file. */
 async function readTaxonomy(path: string, configured: boolean, cwd: string): Promise<{ taxonomy: Taxonomy; diagnostics: Diagnostic[] }> {
-  let source: string;
   try {
-    source = await readFile(path, 'utf8');
+    const { taxonomy, diagnostics } = await readTaxonomyFile(path, relative(cwd, path) || path);
+    return { taxonomy, diagnostics };
   } catch (error) {
     const what = configured ? 'the configured taxonomy' : 'the taxonomy';
     throw new UsageError(`cannot read ${what} ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
   }
-  return parseTaxonomy(source, relative(cwd, path) || path);
 }
 
 async function isDirectory(path: string): Promise<boolean> {

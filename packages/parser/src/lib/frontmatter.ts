@@ -7,9 +7,10 @@
  * swallows an unclosed block into the frontmatter (losing the body) and caches results
  * across calls. We also need each key's position, which only a YAML CST gives.
  */
-import { LineCounter, isMap, isScalar, parseDocument } from 'yaml';
+import { LineCounter, isMap, isScalar } from 'yaml';
 import type { DiagnosticSink } from './diagnostics.js';
 import { frontmatterSchema, type Frontmatter } from './schema.js';
+import { parseYamlDocument, type YamlLimits } from './yaml-document.js';
 
 export interface Position {
   line: number;
@@ -31,6 +32,8 @@ export interface FrontmatterResult {
 
 // Keep the alias expansion small: a "billion laughs" document must not blow up memory.
 const maxAliasCount = 50;
+/** Real frontmatter nests 3 levels and holds a few hundred values at most. */
+export const frontmatterYamlLimits: YamlLimits = { maxDepth: 64, maxNodes: 10_000 };
 const openingFence = /^---[ \t]*$/;
 const closingFence = /^(?:---|\.\.\.)[ \t]*$/;
 
@@ -89,35 +92,12 @@ function parseYaml(yamlText: string, sink: DiagnosticSink, positions: Map<string
     const { line, col } = lineCounter.linePos(offset);
     return { line: line + 1, column: col };
   };
-  // The yaml library recurses per flow level and reports its own stack overflow at a
-  // stack-dependent position (a different column each call): refuse deep nesting first.
-  const deep = deepFlowOffset(yamlText);
-  if (deep !== -1) {
-    const before = yamlText.slice(0, deep);
-    const line = before.split('\n').length + 1;
-    sink.report('frontmatter-yaml', 'error', `Unexpected \`[\`/\`{\` nested more than ${maxFlowDepth} levels deep, expected at most ${maxFlowDepth}`, line, deep - before.lastIndexOf('\n'));
-    return {};
+  const { document, problems } = parseYamlDocument(yamlText, frontmatterYamlLimits, lineCounter);
+  for (const problem of problems) {
+    const position = at(problem.offset);
+    sink.report('frontmatter-yaml', 'error', problem.message, position.line, position.column);
   }
-  let document;
-  try {
-    document = parseDocument(yamlText, {
-      lineCounter,
-      schema: 'core',
-      version: '1.2',
-      merge: false,
-      uniqueKeys: true,
-      prettyErrors: false,
-      strict: true,
-    });
-  } catch (error) {
-    sink.report('frontmatter-yaml', 'error', `Unexpected YAML parser failure (${String(error)}), expected valid YAML`, 2, 1);
-    return {};
-  }
-  for (const error of document.errors) {
-    const position = at(error.pos[0]);
-    sink.report('frontmatter-yaml', 'error', `Invalid YAML: ${firstLine(error.message)}`, position.line, position.column);
-  }
-  if (document.errors.length > 0) return {};
+  if (document === null || problems.length > 0) return {};
 
   const contents = document.contents;
   if (contents === null || (isScalar(contents) && (contents.value === null || contents.value === ''))) return {};
@@ -138,29 +118,6 @@ function parseYaml(yamlText: string, sink: DiagnosticSink, positions: Map<string
     return {};
   }
   return toPlainData(value) as Record<string, unknown>;
-}
-
-const maxFlowDepth = 64;
-
-/** Offset of the first `[`/`{` nested deeper than `maxFlowDepth` (quotes and comments skipped), or -1. */
-function deepFlowOffset(yamlText: string): number {
-  let depth = 0;
-  let quote = '';
-  for (let index = 0; index < yamlText.length; index++) {
-    const char = yamlText[index]!;
-    if (quote) {
-      if (char === quote) quote = '';
-      else if (char === '\n' && quote === '#') quote = '';
-      continue;
-    }
-    // A quote opens a scalar only where one can start (`Don't` is plain text).
-    if ((char === '"' || char === "'") && (index === 0 || /[\s:[{,-]/.test(yamlText[index - 1]!))) quote = char;
-    else if (char === '#' && (index === 0 || /\s/.test(yamlText[index - 1]!))) quote = '#';
-    else if (char === '[' || char === '{') {
-      if (++depth > maxFlowDepth) return index;
-    } else if ((char === ']' || char === '}') && depth > 0) depth--;
-  }
-  return -1;
 }
 
 /**

@@ -3,11 +3,12 @@
  * synonyms. Postmortems' `categories` are checked against it; an unknown id gets the
  * closest known one as a suggestion.
  */
-import { readFile } from 'node:fs/promises';
-import { LineCounter, parseDocument } from 'yaml';
+import { open } from 'node:fs/promises';
+import { LineCounter } from 'yaml';
 import { z } from 'zod';
 import { DiagnosticSink } from './diagnostics.js';
 import type { Diagnostic } from './schema.js';
+import { parseYamlDocument, type YamlLimits } from './yaml-document.js';
 
 export const taxonomyCategorySchema = z.object({
   /** Stable kebab-case id used in frontmatter `categories`. */
@@ -24,17 +25,27 @@ export type TaxonomyCategory = z.infer<typeof taxonomyCategorySchema>;
 export type Taxonomy = z.infer<typeof taxonomySchema>;
 
 export const taxonomyFileName = 'taxonomy.yaml';
+/** A taxonomy of a thousand richly described categories is about 300 KB. */
+export const maxTaxonomyBytes = 1_000_000;
+/** Keys, items and values, and nesting: the taxonomy is a list of flat records. */
+export const taxonomyYamlLimits: YamlLimits = { maxDepth: 16, maxNodes: 50_000 };
 
 /** Parses taxonomy YAML. Problems are diagnostics; an unreadable file gives an empty taxonomy. */
 export function parseTaxonomy(source: string, path: string | null = null): { taxonomy: Taxonomy; diagnostics: Diagnostic[] } {
   const sink = new DiagnosticSink(path);
-  const lineCounter = new LineCounter();
-  const document = parseDocument(source, { lineCounter, schema: 'core', merge: false, uniqueKeys: true });
-  for (const error of document.errors) {
-    const { line, col } = lineCounter.linePos(error.pos[0]);
-    sink.report('taxonomy-yaml', 'error', `Invalid YAML: ${error.message.split('\n', 1)[0]}`, line, col);
+  if (source.length > maxTaxonomyBytes) {
+    // Characters, not bytes, here: a string's UTF-8 size is at least its length, so the cap holds.
+    const [line, column] = positionOfOffset(source, maxTaxonomyBytes);
+    sink.report('taxonomy-yaml', 'error', `Unexpected taxonomy of ${source.length} characters, expected at most ${maxTaxonomyBytes} bytes; the taxonomy is not read`, line, column);
+    return { taxonomy: { categories: [] }, diagnostics: sink.diagnostics };
   }
-  if (document.errors.length > 0) return { taxonomy: { categories: [] }, diagnostics: sink.diagnostics };
+  const lineCounter = new LineCounter();
+  const { document, problems } = parseYamlDocument(source, taxonomyYamlLimits, lineCounter);
+  for (const problem of problems) {
+    const { line, col } = lineCounter.linePos(problem.offset);
+    sink.report('taxonomy-yaml', 'error', problem.message, line, col);
+  }
+  if (document === null || problems.length > 0) return { taxonomy: { categories: [] }, diagnostics: sink.diagnostics };
   let value: unknown;
   try {
     value = document.toJS({ maxAliasCount: 50 });
@@ -71,10 +82,54 @@ export function parseTaxonomy(source: string, path: string | null = null): { tax
   return { taxonomy: result.data, diagnostics: sink.diagnostics };
 }
 
+/**
+ * Reads and parses a taxonomy file, with its diagnostics (`displayPath` names it in them).
+ * A file over `maxTaxonomyBytes` is not read: its size is checked first. Throws only when
+ * the file cannot be read.
+ */
+export async function readTaxonomyFile(path: string, displayPath: string = path): Promise<{ taxonomy: Taxonomy; diagnostics: Diagnostic[]; source: string }> {
+  const handle = await open(path, 'r');
+  try {
+    const { size } = await handle.stat();
+    if (size > maxTaxonomyBytes) {
+      const sink = new DiagnosticSink(displayPath);
+      sink.report('taxonomy-yaml', 'error', `Unexpected taxonomy of ${size} bytes, expected at most ${maxTaxonomyBytes}; the taxonomy is not read`, 1, 1);
+      return { taxonomy: { categories: [] }, diagnostics: sink.diagnostics, source: '' };
+    }
+    // Read through the handle that was measured, and at most one byte past the cap (a file that grows meanwhile is caught by the length check).
+    const buffer = Buffer.alloc(maxTaxonomyBytes + 1);
+    let length = 0;
+    for (let read = -1; read !== 0 && length < buffer.length; length += read) read = (await handle.read(buffer, length, buffer.length - length, length)).bytesRead;
+    const source = buffer.subarray(0, length).toString('utf8');
+    return { ...memoisedParse(source, displayPath), source };
+  } finally {
+    await handle.close();
+  }
+}
+
 /** Reads and parses a taxonomy file. Throws only when the file cannot be read. */
 export async function loadTaxonomy(path: string): Promise<Taxonomy> {
-  const { taxonomy } = parseTaxonomy(await readFile(path, 'utf8'), path);
-  return taxonomy;
+  return (await readTaxonomyFile(path)).taxonomy;
+}
+
+// A site build reads the same taxonomy in the content loader and again in its pages: the
+// last result is kept (by its exact text) so it is parsed once. Callers get copies.
+let lastParse: { source: string; result: ReturnType<typeof parseTaxonomy> } | null = null;
+
+function memoisedParse(source: string, path: string): ReturnType<typeof parseTaxonomy> {
+  if (lastParse === null || lastParse.source !== source) lastParse = { source, result: parseTaxonomy(source, path) };
+  const { taxonomy, diagnostics } = structuredClone(lastParse.result);
+  return { taxonomy, diagnostics: diagnostics.map((diagnostic) => ({ ...diagnostic, path })) };
+}
+
+function positionOfOffset(text: string, offset: number): [number, number] {
+  let line = 1;
+  let start = 0;
+  for (let index = text.indexOf('\n'); index !== -1 && index < offset; index = text.indexOf('\n', index + 1)) {
+    line++;
+    start = index + 1;
+  }
+  return [line, offset - start + 1];
 }
 
 /** The known category closest to `id` (by id, label or synonym), or null when nothing is close. */
