@@ -131,6 +131,22 @@ describe.concurrent('lint rules', () => {
     });
   });
 
+  describe('unknown-trigger', () => {
+    it('ok: a trigger id from taxonomy.yaml', async () => {
+      await expectClean(edit(clean, ['categories: [dns, capacity]', 'categories: [dns, capacity]\ntrigger: traffic-surge']));
+    });
+    it('not ok: a trigger written as a synonym, with the id it means', async () => {
+      await expectDiagnostics(edit(clean, ['categories: [dns, capacity]', 'categories: [dns, capacity]\ntrigger: load spike']), [
+        `${file}:10:1  warning  Unexpected trigger \`load spike\`, expected a trigger id from taxonomy.yaml (did you mean \`traffic-surge\`?)  unknown-trigger`,
+      ], 0);
+    });
+    it('not ok: a root-cause category given as the trigger, without a suggestion', async () => {
+      await expectDiagnostics(edit(clean, ['categories: [dns, capacity]', 'categories: [dns, capacity]\ntrigger: dns']), [
+        `${file}:10:1  warning  Unexpected trigger \`dns\`, expected a trigger id from taxonomy.yaml  unknown-trigger`,
+      ], 0);
+    });
+  });
+
   describe('blameless-root-cause', () => {
     it('ok: "human error" outside the root cause', async () => {
       await expectClean(edit(clean, ['Internal DNS resolvers', 'After a human error, internal DNS resolvers']));
@@ -230,7 +246,7 @@ describe.concurrent('lint rules', () => {
     it.each([
       ['frontmatter-yaml', ['services: [api, web]', 'services: [api, web'], `${file}:9:1  error  Invalid YAML: Flow sequence in block collection must be sufficiently indented and end with a ]  frontmatter-yaml`],
       ['frontmatter-schema', ['status: final', 'status: done'], `${file}:5:1  error  Unexpected \`status\` value \`"done"\`, expected one of draft, in-review, final  frontmatter-schema`],
-      ['frontmatter-date', ['date: 2024-03-18', 'date: 03/04/2024'], `${file}:4:1  error  Unexpected \`date: 03/04/2024\`, expected a calendar date \`YYYY-MM-DD\`  frontmatter-date`],
+      ['frontmatter-date', ['date: 2024-03-18', 'date: 03/04/2024'], `${file}:4:1  error  Unexpected \`date: 03/04/2024\`, expected a calendar date \`YYYY-MM-DD\` or a month \`YYYY-MM\`  frontmatter-date`],
       ['frontmatter-time', ['detected_at: 2024-03-18T14:05:00Z', 'detected_at: yesterday'], `${file}:12:1  error  Unexpected \`detected_at: yesterday\`: Unexpected \`yesterday\`, expected a date-time such as \`2021-10-30T12:45:00-08:00\` or \`2021-10-30 12:45 PST\`  frontmatter-time`],
       ['frontmatter-unclosed', ['related: [config-push-outage]\n---', 'related: [config-push-outage]'], `${file}:1:1  error  Unexpected end of file in frontmatter, expected a closing \`---\` line; the whole file is read as markdown  frontmatter-unclosed`],
       ['frontmatter-language', ['---\nid', '---js\nid'], `${file}:1:4  error  Unexpected \`---js\` opening the frontmatter, expected a line of exactly \`---\` (frontmatter is YAML only and is never evaluated)  frontmatter-language`],

@@ -27,6 +27,8 @@ describe.concurrent('postmortem stats', () => {
     expect(JSON.parse(result.stdout)).toEqual({
       total: 3,
       byCategory: { capacity: 2, 'config-change': 1, dns: 1 },
+      byTrigger: {},
+      byTriggerAndCategory: {},
       byService: { api: 2, web: 2 },
       byOrganization: { 'Example Corp': 3 },
       bySeverity: { SEV1: 2, SEV2: 1 },
@@ -83,6 +85,30 @@ describe.concurrent('postmortem stats', () => {
       'no status     0',
       'total         4',
       '',
+    ].join('\n'));
+  });
+});
+
+describe.concurrent('postmortem stats with triggers', () => {
+  it('counts triggers and prints the trigger × root-cause matrix, columns the --top categories', async () => {
+    const dir = await project();
+    const withTrigger = async (name: string, trigger: string) => writeFiles(dir, { [`postmortems/${name}`]: edit(await readFixture(name), ['organization: Example Corp', `organization: Example Corp\ntrigger: ${trigger}`]) });
+    await withTrigger(fixtureNames.config, 'config-push');
+    await withTrigger(fixtureNames.dns, 'traffic-surge');
+    const json = await runCli(['stats', '--json'], { cwd: dir });
+    expect(JSON.parse(json.stdout)).toMatchObject({
+      byTrigger: { 'config-push': 1, 'traffic-surge': 1 },
+      byTriggerAndCategory: { 'config-push': { 'config-change': 1 }, 'traffic-surge': { capacity: 1, dns: 1 } },
+    });
+    const table = await runCli(['stats', '--top', '2'], { cwd: dir });
+    expect(table.stdout).toContain([
+      'Trigger        incidents',
+      'config-push            1',
+      'traffic-surge          1',
+      '',
+      'Trigger × cause  capacity  config-change',
+      'config-push             0              1',
+      'traffic-surge           1              0',
     ].join('\n'));
   });
 });

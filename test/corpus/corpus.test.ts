@@ -23,10 +23,11 @@ describe('the knowledge base corpus', () => {
     expect(corpus.every((postmortem) => postmortem.sources.length > 0)).toBe(true);
   });
 
-  it('has a taxonomy of 15–25 categories, each with a label, description and synonyms', () => {
+  it('has a taxonomy of 15–40 root-cause categories and 10 triggers, each with a label, description and synonyms', () => {
     expect(taxonomy.categories.length).toBeGreaterThanOrEqual(15);
-    expect(taxonomy.categories.length).toBeLessThanOrEqual(25);
-    for (const category of taxonomy.categories) {
+    expect(taxonomy.categories.length).toBeLessThanOrEqual(40);
+    expect(taxonomy.triggers.map((trigger) => trigger.id)).toEqual(['binary-deploy', 'config-push', 'data-push', 'traffic-surge', 'hardware-fault', 'dependency-failure', 'environment', 'manual-operation', 'time-expiry', 'attack']);
+    for (const category of [...taxonomy.categories, ...taxonomy.triggers]) {
       expect(category.label).not.toBe('');
       expect(category.description).not.toBe('');
       expect(category.synonyms.length).toBeGreaterThan(0);

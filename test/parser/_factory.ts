@@ -15,6 +15,7 @@ export function postmortem(overrides: Partial<Postmortem> & { slug: string }): P
     services: [],
     tags: [],
     categories: [],
+    triggerCategory: null,
     authors: [],
     sources: [],
     related: [],

@@ -58,6 +58,7 @@ describe('public API', () => {
       'severityLevels',
       'sortPostmortems',
       'suggestCategory',
+      'suggestTrigger',
       'taxonomyCategorySchema',
       'taxonomyFileName',
       'taxonomySchema',

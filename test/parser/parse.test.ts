@@ -87,10 +87,31 @@ describe('parsePostmortem: metadata', () => {
     expect(lines(result)).toEqual(['a.md:4:1  error  Unexpected `status` value `"done"`, expected one of draft, in-review, final  frontmatter-schema']);
   });
 
+  it('keeps a month-precision date as YYYY-MM and gives timeline entries its year', () => {
+    const result = parsePostmortem('---\ntitle: x\ndate: 2013-05\n---\n## Timeline\n- May 22 14:00 UTC — DETECTED: load spikes\n', { path: 'a.md' });
+    expect(result.date).toBe('2013-05');
+    expect(result.timeline.map((entry) => [entry.at, entry.marker])).toEqual([['2013-05-22T14:00:00Z', 'detected']]);
+    expect(result.diagnostics).toEqual([]);
+  });
+
+  it('refuses a month that is not in the calendar', () => {
+    const result = parsePostmortem('---\ntitle: x\ndate: 2013-13\n---\n', { path: 'a.md' });
+    expect(result.date).toBeNull();
+    expect(lines(result)[0]).toBe('a.md:3:1  error  Unexpected `date: 2013-13`, expected a calendar date `YYYY-MM-DD` or a month `YYYY-MM`  frontmatter-date');
+  });
+
+  it('reads `trigger` as the trigger category, apart from the Trigger section', () => {
+    const taxonomy = { categories: [], triggers: [{ id: 'config-push', label: 'Configuration push', description: '', synonyms: ['config change'] }] };
+    const ok = parsePostmortem('---\ntitle: x\ndate: 2020-01-01\ntrigger: config-push\n---\n## Trigger\nA router policy change.\n', { path: 'a.md', taxonomy });
+    expect([ok.triggerCategory, ok.trigger, ok.diagnostics]).toEqual(['config-push', 'A router policy change.', []]);
+    const misspelt = parsePostmortem('---\ntitle: x\ndate: 2020-01-01\ntrigger: config change\n---\n', { path: 'a.md', taxonomy });
+    expect(lines(misspelt)).toEqual(['a.md:4:1  warning  Unexpected trigger `config change`, expected a trigger id from taxonomy.yaml (did you mean `config-push`?)  unknown-trigger']);
+  });
+
   it('reports an impossible date', () => {
     const result = parsePostmortem('---\ntitle: x\ndate: 2021-02-30\n---\n', { path: 'a.md' });
     expect(result.date).toBeNull();
-    expect(lines(result)[0]).toBe('a.md:3:1  error  Unexpected `date: 2021-02-30`, expected a calendar date `YYYY-MM-DD`  frontmatter-date');
+    expect(lines(result)[0]).toBe('a.md:3:1  error  Unexpected `date: 2021-02-30`, expected a calendar date `YYYY-MM-DD` or a month `YYYY-MM`  frontmatter-date');
   });
 });
 

@@ -20,6 +20,7 @@ function pm(overrides: Partial<SearchablePostmortem> & { slug: string; title: st
     services: [],
     tags: [],
     categories: [],
+    triggerCategory: null,
     summary: '',
     rootCauses: [],
     ...overrides,

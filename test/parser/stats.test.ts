@@ -38,6 +38,8 @@ describe('corpusStats', () => {
     expect(corpusStats(corpus, { today: '2024-01-01' })).toEqual({
       total: 4,
       byCategory: { dns: 3, capacity: 1, config: 1 },
+      byTrigger: {},
+      byTriggerAndCategory: {},
       byService: { api: 2, web: 1 },
       byOrganization: { Acme: 2, Globex: 1 },
       bySeverity: { SEV1: 2, SEV2: 1 },
@@ -61,6 +63,19 @@ describe('corpusStats', () => {
       },
       actionItems: { total: 0, open: 0, done: 0, unknown: 0, overdue: 0 },
     });
+  });
+
+  it('crosses triggers with root-cause categories, most frequent trigger first', () => {
+    const corpus = deepFreeze([
+      postmortem({ slug: 'a', triggerCategory: 'config-push', categories: ['software-bug', 'limits-quota'] }),
+      postmortem({ slug: 'b', triggerCategory: 'config-push', categories: ['software-bug'] }),
+      postmortem({ slug: 'c', triggerCategory: 'traffic-surge', categories: ['capacity'] }),
+      postmortem({ slug: 'd', triggerCategory: null, categories: ['capacity'] }),
+    ]);
+    const stats = corpusStats(corpus, { today: '2024-01-01' });
+    expect(stats.byTrigger).toEqual({ 'config-push': 2, 'traffic-surge': 1 });
+    expect(Object.keys(stats.byTrigger)).toEqual(['config-push', 'traffic-surge']);
+    expect(stats.byTriggerAndCategory).toEqual({ 'config-push': { 'software-bug': 2, 'limits-quota': 1 }, 'traffic-surge': { capacity: 1 } });
   });
 
   it('lists count keys most frequent first, then by name', () => {

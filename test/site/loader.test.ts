@@ -141,7 +141,7 @@ describe('postmortemLoader', () => {
     expect(lines[0]).toMatch(/^\d+ problems in postmortems:$/);
     const problems = lines.slice(1);
     expect(problems.every((line) => /^[^:]+:\d+:\d+ \S/.test(line))).toBe(true);
-    expect(problems).toContain(`${broken}:3:1 Unexpected \`date: 2024-13-45\`, expected a calendar date \`YYYY-MM-DD\``);
+    expect(problems).toContain(`${broken}:3:1 Unexpected \`date: 2024-13-45\`, expected a calendar date \`YYYY-MM-DD\` or a month \`YYYY-MM\``);
     expect(problems.some((line) => line.startsWith(`${broken}:4:1 Unexpected \`started_at: yesterday-ish\``))).toBe(true);
     expect(problems.some((line) => line.startsWith(`${yaml}:`))).toBe(true);
     expect(entries.size).toBe(0);

@@ -18,6 +18,7 @@ export {
   readTaxonomyFile,
   maxTaxonomyBytes,
   suggestCategory,
+  suggestTrigger,
   categoriesMentioned,
   taxonomySchema,
   taxonomyCategorySchema,

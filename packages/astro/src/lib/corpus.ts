@@ -34,7 +34,7 @@ export async function newestFirst(): Promise<Postmortem[]> {
 }
 
 export function siteTaxonomy(): Promise<Taxonomy> {
-  return (taxonomy ??= loadTaxonomy(join(postmortemsDirectory, taxonomyFileName)).catch(() => ({ categories: [] })));
+  return (taxonomy ??= loadTaxonomy(join(postmortemsDirectory, taxonomyFileName)).catch(() => ({ categories: [], triggers: [] })));
 }
 
 /** Today as `YYYY-MM-DD`: overdue means overdue on the day the site was built. */

@@ -15,11 +15,13 @@ interface StatsOptions {
 
 export function createStatsCommand(context: RunContext): Command {
   return new Command('stats')
-    .description('Summarise the corpus: incidents by category, service and year, time to resolve, action items.')
+    .description('Summarise the corpus: incidents by category, trigger, service and year, a trigger × root-cause matrix, time to resolve, action items.')
     .argument('[paths...]', 'files or directories (default: postmortems/ if it exists, else .)')
     .option('--json', 'print the statistics as JSON (all counts, not only the top ones)')
-    .option('--top <n>', 'rows per table in the terminal output', parsePositiveInteger, 10)
+    .option('--top <n>', 'rows per table and matrix columns in the terminal output', parsePositiveInteger, 10)
     .addHelpText('after', `
+The matrix counts incidents by trigger (frontmatter \`trigger\`: what set them off) and root-cause
+category (why they happened); its columns are the --top most frequent categories.
 Time to resolve is measured from the start of impact to the end (started_at/resolved_at or
 the INCIDENT BEGINS/ENDS timeline markers); p50/p90 are nearest-rank percentiles.
 Open action items are those marked open (an unticked task or TODO); overdue ones are open with a due date
@@ -50,6 +52,9 @@ export function formatStats(stats: CorpusStats, top: number, colors: Colors): st
     blocks.push(formatTable(rows, { align: ['left', 'right'], styleHeader: colors.bold }) + (more > 0 ? `\n${colors.dim(`… and ${more} more`)}` : ''));
   };
   countTable('Category', stats.byCategory);
+  countTable('Trigger', stats.byTrigger);
+  const matrix = triggerMatrix(stats, top);
+  if (matrix !== null) blocks.push(formatTable(matrix, { align: ['left', ...matrix[0]!.slice(1).map(() => 'right' as const)], styleHeader: colors.bold }));
   countTable('Service', stats.byService);
   countTable('Year', stats.byYear, true);
 
@@ -72,4 +77,15 @@ export function formatStats(stats: CorpusStats, top: number, colors: Colors): st
     ['total', String(items.total)],
   ], { align: ['left', 'right'], styleHeader: colors.bold }));
   return `${blocks.join('\n\n')}\n`;
+}
+
+/** Rows: triggers; columns: the `top` most frequent root-cause categories; null without triggers. */
+function triggerMatrix(stats: CorpusStats, top: number): string[][] | null {
+  const triggers = Object.keys(stats.byTriggerAndCategory);
+  if (triggers.length === 0) return null;
+  const columns = Object.keys(stats.byCategory).slice(0, top);
+  return [
+    ['Trigger × cause', ...columns],
+    ...triggers.map((trigger) => [trigger, ...columns.map((category) => String(stats.byTriggerAndCategory[trigger]?.[category] ?? 0))]),
+  ];
 }

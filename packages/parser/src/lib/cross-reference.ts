@@ -57,7 +57,7 @@ export interface Facets {
 const topServiceCount = 5;
 
 /** One entry per taxonomy category (in taxonomy order, even unused), then unknown categories in use, by id. */
-export function rootCauseIndex(postmortems: readonly Postmortem[], taxonomy: Taxonomy = { categories: [] }): RootCauseEntry[] {
+export function rootCauseIndex(postmortems: readonly Postmortem[], taxonomy: Taxonomy = { categories: [], triggers: [] }): RootCauseEntry[] {
   const byCategory = new Map<string, Postmortem[]>();
   for (const postmortem of postmortems) {
     for (const category of distinct(postmortem.categories)) push(byCategory, category, postmortem);

@@ -15,6 +15,7 @@ export function failedPostmortem(path: string | null, ruleId: string, message: s
     services: [],
     tags: [],
     categories: [],
+    triggerCategory: null,
     authors: [],
     sources: [],
     related: [],

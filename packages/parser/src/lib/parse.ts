@@ -72,7 +72,8 @@ export function parsePostmortem(source: string, options: ParseOptions = {}): Pos
   // The start of impact, as written in its own offset, is the incident's day.
   const startDate = statedDate === null && startedAt !== null ? startedAt.slice(0, 10) : null;
   let date = statedDate ?? startDate ?? introDate;
-  const timeContext = { date, timezone };
+  // A month-precision date (`2013-05`) still gives timeline entries such as "May 22" their year.
+  const timeContext = { date, timezone, year: date === null ? null : Number(date.slice(0, 4)) };
 
   const firstOf = (kind: SectionKind) => sections.find((section) => section.kind === kind && (section.parent === -1 || sections[section.parent]!.kind !== kind));
   const allOf = (kind: SectionKind) => sections.filter((section) => section.kind === kind && (section.parent === -1 || sections[section.parent]!.kind !== kind));
@@ -129,6 +130,7 @@ export function parsePostmortem(source: string, options: ParseOptions = {}): Pos
     services: mergedList(fm, 'services') ?? toList(body.fields.get('services')?.value ?? body.fields.get('affected services')?.value ?? body.fields.get('systems affected')?.value),
     tags: mergedList(fm, 'tags') ?? [],
     categories,
+    triggerCategory: fm.trigger?.trim() || null,
     // Handles as in action-item owners: `@jane` → `jane`.
     authors: toList(fm.authors ?? body.fields.get('authors')?.value ?? body.fields.get('author')?.value).map((author) => author.replace(/^@/, '')),
     sources: readSources(fm),
@@ -196,9 +198,12 @@ function slugFromPath(path: string | null): string {
 
 function readDate(fm: Frontmatter, bodyDate: string | null, slug: string, sink: DiagnosticSink, position: { line: number; column: number }): string | null {
   if (fm.date !== undefined) {
-    const parsed = parseCalendarDate(String(fm.date));
+    const written = String(fm.date).trim();
+    // Month precision: the public record gives only the month ("late January 2015").
+    if (/^\d{4}-(?:0[1-9]|1[0-2])$/.test(written)) return written;
+    const parsed = parseCalendarDate(written);
     if (parsed) return parsed;
-    sink.report('frontmatter-date', 'error', `Unexpected \`date: ${fm.date}\`, expected a calendar date \`YYYY-MM-DD\``, position.line, position.column);
+    sink.report('frontmatter-date', 'error', `Unexpected \`date: ${fm.date}\`, expected a calendar date \`YYYY-MM-DD\` or a month \`YYYY-MM\``, position.line, position.column);
   }
   const date = bodyDate ?? dateFromFileName(slug);
   return date;

@@ -8,7 +8,7 @@ import type { Position } from './frontmatter.js';
 import { phaseTime } from './metrics.js';
 import type { Diagnostic, Postmortem, SectionKind } from './schema.js';
 import type { SectionNode } from './sections.js';
-import { suggestCategory, type Taxonomy } from './taxonomy.js';
+import { suggestCategory, suggestTrigger, type Taxonomy } from './taxonomy.js';
 
 export interface RuleInfo {
   severity: Diagnostic['severity'];
@@ -50,6 +50,7 @@ export const ruleDefaults = {
   'resolved-before-started': { severity: 'error', description: 'The incident cannot end before it starts.' },
   'date-in-future': { severity: 'warning', description: 'The incident date lies in the future.' },
   'unknown-category': { severity: 'warning', description: 'A root-cause category that is not in taxonomy.yaml (with the closest known one).' },
+  'unknown-trigger': { severity: 'warning', description: 'A `trigger` that is not one of the triggers in taxonomy.yaml (with the closest known one).' },
   'blameless-root-cause': { severity: 'warning', description: '"Human error" is not a root cause: name the process or system gap that allowed it.' },
   'empty-lessons': { severity: 'warning', description: 'A Lessons section with nothing in it.' },
   'duplicate-id': { severity: 'error', description: 'Two postmortems share an `id`.' },
@@ -173,6 +174,12 @@ export function checkContent(postmortem: Postmortem, context: RuleContext, sink:
       if (known.has(id)) continue;
       const suggestion = suggestCategory(id, context.taxonomy);
       sink.report('unknown-category', 'warning', `Unexpected category \`${id}\`, expected an id from taxonomy.yaml${suggestion ? ` (did you mean \`${suggestion}\`?)` : ''}`, ...keyPosition('categories'));
+    }
+    const trigger = postmortem.triggerCategory;
+    // A taxonomy without triggers (an older project's) has nothing to check against.
+    if (trigger !== null && context.taxonomy.triggers.length > 0 && !context.taxonomy.triggers.some((known) => known.id === trigger)) {
+      const suggestion = suggestTrigger(trigger, context.taxonomy);
+      sink.report('unknown-trigger', 'warning', `Unexpected trigger \`${trigger}\`, expected a trigger id from taxonomy.yaml${suggestion ? ` (did you mean \`${suggestion}\`?)` : ''}`, ...keyPosition('trigger'));
     }
   }
 

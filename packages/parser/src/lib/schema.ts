@@ -34,7 +34,7 @@ export const frontmatterSchema = z
   .object({
     id: z.string().optional().describe('Stable identifier; defaults to the file name without `.md`.'),
     title: z.string().optional().describe('Title of the incident; defaults to the first H1.'),
-    date: z.string().optional().describe('Date of the incident, `YYYY-MM-DD`; defaults to a `Date:` line or the file-name prefix.'),
+    date: z.string().optional().describe('Date of the incident, `YYYY-MM-DD`, or `YYYY-MM` when only the month is known; defaults to a `Date:` line or the file-name prefix.'),
     status: z.enum(['draft', 'in-review', 'final']).optional().describe('Review status of the document.'),
     severity: z.union([z.string(), z.number()]).optional().describe('Severity as your team writes it (`SEV1`, `P2`, `major` …).'),
     organization: z.string().optional().describe('Company or team that had the incident. Alias: `company`.'),
@@ -47,6 +47,7 @@ export const frontmatterSchema = z
     keywords: stringList.optional().describe('Alias of `tags`.'),
     summary: z.string().optional().describe('Summary of the incident, used when the body has no Summary section.'),
     categories: stringList.optional().describe('Root-cause category ids from `taxonomy.yaml`.'),
+    trigger: z.string().optional().describe('Trigger category id from `taxonomy.yaml` `triggers`: what set the incident off (a deploy, a config push, a traffic surge …), apart from why it happened.'),
     authors: stringList.optional().describe('Authors of the postmortem.'),
     sources: z.array(sourceEntry).optional().describe('Public reports the facts come from.'),
     source: z.string().optional().describe('Alias of `sources` with one URL.'),
@@ -149,7 +150,7 @@ export const postmortemSchema = z.object({
   slug: z.string(),
   path: z.string().nullable(),
   title: z.string(),
-  /** `YYYY-MM-DD`, or null when no date could be read. */
+  /** `YYYY-MM-DD`, `YYYY-MM` when only the month is known, or null when no date could be read. */
   date: z.string().nullable(),
   status: z.enum(['draft', 'in-review', 'final']).nullable(),
   severity: z.string().nullable(),
@@ -157,6 +158,8 @@ export const postmortemSchema = z.object({
   services: z.array(z.string()),
   tags: z.array(z.string()),
   categories: z.array(z.string()),
+  /** Trigger category id (frontmatter `trigger`): what set the incident off, apart from its root causes. */
+  triggerCategory: z.string().nullable(),
   authors: z.array(z.string()),
   sources: z.array(z.object({ url: z.string(), archiveUrl: z.string().optional() })),
   related: z.array(z.string()),

@@ -37,6 +37,10 @@ export interface ActionItemStats {
 export interface CorpusStats {
   total: number;
   byCategory: Record<string, number>;
+  /** Trigger category id → postmortems with that `trigger`. */
+  byTrigger: Record<string, number>;
+  /** Trigger → root-cause category → postmortems: what set incidents off against why they happened. */
+  byTriggerAndCategory: Record<string, Record<string, number>>;
   byService: Record<string, number>;
   byOrganization: Record<string, number>;
   bySeverity: Record<string, number>;
@@ -66,13 +70,18 @@ export const resolveBuckets: ReadonlyArray<{ label: string; from: number; to: nu
 export function corpusStats(postmortems: readonly Postmortem[], options: StatsOptions = {}): CorpusStats {
   const today = todayOf(options);
   const byYearAndCategory = new Map<string, string[]>();
-  for (const postmortem of postmortems) {
-    const year = yearOf(postmortem);
-    if (year === null) continue;
-    const categories = byYearAndCategory.get(year) ?? [];
+  const byTriggerAndCategory = new Map<string, string[]>();
+  const add = (map: Map<string, string[]>, key: string | null, postmortem: Postmortem) => {
+    if (key === null) return;
+    const categories = map.get(key) ?? [];
     categories.push(...distinct(postmortem.categories));
-    byYearAndCategory.set(year, categories);
+    map.set(key, categories);
+  };
+  for (const postmortem of postmortems) {
+    add(byYearAndCategory, yearOf(postmortem), postmortem);
+    add(byTriggerAndCategory, distinct([postmortem.triggerCategory])[0] ?? null, postmortem);
   }
+  const triggerCounts = countMap(postmortems.flatMap((postmortem) => distinct([postmortem.triggerCategory])));
   const minutes = postmortems
     .map((postmortem) => postmortem.metrics.timeToResolveMinutes)
     .filter((value): value is number => value !== null && Number.isFinite(value) && value >= 0)
@@ -82,6 +91,9 @@ export function corpusStats(postmortems: readonly Postmortem[], options: StatsOp
   return {
     total: postmortems.length,
     byCategory: countMap(postmortems.flatMap((postmortem) => distinct(postmortem.categories))),
+    byTrigger: triggerCounts,
+    // In the order of byTrigger: most frequent trigger first.
+    byTriggerAndCategory: Object.fromEntries(Object.keys(triggerCounts).map((trigger) => [trigger, countMap(byTriggerAndCategory.get(trigger) ?? [])])),
     byService: countMap(postmortems.flatMap((postmortem) => distinct(postmortem.services))),
     byOrganization: countMap(postmortems.flatMap((postmortem) => distinct([postmortem.organization]))),
     bySeverity: countMap(postmortems.flatMap((postmortem) => distinct([postmortem.severity]))),

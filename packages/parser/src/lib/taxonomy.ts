@@ -1,7 +1,7 @@
 /**
- * The root-cause taxonomy (`taxonomy.yaml`): category ids, labels, descriptions and
- * synonyms. Postmortems' `categories` are checked against it; an unknown id gets the
- * closest known one as a suggestion.
+ * The taxonomy (`taxonomy.yaml`): root-cause categories and trigger categories, each with
+ * an id, label, description and synonyms. Postmortems' `categories` and `trigger` are
+ * checked against it; an unknown id gets the closest known one as a suggestion.
  */
 import { open } from 'node:fs/promises';
 import { LineCounter } from 'yaml';
@@ -20,7 +20,12 @@ export const taxonomyCategorySchema = z.object({
   /** Other words authors use for it; used for suggestions and root-cause matching. */
   synonyms: z.array(z.string()).default([]),
 });
-export const taxonomySchema = z.object({ categories: z.array(taxonomyCategorySchema) });
+export const taxonomySchema = z.object({
+  /** Root causes: why the incident happened (frontmatter `categories`). */
+  categories: z.array(taxonomyCategorySchema),
+  /** Triggers: what set the incident off (frontmatter `trigger`), kept apart from causes. */
+  triggers: z.array(taxonomyCategorySchema).default([]),
+});
 export type TaxonomyCategory = z.infer<typeof taxonomyCategorySchema>;
 export type Taxonomy = z.infer<typeof taxonomySchema>;
 
@@ -37,7 +42,7 @@ export function parseTaxonomy(source: string, path: string | null = null): { tax
     // Characters, not bytes, here: a string's UTF-8 size is at least its length, so the cap holds.
     const [line, column] = positionOfOffset(source, maxTaxonomyBytes);
     sink.report('taxonomy-yaml', 'error', `Unexpected taxonomy of ${source.length} characters, expected at most ${maxTaxonomyBytes} bytes; the taxonomy is not read`, line, column);
-    return { taxonomy: { categories: [] }, diagnostics: sink.diagnostics };
+    return { taxonomy: { categories: [], triggers: [] }, diagnostics: sink.diagnostics };
   }
   const lineCounter = new LineCounter();
   const { document, problems } = parseYamlDocument(source, taxonomyYamlLimits, lineCounter);
@@ -45,13 +50,13 @@ export function parseTaxonomy(source: string, path: string | null = null): { tax
     const { line, col } = lineCounter.linePos(problem.offset);
     sink.report('taxonomy-yaml', 'error', problem.message, line, col);
   }
-  if (document === null || problems.length > 0) return { taxonomy: { categories: [] }, diagnostics: sink.diagnostics };
+  if (document === null || problems.length > 0) return { taxonomy: { categories: [], triggers: [] }, diagnostics: sink.diagnostics };
   let value: unknown;
   try {
     value = document.toJS({ maxAliasCount: 50 });
   } catch (error) {
     sink.report('taxonomy-yaml', 'error', `Unexpected YAML aliases: ${String(error)}`, 1, 1);
-    return { taxonomy: { categories: [] }, diagnostics: sink.diagnostics };
+    return { taxonomy: { categories: [], triggers: [] }, diagnostics: sink.diagnostics };
   }
   /** Line and column of the node at `path`, or of its nearest ancestor that exists. */
   const positionOf = (path: ReadonlyArray<string | number>): [number, number] => {
@@ -70,14 +75,16 @@ export function parseTaxonomy(source: string, path: string | null = null): { tax
     for (const issue of result.error.issues) {
       sink.report('taxonomy-schema', 'error', `Unexpected value at \`${issue.path.join('.')}\`: ${issue.message}; expected { id, label, description, synonyms }`, ...positionOf(issue.path));
     }
-    return { taxonomy: { categories: [] }, diagnostics: sink.diagnostics };
+    return { taxonomy: { categories: [], triggers: [] }, diagnostics: sink.diagnostics };
   }
-  const seen = new Set<string>();
-  for (const [index, category] of result.data.categories.entries()) {
-    if (seen.has(category.id)) {
-      sink.report('taxonomy-duplicate-id', 'error', `Unexpected duplicate category id \`${category.id}\`, expected each id once`, ...positionOf(['categories', index, 'id']));
+  for (const list of ['categories', 'triggers'] as const) {
+    const seen = new Set<string>();
+    for (const [index, category] of result.data[list].entries()) {
+      if (seen.has(category.id)) {
+        sink.report('taxonomy-duplicate-id', 'error', `Unexpected duplicate ${list === 'categories' ? 'category' : 'trigger'} id \`${category.id}\`, expected each id once`, ...positionOf([list, index, 'id']));
+      }
+      seen.add(category.id);
     }
-    seen.add(category.id);
   }
   return { taxonomy: result.data, diagnostics: sink.diagnostics };
 }
@@ -94,7 +101,7 @@ export async function readTaxonomyFile(path: string, displayPath: string = path)
     if (size > maxTaxonomyBytes) {
       const sink = new DiagnosticSink(displayPath);
       sink.report('taxonomy-yaml', 'error', `Unexpected taxonomy of ${size} bytes, expected at most ${maxTaxonomyBytes}; the taxonomy is not read`, 1, 1);
-      return { taxonomy: { categories: [] }, diagnostics: sink.diagnostics, source: '' };
+      return { taxonomy: { categories: [], triggers: [] }, diagnostics: sink.diagnostics, source: '' };
     }
     // Read through the handle that was measured, and at most one byte past the cap (a file that grows meanwhile is caught by the length check).
     const buffer = Buffer.alloc(maxTaxonomyBytes + 1);
@@ -134,9 +141,18 @@ function positionOfOffset(text: string, offset: number): [number, number] {
 
 /** The known category closest to `id` (by id, label or synonym), or null when nothing is close. */
 export function suggestCategory(id: string, taxonomy: Taxonomy): string | null {
+  return closestEntry(id, taxonomy.categories);
+}
+
+/** The known trigger closest to `id` (by id, label or synonym), or null when nothing is close. */
+export function suggestTrigger(id: string, taxonomy: Taxonomy): string | null {
+  return closestEntry(id, taxonomy.triggers);
+}
+
+function closestEntry(id: string, entries: readonly TaxonomyCategory[]): string | null {
   const wanted = normalise(id);
   let best: { id: string; distance: number } | null = null;
-  for (const category of taxonomy.categories) {
+  for (const category of entries) {
     for (const name of [category.id, category.label, ...category.synonyms]) {
       const candidate = normalise(name);
       const distance = candidate === wanted ? 0 : candidate.includes(wanted) || wanted.includes(candidate) ? 1 : editDistance(wanted, candidate);
