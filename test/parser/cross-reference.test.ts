@@ -9,6 +9,7 @@ const taxonomy: Taxonomy = deepFreeze({
     { id: 'capacity', label: 'Capacity', description: 'Ran out of something.', synonyms: [] },
     { id: 'security', label: 'Security', description: 'Unused so far.', synonyms: [] },
   ],
+  triggers: [],
 });
 
 const corpus = deepFreeze([

@@ -20,7 +20,6 @@ function pm(overrides: Partial<SearchablePostmortem> & { slug: string; title: st
     services: [],
     tags: [],
     categories: [],
-    triggerCategory: null,
     summary: '',
     rootCauses: [],
     ...overrides,
