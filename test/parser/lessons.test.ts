@@ -10,7 +10,7 @@ function lessonsOf(lines: readonly string[]): Lessons {
 }
 
 function lessons(fields: Partial<Lessons>): Lessons {
-  return { wentWell: [], wentWrong: [], lucky: [], ...fields };
+  return { wentWell: [], wentWrong: [], lucky: [], learned: [], ...fields };
 }
 
 describe('extractLessons: sub-sections', () => {
@@ -53,8 +53,8 @@ describe('extractLessons: sub-sections', () => {
     ['Challenges', lessons({ wentWrong: ['A lesson'] })],
     ['Lucky', lessons({ lucky: ['A lesson'] })],
     ['2. Where we got lucky', lessons({ lucky: ['A lesson'] })],
-    ['Process', lessons({})],
-    ['Went well-ish', lessons({})],
+    ['Process', lessons({ learned: ['A lesson'] })],
+    ['Went well-ish', lessons({ learned: ['A lesson'] })],
   ])('sub-section %j', (heading, expected) => {
     expect(lessonsOf(['## Lessons learned', '', `### ${heading}`, '', '- A lesson'])).toEqual(expected);
   });
@@ -93,8 +93,8 @@ describe('extractLessons: lead-ins inside one section', () => {
       ['- **What went well**', '  - Paging worked', '- What went wrong', '  - The runbook was stale'],
       lessons({ wentWell: ['Paging worked'], wentWrong: ['The runbook was stale'] }),
     ],
-    ['prose that mentions a bucket is not a lead-in', ['What went well was the paging.', '', '- Paging worked'], lessons({})],
-    ['no sub-division', ['- Test your backups', '', 'Restores are the real test.'], lessons({})],
+    ['prose that mentions a bucket is not a lead-in', ['What went well was the paging.', '', '- Paging worked'], lessons({ learned: ['What went well was the paging.', 'Paging worked'] })],
+    ['no sub-division: one lesson learned per item or paragraph', ['- Test your backups', '', 'Restores are the real test.'], lessons({ learned: ['Test your backups', 'Restores are the real test.'] })],
   ])('%s', (_name, body, expected) => {
     expect(lessonsOf(['## Lessons learned', '', ...body])).toEqual(expected);
   });

@@ -216,7 +216,7 @@ describe('parsePostmortem: labelled paragraphs before the first section (Google 
       trigger: 'Latent bug triggered by a traffic spike.',
       resolution: 'Traffic sent to a sacrificial cluster.',
       detection: 'Monitoring paged on-call.',
-      metrics: { timeToDetectMinutes: null, timeToMitigateMinutes: null, timeToResolveMinutes: 66 },
+      metrics: { timeToDetectMinutes: null, timeToMitigateMinutes: null, timeToResolveMinutes: 66, sources: { timeToDetectMinutes: null, timeToMitigateMinutes: null, timeToResolveMinutes: 'timeline' } },
       // Final, and the labelled paragraphs count as the required sections.
       diagnostics: [],
     });
@@ -313,7 +313,7 @@ describe('parsePostmortem: sections', () => {
         ['Roll back', 'ops', 'done'],
         ['Add canary', 'sre', 'open'],
       ],
-      lessons: { wentWell: ['Fast rollback.'], wentWrong: ['Slow paging.'], lucky: ['Low traffic.'] },
+      lessons: { wentWell: ['Fast rollback.'], wentWrong: ['Slow paging.'], lucky: ['Low traffic.'], learned: [] },
     });
     expect(result.timeline).toEqual([{ at: '2020-01-01T10:00:00Z', text: 'thing', raw: '10:00 UTC — thing', line: 10, marker: null }]);
   });

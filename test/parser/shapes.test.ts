@@ -128,3 +128,48 @@ describe('shape: files named by an id', () => {
     ]);
   });
 });
+
+describe('shape: table timelines with a closing Stats list and paragraph lessons', () => {
+  it('uses stated detection and recovery times when the timeline has no markers, and keeps each lessons paragraph', () => {
+    const result = fixture('stats-and-lessons', 'ok.md');
+    expect({ metrics: result.metrics, lessons: result.lessons, timeline: result.timeline.map((entry) => entry.at) }).toEqual({
+      metrics: {
+        timeToDetectMinutes: 54,
+        timeToMitigateMinutes: null,
+        timeToResolveMinutes: 148,
+        sources: { timeToDetectMinutes: 'stated', timeToMitigateMinutes: null, timeToResolveMinutes: 'stated' },
+      },
+      lessons: {
+        wentWell: [],
+        wentWrong: [],
+        lucky: [],
+        learned: ['Pool sizes belong in load tests, not only in code review.', 'A dashboard for queue time per connection would have shown the problem within minutes.'],
+      },
+      timeline: ['2024-06-11T12:04:00+01:00', '2024-06-11T12:58:00+01:00', '2024-06-11T14:32:00+01:00'],
+    });
+  });
+
+  it('takes nothing from `?`, words or `N/A`, and an empty lessons section stays a warning', () => {
+    const result = fixture('stats-and-lessons', 'not-ok.md');
+    expect({ metrics: result.metrics, learned: result.lessons.learned, diagnostics: lines(result) }).toEqual({
+      metrics: {
+        timeToDetectMinutes: null,
+        timeToMitigateMinutes: null,
+        timeToResolveMinutes: null,
+        sources: { timeToDetectMinutes: null, timeToMitigateMinutes: null, timeToResolveMinutes: null },
+      },
+      learned: [],
+      diagnostics: ['test/fixtures/shapes/stats-and-lessons/not-ok.md:5:1  warning  Unexpected empty “Lessons learned” section, expected what went well, what went wrong or where you got lucky  empty-lessons'],
+    });
+  });
+
+  it('prefers frontmatter times to a stated duration, and says so', () => {
+    const result = parsePostmortem('---\nstarted_at: 2024-01-01T10:00:00Z\nresolved_at: 2024-01-01T11:00:00Z\n---\n\nDuration: 3 hours\n');
+    expect(result.metrics).toEqual({
+      timeToDetectMinutes: null,
+      timeToMitigateMinutes: null,
+      timeToResolveMinutes: 60,
+      sources: { timeToDetectMinutes: null, timeToMitigateMinutes: null, timeToResolveMinutes: 'frontmatter' },
+    });
+  });
+});

@@ -4,7 +4,7 @@ import { corpusStats, percentile } from '../../packages/parser/src/lib/stats.js'
 import { actionItem, deepFreeze, postmortem } from './_factory.js';
 
 function resolvedIn(slug: string, minutes: number | null): Postmortem {
-  return postmortem({ slug, metrics: { timeToDetectMinutes: null, timeToMitigateMinutes: null, timeToResolveMinutes: minutes } });
+  return postmortem({ slug, metrics: { timeToDetectMinutes: null, timeToMitigateMinutes: null, timeToResolveMinutes: minutes, sources: { timeToDetectMinutes: null, timeToMitigateMinutes: null, timeToResolveMinutes: minutes === null ? null : 'timeline' } } });
 }
 
 describe('percentile (nearest rank)', () => {

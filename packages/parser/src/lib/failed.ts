@@ -1,4 +1,5 @@
 import type { Diagnostic, Postmortem } from './schema.js';
+import { noMetrics } from './metrics.js';
 
 /** The record of a file we could not parse: every field empty, one error saying why. */
 export function failedPostmortem(path: string | null, ruleId: string, message: string, severity: Diagnostic['severity'] = 'error'): Postmortem {
@@ -34,9 +35,9 @@ export function failedPostmortem(path: string | null, ruleId: string, message: s
     detection: null,
     resolution: null,
     actionItems: [],
-    lessons: { wentWell: [], wentWrong: [], lucky: [] },
+    lessons: { wentWell: [], wentWrong: [], lucky: [], learned: [] },
     sections: [],
-    metrics: { timeToDetectMinutes: null, timeToMitigateMinutes: null, timeToResolveMinutes: null },
+    metrics: noMetrics,
     extra: {},
     html: '',
     diagnostics: [{ ruleId, severity, message, path, line: 1, column: 1 }],

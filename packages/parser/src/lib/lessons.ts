@@ -6,9 +6,10 @@ export interface Lessons {
   wentWell: string[];
   wentWrong: string[];
   lucky: string[];
+  learned: string[];
 }
 
-type Bucket = keyof Lessons;
+type Bucket = Exclude<keyof Lessons, 'learned'>;
 
 // Phrases naming a bucket, compared as whole words with a normalised heading or lead-in.
 // "Wrong" comes first: "what didn't go well" must not land in "went well".
@@ -46,10 +47,11 @@ function bucketOfLeadIn(text: string): Bucket | null {
 /**
  * What went well, what went wrong and where we got lucky, from sections of kind `lessons`.
  * A section is sorted by its heading (or its nearest lessons ancestor's), and within it
- * by lead-in paragraphs such as `**What went well**`; undivided lessons stay out.
+ * by lead-in paragraphs such as `**What went well**`; lessons under no such heading or lead-in
+ * are `learned`, one per list item or paragraph.
  */
 export function extractLessons(sections: readonly SectionNode[]): Lessons {
-  const lessons: Lessons = { wentWell: [], wentWrong: [], lucky: [] };
+  const lessons: Lessons = { wentWell: [], wentWrong: [], lucky: [], learned: [] };
   for (const section of sections) {
     if (section.kind !== 'lessons') continue;
     let bucket = inheritedBucket(section, sections);
@@ -119,7 +121,7 @@ function readLeadIn(paragraph: Paragraph): { bucket: Bucket; rest: string } | nu
 
 function add(lessons: Lessons, bucket: Bucket | null, text: string): void {
   const collapsed = collapse(text);
-  if (bucket !== null && collapsed !== '') lessons[bucket].push(collapsed);
+  if (collapsed !== '') lessons[bucket ?? 'learned'].push(collapsed);
 }
 
 function collapse(text: string): string {

@@ -11,7 +11,8 @@ import { extractLessons } from './lessons.js';
 import { checkTreeDepth, precheckMarkdown, verbatimTree } from './limits.js';
 import { parseMarkdown } from './markdown.js';
 import { dateFromFileName, parseCalendarDate, readBodyMetadata, titleFromSlug, toList } from './metadata.js';
-import { computeMetrics } from './metrics.js';
+import { readStatedDurations } from './durations.js';
+import { computeMetrics, noMetrics } from './metrics.js';
 import { renderHtml } from './render.js';
 import { checkContent } from './rules.js';
 import type { Frontmatter, Postmortem, SectionKind } from './schema.js';
@@ -158,12 +159,12 @@ export function parsePostmortem(source: string, options: ParseOptions = {}): Pos
       line: section.line,
       text: nodesToText(section.own),
     })),
-    metrics: { timeToDetectMinutes: null, timeToMitigateMinutes: null, timeToResolveMinutes: null },
+    metrics: noMetrics,
     extra: frontmatter.extra,
     html: renderHtml(tree, { title }),
     diagnostics: sink.diagnostics,
   };
-  postmortem.metrics = computeMetrics(postmortem);
+  postmortem.metrics = computeMetrics(postmortem, readStatedDurations(frontmatter.body));
   checkContent(postmortem, { sections, labelled: new Set(body.sectionFields.keys()), positions: frontmatter.positions, taxonomy: options.taxonomy, today: options.today }, sink);
   return postmortem;
 }

@@ -138,10 +138,22 @@ export const sectionSchema = z.object({
 });
 export type Section = z.infer<typeof sectionSchema>;
 
+export const metricSources = ['timeline', 'frontmatter', 'stated'] as const;
+const metricSource = z
+  .enum(metricSources)
+  .nullable()
+  .describe('`frontmatter`: both ends from frontmatter times; `timeline`: an end from a timeline marker; `stated`: a duration written in the text ("Time to recovery: 148 minutes"); null: no figure.');
+
 export const metricsSchema = z.object({
   timeToDetectMinutes: z.number().nullable(),
   timeToMitigateMinutes: z.number().nullable(),
   timeToResolveMinutes: z.number().nullable(),
+  /** Where each figure came from. */
+  sources: z.object({
+    timeToDetectMinutes: metricSource,
+    timeToMitigateMinutes: metricSource,
+    timeToResolveMinutes: metricSource,
+  }),
 });
 export type Metrics = z.infer<typeof metricsSchema>;
 
@@ -183,6 +195,8 @@ export const postmortemSchema = z.object({
     wentWell: z.array(z.string()),
     wentWrong: z.array(z.string()),
     lucky: z.array(z.string()),
+    /** Lessons not sorted into the three above ("Lessons learned" as a plain list or paragraphs): one per item or paragraph. */
+    learned: z.array(z.string()),
   }),
   sections: z.array(sectionSchema),
   metrics: metricsSchema,
