@@ -9,6 +9,7 @@ const run = promisify(execFile);
 const root = new URL('../../', import.meta.url).pathname;
 const packages = [
   { dir: 'packages/parser', mustHave: ['package.json', 'README.md', 'CHANGELOG.md', 'LICENSE', 'dist/index.js', 'dist/index.d.ts', 'dist/search.js', 'dist/search.d.ts', 'dist/loader.js', 'dist/loader.d.ts', 'schema/frontmatter.schema.json'] },
+  { dir: 'packages/import', mustHave: ['package.json', 'README.md', 'CHANGELOG.md', 'LICENSE', 'dist/index.js', 'dist/index.d.ts', 'dist/formats.js', 'dist/formats.d.ts'] },
   { dir: 'packages/cli', mustHave: ['package.json', 'README.md', 'CHANGELOG.md', 'LICENSE', 'bin/postmortem.js', 'dist/main.js', 'dist/index.d.ts'] },
 ] as const;
 

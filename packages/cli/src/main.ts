@@ -7,6 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
 import { createExportCommand } from './commands/export.js';
+import { createImportCommand } from './commands/import.js';
 import { createLintCommand } from './commands/lint.js';
 import { createNewCommand } from './commands/new.js';
 import { createRelatedCommand } from './commands/related.js';
@@ -54,6 +55,7 @@ ${examples([
     createStatsCommand(context),
     createRelatedCommand(context),
     createRulesCommand(context),
+    createImportCommand(context),
   ]) {
     program.addCommand(command);
   }

@@ -13,6 +13,7 @@
 import { readFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { configureDiagnostics, ruleSettingProblem, type Postmortem, type RuleSetting } from '@postmortem-kb/parser';
+import { columnFields, labelTargets, type ColumnField, type LabelTarget } from '@postmortem-kb/import/formats';
 import { UsageError } from './usage-error.js';
 
 export const rcFileName = '.postmortemrc.json';
@@ -28,9 +29,16 @@ export interface Config {
   maxBytes?: number;
   /** Absolute path of the taxonomy file (resolved against the config file's directory). */
   taxonomy?: string;
+  /** `postmortem import`: issue label patterns → field, CSV/Notion column → field. */
+  import?: ImportConfig;
 }
 
-const knownKeys = new Set(['rules', 'timezone', 'maxBytes', 'taxonomy']);
+export interface ImportConfig {
+  labels?: Record<string, LabelTarget>;
+  columns?: Record<string, ColumnField>;
+}
+
+const knownKeys = new Set(['rules', 'timezone', 'maxBytes', 'taxonomy', 'import']);
 
 export const emptyConfig: Config = { source: null, rules: {} };
 
@@ -90,6 +98,7 @@ export function validateConfig(value: unknown, source: string, baseDir = dirname
     if (typeof value.taxonomy !== 'string' || value.taxonomy === '') fail('"taxonomy" must be a path to taxonomy.yaml');
     config.taxonomy = resolve(baseDir, value.taxonomy as string);
   }
+  if (value.import !== undefined) config.import = validateImportConfig(value.import, fail);
   return config;
 }
 
@@ -103,6 +112,25 @@ export function applyRuleSettings(postmortems: readonly Postmortem[], rules: Con
 }
 
 
+function validateImportConfig(value: unknown, fail: (problem: string) => never): ImportConfig {
+  if (!isRecord(value)) return fail('"import" must be an object with "labels" and/or "columns"');
+  const result: ImportConfig = {};
+  const mapping = <T extends string>(key: 'labels' | 'columns', allowed: readonly T[]): Record<string, T> | undefined => {
+    const entries = value[key];
+    if (entries === undefined) return undefined;
+    if (!isRecord(entries)) return fail(`"import.${key}" must be an object`);
+    for (const [from, to] of Object.entries(entries)) {
+      if (!allowed.includes(to as T)) fail(`"import.${key}" maps ${JSON.stringify(from)} to ${JSON.stringify(to)}, expected one of ${allowed.map((a) => `"${a}"`).join(', ')}`);
+    }
+    return entries as Record<string, T>;
+  };
+  for (const key of Object.keys(value)) if (key !== 'labels' && key !== 'columns') fail(`unknown key "import.${key}", expected labels or columns`);
+  const labels = mapping('labels', labelTargets);
+  const columns = mapping('columns', columnFields);
+  if (labels) result.labels = labels;
+  if (columns) result.columns = columns;
+  return result;
+}
 
 function parseJson(text: string, path: string): unknown {
   try {

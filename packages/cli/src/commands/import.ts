@@ -1,0 +1,45 @@
+/**
+ * `postmortem import <inputs…> --from <format>`: converts exported documents into postmortems.
+ * The converters (and their dependencies: mammoth, rehype, csv-parse) load only when this
+ * command runs, so the other commands start as fast as before.
+ */
+import { Command, Option } from 'commander';
+import { importFormats, type ImportFormat } from '@postmortem-kb/import/formats';
+import type { RunContext } from '../lib/context.js';
+import { examples } from '../lib/options.js';
+
+export interface ImportCommandOptions {
+  from: ImportFormat;
+  out: string;
+  force: boolean;
+  dryRun: boolean;
+  json: boolean;
+}
+
+export function createImportCommand(context: RunContext): Command {
+  return new Command('import')
+    .description('Convert exported documents (Google Docs and Confluence HTML, markdown) into postmortem markdown files.')
+    .argument('<inputs...>', 'files or directories to import')
+    .addOption(new Option('--from <format>', 'format of the inputs').choices(importFormats).makeOptionMandatory())
+    .option('-o, --out <dir>', 'directory to write the postmortems in (created if missing)', 'postmortems')
+    .option('--force', 'overwrite files that already exist', false)
+    .option('--dry-run', 'print what would be written, write nothing', false)
+    .option('--json', 'print the report as JSON', false)
+    .addHelpText('after', `
+Writes one <out>/<date>-<slug>.md per document (named like "postmortem new"), embedded
+images to <out>/images/, then parses each written file and prints what it recognised
+(title, date, sections by kind, timeline entries, action items) and what it did not.
+Never overwrites an existing file unless --force is given; exits with code 1 when a
+file existed or an input was refused (too large, a zip bomb, unreadable).
+
+Formats: html (Google Docs, Confluence export or storage format, any saved page) and
+markdown (any markdown file, normalised; images copied).
+${examples([
+  ['A Google Doc downloaded as HTML:', 'postmortem import "Checkout outage.html" --from html'],
+  ['A folder of Confluence pages, trying first:', 'postmortem import confluence-export/ --from html --dry-run'],
+])}`)
+    .action(async (inputs: string[], options: ImportCommandOptions) => {
+      const { runImport } = await import('../lib/run-import.js');
+      context.exitCode = await runImport(inputs, options, context);
+    });
+}

@@ -1,0 +1,182 @@
+/**
+ * The body of `postmortem import`, loaded only when that command runs: converts each input,
+ * names and writes the files (never overwriting without --force), parses what was written
+ * and reports what the parser recognised.
+ */
+import { mkdir, open, stat, writeFile } from 'node:fs/promises';
+import { basename, extname, join, relative, resolve } from 'node:path';
+import { formatDiagnostic, parsePostmortem } from '@postmortem-kb/parser';
+import { composeMarkdown, describeImport, importDocuments, type ImportedDocument, type Recognised, type Unrecognised } from '@postmortem-kb/import';
+import type { ImportCommandOptions } from '../commands/import.js';
+import type { RunContext } from './context.js';
+import { slugify } from './slug.js';
+import { UsageError } from './usage-error.js';
+
+export interface ImportReport {
+  source: string;
+  /** Where the file is (or would be) written, relative to the working directory; null when refused. */
+  path: string | null;
+  written: boolean;
+  /** Why it was not written, when it was not. */
+  skipped: string | null;
+  images: string[];
+  recognised: Recognised | null;
+  unrecognised: Unrecognised;
+}
+
+export async function runImport(inputs: readonly string[], options: ImportCommandOptions, context: RunContext): Promise<number> {
+  const config = await context.config();
+  const paths: string[] = [];
+  for (const input of inputs) {
+    const absolute = resolve(context.cwd, input);
+    if (!(await stat(absolute).then(() => true, () => false))) throw new UsageError(`path not found: ${input}`);
+    paths.push(absolute);
+  }
+  const outDir = resolve(context.cwd, options.out);
+  const shown = (path: string) => {
+    const relativePath = relative(context.cwd, path);
+    return relativePath === '' || relativePath.startsWith('..') ? path : relativePath;
+  };
+  const maxOutputBytes = config.maxBytes ?? 1_000_000;
+  const taken = new Set<string>();
+  const reports: ImportReport[] = [];
+  let failed = false;
+
+  const documents = importDocuments(paths, options.from, {
+    limits: { maxOutputBytes },
+    timezone: config.timezone,
+  });
+  for await (const result of documents) {
+    for (const refusal of result.diagnostics) {
+      failed ||= refusal.severity === 'error';
+      const report: ImportReport = { source: shown(refusal.path ?? ''), path: null, written: false, skipped: refusal.message, images: [], recognised: null, unrecognised: { headings: [], diagnostics: [{ ...refusal, path: shown(refusal.path ?? '') }] } };
+      reports.push(report);
+      if (!options.json) printReport(report, options.dryRun, context);
+    }
+    for (const document of result.documents) {
+      const report = await writeDocument(document, { outDir, shown, taken, maxOutputBytes, options, timezone: config.timezone });
+      failed ||= !report.written && !options.dryRun;
+      reports.push(report);
+      if (!options.json) printReport(report, options.dryRun, context);
+    }
+  }
+  if (options.json) context.stdout.write(`${JSON.stringify(reports, null, 2)}\n`);
+  else {
+    const written = reports.filter((report) => report.written).length;
+    const documentsSeen = reports.filter((report) => report.path !== null).length;
+    context.stdout.line(options.dryRun
+      ? `${documentsSeen} ${documentsSeen === 1 ? 'document' : 'documents'} would be imported into ${shown(outDir)} (dry run: nothing written)`
+      : `${written} of ${reports.length} ${reports.length === 1 ? 'document' : 'documents'} imported into ${shown(outDir)}`);
+  }
+  return failed ? 1 : 0;
+}
+
+interface WriteContext {
+  outDir: string;
+  shown: (path: string) => string;
+  taken: Set<string>;
+  maxOutputBytes: number;
+  options: ImportCommandOptions;
+  timezone: string | undefined;
+}
+
+async function writeDocument(document: ImportedDocument, write: WriteContext): Promise<ImportReport> {
+  const text = composeMarkdown(document);
+  const source = document.record === undefined ? write.shown(document.source) : `${write.shown(document.source)} (${document.record})`;
+  const parsed = parsePostmortem(text, { timezone: write.timezone });
+  const { recognised, unrecognised } = describeImport(parsed);
+  const title = recognised.title ?? basename(document.source, extname(document.source));
+  const slug = slugify(title) || 'untitled';
+  const stem = recognised.date ? `${recognised.date}-${slug}` : slug;
+  let name = `${stem}.md`;
+  // Two documents of one run with the same date and title get -2, -3 …; files from earlier runs are never renamed around.
+  for (let counter = 2; write.taken.has(name); counter++) name = `${stem}-${counter}.md`;
+  write.taken.add(name);
+  const path = join(write.outDir, name);
+  const shownPath = write.shown(path);
+  const notes = document.diagnostics.map((d) => ({ ...d, path: source }));
+  const report: ImportReport = {
+    source,
+    path: shownPath,
+    written: false,
+    skipped: null,
+    images: document.assets.map((asset) => write.shown(join(write.outDir, asset.path))),
+    recognised,
+    unrecognised: { headings: unrecognised.headings, diagnostics: [...notes, ...unrecognised.diagnostics.map((d) => ({ ...d, path: shownPath }))] },
+  };
+  if (Buffer.byteLength(text) > write.maxOutputBytes) {
+    report.skipped = `the converted document is ${Buffer.byteLength(text)} bytes, more than the ${write.maxOutputBytes}-byte limit (maxBytes); not written`;
+    return report;
+  }
+  if (write.options.dryRun) return report;
+
+  await mkdir(write.outDir, { recursive: true });
+  try {
+    const file = await open(path, write.options.force ? 'w' : 'wx');
+    try {
+      await file.writeFile(text);
+    } finally {
+      await file.close();
+    }
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    report.skipped = `${shownPath} already exists; not overwriting it (--force to replace it)`;
+    return report;
+  }
+  for (const asset of document.assets) {
+    const assetPath = join(write.outDir, asset.path);
+    await mkdir(join(assetPath, '..'), { recursive: true });
+    // Images are named by their content: an existing file of that name holds the same bytes.
+    await writeFile(assetPath, asset.data, { flag: 'wx' }).catch((error: NodeJS.ErrnoException) => {
+      if (error.code !== 'EEXIST') throw error;
+    });
+  }
+  report.written = true;
+  return report;
+}
+
+/** Imported text is untrusted: control characters (terminal escapes) are shown, not sent. */
+function printable(text: string): string {
+  return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+function printReport(report: ImportReport, dryRun: boolean, context: RunContext): void {
+  const stdout = { colors: context.stdout.colors, line: (text: string) => context.stdout.line(printable(text)) };
+  const c = stdout.colors;
+  if (report.path === null) {
+    stdout.line(`${c.red('✖')} ${report.source}: not imported`);
+  } else {
+    const verb = report.written ? '' : dryRun ? 'would write ' : `${c.red('✖')} not written: `;
+    stdout.line(`${verb}${report.path} ← ${report.source}`);
+  }
+  if (report.recognised) stdout.line(`  recognised: ${describeRecognised(report.recognised, report.images.length)}`);
+  const missing = notRecognised(report);
+  if (missing.length > 0) stdout.line(`  not recognised: ${missing.join('; ')}`);
+  if (report.skipped && report.path !== null) stdout.line(`  ${report.skipped}`);
+  for (const diagnostic of report.unrecognised.diagnostics) stdout.line(`  ${formatDiagnostic(diagnostic)}`);
+}
+
+export function describeRecognised(recognised: Recognised, images: number): string {
+  const parts: string[] = [];
+  if (recognised.title !== null) parts.push(`title "${recognised.title}"`);
+  if (recognised.date !== null) parts.push(`date ${recognised.date}`);
+  for (const key of ['severity', 'status'] as const) if (recognised[key] !== null) parts.push(`${key} ${recognised[key]}`);
+  if (recognised.services.length > 0) parts.push(`services ${recognised.services.join(', ')}`);
+  if (recognised.categories.length > 0) parts.push(`categories ${recognised.categories.join(', ')}`);
+  if (recognised.sections.length > 0) parts.push(`sections ${recognised.sections.map((s) => (s.count > 1 ? `${s.kind} ×${s.count}` : s.kind)).join(', ')}`);
+  parts.push(`${recognised.timelineEntries} timeline ${recognised.timelineEntries === 1 ? 'entry' : 'entries'}`);
+  parts.push(`${recognised.actionItems} action ${recognised.actionItems === 1 ? 'item' : 'items'}`);
+  if (images > 0) parts.push(`${images} ${images === 1 ? 'image' : 'images'}`);
+  return parts.join(', ');
+}
+
+function notRecognised(report: ImportReport): string[] {
+  const missing: string[] = [];
+  if (report.recognised?.title === null) missing.push('no title');
+  if (report.recognised !== null && report.recognised.date === null) missing.push('no date');
+  if (report.unrecognised.headings.length > 0) {
+    missing.push(`${report.unrecognised.headings.map((heading) => JSON.stringify(heading)).join(', ')} (kept as text under ${report.unrecognised.headings.length === 1 ? 'its heading' : 'their headings'})`);
+  }
+  return missing;
+}
+

@@ -1,0 +1,45 @@
+/**
+ * `importDocuments`: inputs of one format in, converted documents out, one result per
+ * input file as it is read (so a thousand inputs never sit in memory together).
+ */
+import { importFormats, type ColumnField, type ImportFormat, type LabelTarget } from '../formats.js';
+import { importHtml } from './html.js';
+import type { ImportResult } from './document.js';
+import { expandInput } from './inputs.js';
+import { defaultLimits, type ImportLimits } from './limits.js';
+import { importMarkdown } from './markdown.js';
+
+
+export interface ImportOptions {
+  limits?: Partial<ImportLimits>;
+  /** Issue label pattern (`*` matches any text) → field; see `defaultLabelMapping`. */
+  labels?: Readonly<Record<string, LabelTarget>> | undefined;
+  /** CSV / Notion column header → field, over the headers recognised by name. */
+  columns?: Readonly<Record<string, ColumnField>> | undefined;
+  /** Zone of times written without one. */
+  timezone?: string | undefined;
+}
+
+const extensions: Record<ImportFormat, readonly string[]> = {
+  html: ['.html', '.htm', '.xhtml'],
+  markdown: ['.md', '.markdown'],
+};
+
+export async function* importDocuments(inputs: readonly string[], format: ImportFormat, options: ImportOptions = {}): AsyncGenerator<ImportResult> {
+  if (!importFormats.includes(format)) throw new TypeError(`importDocuments: unknown format ${JSON.stringify(format)}, expected one of ${importFormats.join(', ')}`);
+  const limits = { ...defaultLimits, ...options.limits };
+  for (const input of inputs) {
+    for (const path of await expandInput(input, extensions[format])) {
+      yield await importFile(path, format, limits);
+    }
+  }
+}
+
+async function importFile(path: string, format: ImportFormat, limits: ImportLimits): Promise<ImportResult> {
+  switch (format) {
+    case 'html':
+      return importHtml(path, limits);
+    case 'markdown':
+      return importMarkdown(path, limits);
+  }
+}
