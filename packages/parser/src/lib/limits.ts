@@ -18,39 +18,51 @@ export const maxLineNesting = 64;
 /** Depth of the mdast tree (root = 0). Real postmortems stay below 30. */
 export const maxTreeDepth = 200;
 /**
- * micromark pairs emphasis delimiters (`*`, `_`) and link brackets (`[`) per paragraph in
- * time quadratic in their number; the sum over paragraphs of count² is capped (10,000
- * delimiter runs in one paragraph, or 1,000 in each of 100, still pass). Paragraphs are
- * approximated from above by runs of non-blank lines (code blocks included): a blank line
- * always ends a paragraph, so the estimate never undercounts.
+ * micromark pairs delimiters per paragraph by walking back over the paragraph's events: each
+ * emphasis run (`*`, `_`) and strikethrough run (`~`) that can close looks back for an opener,
+ * and each `]` looks back for a `[` or `![` (and scans everything when there is none). So the
+ * work is about (runs that look back) × (events they pass), summed over paragraphs, and that
+ * sum is capped: `~a` × 40,000 or `a]` × 40,000 (80 KB) took 8 to 25 s, `*a**a***a` × 3,300
+ * (unpairable runs) 16 s. Events are over-estimated by every character that can start a token
+ * (`*_~[]!\`&<`) plus one per line; paragraphs by runs of non-blank lines (code blocks and
+ * tables included; a fenced code block at column 1, whose text is never tokenized, is
+ * skipped): a blank line always ends a paragraph, so the estimate never undercounts. A
+ * 2,000-line paragraph or table with a delimiter on every line still passes.
  */
-export const maxDelimiterCost = 100_000_000;
+export const maxDelimiterCost = 10_000_000;
 /**
  * micromark copies every event so far each time a list item or block quote closes, so many
- * of them in a long body take quadratic time (a 10 MB file of real postmortems: minutes).
- * The sum of the offsets of lines that open one is capped: a 1 MB body of real postmortems
- * costs about 1.1e9.
+ * of them in a long body take quadratic time (a 10 MB file of real postmortems: minutes), and
+ * more so when they are nested (every level adds events to each line, and `- a` nested 30
+ * deep, 20,000 lines, took minutes). Each line that opens a container adds its offset times
+ * its nesting depth; the sum is capped: a 1 MB body of real postmortems costs about 1.1e9, and
+ * 40,000 flat list items about 3.2e9.
  */
 export const maxContainerCost = 10_000_000_000;
+
+/** Characters that look back over the paragraph's events for an opener (`]`) or a partner run. */
+const lookBack = new Set(['*', '_', '~', ']']);
+/** Characters that can start a token of their own in a paragraph (each adds events). */
+const tokenStart = new Set(['*', '_', '~', '[', ']', '!', '\\', '`', '&', '<']);
 
 /** The first limit `markdown` exceeds before parsing, or null. Linear in its length. */
 export function precheckMarkdown(markdown: string): MarkdownLimit | null {
   let line = 0;
   let start = 0;
   let blockLine = 1;
-  let emphasis = 0;
-  let brackets = 0;
-  let emphasisCost = 0;
-  let bracketCost = 0;
+  let lookers = 0;
+  let events = 0;
+  let delimiterCost = 0;
   let containerCost = 0;
+  // The top-level fenced code block the scan is in (its text is never tokenized), or null.
+  let fence: string | null = null;
+  let htmlSeen = false;
   const endBlock = (): MarkdownLimit | null => {
-    emphasisCost += emphasis * emphasis;
-    bracketCost += brackets * brackets;
-    emphasis = 0;
-    brackets = 0;
-    if (emphasisCost > maxDelimiterCost || bracketCost > maxDelimiterCost) {
-      const what = emphasisCost > maxDelimiterCost ? 'emphasis delimiters (`*`, `_`)' : 'link brackets (`[`)';
-      return { line: blockLine, column: 1, message: `Unexpected number of ${what} in one paragraph, expected far fewer (they take quadratic time to pair); the body is kept as preformatted text` };
+    delimiterCost += lookers * events;
+    lookers = 0;
+    events = 0;
+    if (delimiterCost > maxDelimiterCost) {
+      return { line: blockLine, column: 1, message: 'Unexpected number of emphasis, strikethrough and link delimiters (`*`, `_`, `~`, `[`, `]`) in one paragraph, expected far fewer (they take quadratic time to pair); the body is kept as preformatted text' };
     }
     return null;
   };
@@ -63,29 +75,79 @@ export function precheckMarkdown(markdown: string): MarkdownLimit | null {
     start = end + 1;
 
     const nesting = lineNesting(text);
-    if (nesting.markers > 0) containerCost += lineStart;
+    if (nesting.markers > 0) containerCost += lineStart * Math.max(1, nesting.depth);
     if (containerCost > maxContainerCost) {
-      return { line, column: 1, message: `Unexpected number of list items and block quotes for a body of ${markdown.length} characters, expected fewer (remark takes quadratic time on them); the body is kept as preformatted text` };
+      return { line, column: 1, message: `Unexpected number of list items and block quotes (or their nesting) for a body of ${markdown.length} characters, expected fewer (remark takes quadratic time on them); the body is kept as preformatted text` };
     }
     if (nesting.depth > maxLineNesting) {
       return { line, column: nesting.column, message: `Unexpected line nested ${nesting.depth}+ levels deep (block quotes, list markers, indentation), expected at most ${maxLineNesting}; the body is kept as preformatted text` };
     }
 
+    if (fence !== null) {
+      if (closesFence(text, fence)) fence = null;
+      continue;
+    }
     if (text.trim() === '') {
       const limit = endBlock();
       if (limit) return limit;
       blockLine = line + 1;
       continue;
     }
+    // Every HTML block starts with `<`; inside one a fence line is not a fence, so from the
+    // first such line on, fences are no longer skipped (the estimate only grows).
+    if (/^ {0,3}</.test(text)) htmlSeen = true;
+    if (!htmlSeen) {
+      const opened = openingFence(text);
+      if (opened !== null) {
+        const limit = endBlock();
+        if (limit) return limit;
+        fence = opened;
+        blockLine = line + 1;
+        continue;
+      }
+    }
+    events++;
     let previous = '';
     for (let index = 0; index < text.length; index++) {
       const char = text[index]!;
-      if ((char === '*' || char === '_') && char !== previous) emphasis++;
-      else if (char === '[') brackets++;
+      // A run of one character is one token (and one look back).
+      if (char !== previous && tokenStart.has(char)) {
+        events++;
+        if (lookBack.has(char)) lookers++;
+      } else if (char === ']' || char === '[' || char === '\\') {
+        // Brackets and escapes are tokens one by one, not as runs.
+        events++;
+        if (char === ']') lookers++;
+      }
       previous = char;
     }
   }
   return endBlock();
+}
+
+/**
+ * The fence a line opens, or null. Only a fence at column 1 counts: there it is a top-level
+ * fenced code block in every context but an HTML block (it closes any list or quote and
+ * interrupts a paragraph or table), so skipping its content never hides text micromark parses.
+ */
+function openingFence(text: string): string | null {
+  const char = text[0];
+  if (char !== '`' && char !== '~') return null;
+  let length = 0;
+  while (text[length] === char) length++;
+  if (length < 3) return null;
+  // A backtick fence's info string has no backtick (else the line is inline code).
+  if (char === '`' && text.includes('`', length)) return null;
+  return char.repeat(length);
+}
+
+/** Whether `text` closes `fence`: up to 3 spaces, at least as many fence characters, then only whitespace. */
+function closesFence(text: string, fence: string): boolean {
+  let index = 0;
+  while (index < 3 && text[index] === ' ') index++;
+  let length = 0;
+  while (text[index + length] === fence[0]) length++;
+  return length >= fence.length && text.slice(index + length).trim() === '';
 }
 
 /** How many block containers a line opens, and the column where the count passed the limit. */
