@@ -33,6 +33,7 @@ describe('public API', () => {
       'hasErrors',
       'isFatalRule',
       'isPostmortemFileName',
+      'isUrlSlug',
       'loadPostmortemFiles',
       'loadPostmortems',
       'loadTaxonomy',
@@ -64,6 +65,7 @@ describe('public API', () => {
       'taxonomySchema',
       'timelineEntrySchema',
       'toUrlSlug',
+      'uniqueUrlSlugs',
     ]);
   });
 

@@ -3,17 +3,14 @@
  * beforeAll builds the site once from the real corpus plus test/fixtures/site/ into a temp
  * directory and serves it with a tiny static server that also sends the CSP header.
  */
-import { spawn } from 'node:child_process';
 import { cp, mkdtemp, readFile, readdir, rm, stat } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildSite, repo } from './_build.js';
 
-const repo = fileURLToPath(new URL('../../', import.meta.url));
-const site = join(repo, 'site');
 const fixtures = join(repo, 'test/fixtures/site');
 const target = '2024-03-01-fixture-ingest-compaction-backlog';
 const hostile = '2024-02-29-xss-fixture-hostile-markdown';
@@ -25,17 +22,6 @@ let server: Server;
 let origin: string;
 let browser: Browser;
 let context: BrowserContext;
-
-function run(command: string, args: string[], options: { cwd: string; env: NodeJS.ProcessEnv }): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { ...options, stdio: ['ignore', 'pipe', 'pipe'] });
-    let output = '';
-    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => (code === 0 ? resolve() : reject(new Error(`${command} ${args.join(' ')} exited with ${code}:\n${output.slice(-4000)}`))));
-  });
-}
 
 const types: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -98,10 +84,7 @@ beforeAll(async () => {
   outDir = join(work, 'dist');
   await cp(join(repo, 'postmortems'), corpus, { recursive: true });
   await cp(fixtures, corpus, { recursive: true });
-  await run(process.execPath, [join(site, 'node_modules/astro/astro.js'), 'build', '--outDir', outDir], {
-    cwd: site,
-    env: { ...process.env, POSTMORTEMS_DIR: corpus, ASTRO_CACHE_DIR: join(work, 'cache'), ASTRO_TELEMETRY_DISABLED: '1' },
-  });
+  await buildSite(corpus, outDir, join(work, 'cache'));
   server = await serve(outDir);
   const address = server.address();
   origin = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;

@@ -72,7 +72,6 @@ export {
   groupBy,
   followUps,
   facets,
-  toUrlSlug,
   type RootCauseEntry,
   type Group,
   type GroupKey,
@@ -80,3 +79,4 @@ export {
   type FacetValue,
   type Facets,
 } from './lib/cross-reference.js';
+export { toUrlSlug, uniqueUrlSlugs, isUrlSlug } from './lib/url-slug.js';

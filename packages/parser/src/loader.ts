@@ -14,6 +14,7 @@ import { findPostmortemFiles, loadPostmortemFiles } from './lib/load.js';
 import { postmortemSchema, type Diagnostic, type Postmortem } from './lib/schema.js';
 import { configureDiagnostics, ruleDefaults, ruleSettingProblem, ruleSettings, type RuleId, type RuleSetting } from './lib/rules.js';
 import { readTaxonomyFile, taxonomyFileName, type Taxonomy } from './lib/taxonomy.js';
+import { slugFromPath } from './lib/url-slug.js';
 
 export interface PostmortemLoaderOptions {
   /** Directory holding the postmortems, absolute or relative to the Astro project root. */
@@ -108,7 +109,7 @@ async function syncPostmortems(context: LoaderContext, directory: string, taxono
     // The path and taxonomy take part in the digest: `path` is stored in the data, and a
     // changed taxonomy changes category diagnostics. Latin-1 maps each byte to one character.
     const digest = generateDigest(`${path}\u0000${taxonomy.digest}\u0000${rulesKey}\u0000${bytes.toString('latin1')}`);
-    const stored = store.get<Postmortem>(slugOf(file));
+    const stored = store.get<Postmortem>(slugFromPath(file));
     if (stored && stored.digest === digest) {
       // A shallow copy with its own diagnostics array: `checkCorpus` appends to it, the stored entry stays as it was.
       const postmortem = { ...stored.data, diagnostics: stored.data.diagnostics.filter((diagnostic) => !corpusRuleIds.has(diagnostic.ruleId)) };
@@ -170,10 +171,6 @@ async function readTaxonomy(file: string, required: boolean, cwd: string): Promi
   if (read === null) return { taxonomy: null, diagnostics: [], digest: '' };
   const { taxonomy, diagnostics, source } = read;
   return { taxonomy, diagnostics: diagnostics.filter((diagnostic) => diagnostic.severity === 'error'), digest: source };
-}
-
-function slugOf(file: string): string {
-  return (file.split(/[\\/]/).pop() ?? file).replace(/\.(?:md|markdown)$/i, '');
 }
 
 function formatProblem(diagnostic: Diagnostic): string {

@@ -8,6 +8,7 @@ import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { dataStoreReadAtRender, staleOutputRemovedAfterBuild } from './build-performance.js';
+import { outputGuard } from './output-guard.js';
 import { parseOptions, type PostmortemKbOptions, type ResolvedSiteConfig } from './options.js';
 import { siteRoutes } from './routes.js';
 import { siteConfigPlugin } from './virtual-config.js';
@@ -31,7 +32,8 @@ export function postmortemKb(options?: PostmortemKbOptions): AstroIntegration {
         const siteConfig: ResolvedSiteConfig = { ...parsed, dir: resolve(root, parsed.dir) };
         for (const route of siteRoutes()) injectRoute({ ...route, prerender: true });
         updateConfig({
-          integrations: [dataStoreReadAtRender(), staleOutputRemovedAfterBuild()],
+          // The output guard first: a build that wrote outside its output fails before anything is cleaned up.
+          integrations: [outputGuard(), dataStoreReadAtRender(), staleOutputRemovedAfterBuild()],
           // The CSP forbids inline script and style: every script and stylesheet is an external file.
           // A few pages in flight at once: one renders while the others wait on mkdir and write.
           build: { inlineStylesheets: 'never', format: 'directory', concurrency: 4 },

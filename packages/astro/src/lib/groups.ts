@@ -1,6 +1,7 @@
 /** The facets the site has pages for, with the library's `groupBy` key and their URL base. */
 import { allPostmortems, siteGroups } from './corpus';
 import { listPages, pageParam } from './pages';
+import { safeRoutes } from './safe-routes';
 
 export const facetPages = {
   services: { key: 'services', base: '/services/', singular: 'Service', plural: 'Services' },
@@ -14,10 +15,13 @@ export type FacetPage = keyof typeof facetPages;
 /** `getStaticPaths` for a facet's detail pages: one per group and page of its incidents, resolved. */
 export async function facetPaths(facet: FacetPage) {
   const bySlug = new Map((await allPostmortems()).map((postmortem) => [postmortem.slug, postmortem]));
-  return (await siteGroups(facetPages[facet].key)).flatMap((group) =>
-    listPages(group.incidents.flatMap((slug) => bySlug.get(slug) ?? [])).map((page) => ({
-      params: { name: group.slug, page: pageParam(page.current) },
-      props: { name: group.name, slug: group.slug, page },
-    })),
+  return safeRoutes(
+    `${facetPages[facet].base}[name]/[...page]`,
+    (await siteGroups(facetPages[facet].key)).flatMap((group) =>
+      listPages(group.incidents.flatMap((slug) => bySlug.get(slug) ?? [])).map((page) => ({
+        params: { name: group.slug, page: pageParam(page.current) },
+        props: { name: group.name, slug: group.slug, page },
+      })),
+    ),
   );
 }

@@ -1,5 +1,6 @@
 /** Checks only the whole corpus can make: duplicate ids and file names, and links to no incident. */
 import type { Postmortem } from './schema.js';
+import { fileBaseName } from './url-slug.js';
 
 /** Appends `duplicate-id`, `duplicate-slug` and `unknown-related` diagnostics to the postmortems concerned. */
 export function checkCorpus(postmortems: readonly Postmortem[]): void {
@@ -22,11 +23,15 @@ export function checkCorpus(postmortems: readonly Postmortem[]): void {
   // Same file name in two directories: both would want `/incidents/<slug>/`. Equal ids are reported above.
   for (const [slug, owners] of groupPostmortems(postmortems, (postmortem) => postmortem.slug)) {
     if (new Set(owners.map((postmortem) => postmortem.id)).size < owners.length) continue;
+    const sameName = new Set(owners.map((postmortem) => fileBaseName(postmortem.path))).size === 1;
     for (const [postmortem, others] of eachWithOthers(owners)) {
+      const name = fileBaseName(postmortem.path);
       postmortem.diagnostics.push({
         ruleId: 'duplicate-slug',
         severity: 'error',
-        message: `Unexpected duplicate file name \`${slug}.md\` (also ${others}), expected one file per slug (one page per incident)`,
+        message: sameName
+          ? `Unexpected duplicate file name \`${name}.md\` (also ${others}), expected one file per slug (one page per incident)`
+          : `Unexpected file name \`${name}.md\` whose URL slug \`${slug}\` is also that of ${others}, expected one file per slug (one page per incident; a slug keeps a-z, 0-9 and -)`,
         path: postmortem.path,
         line: 1,
         column: 1,

@@ -7,6 +7,7 @@
 import type { ActionItem, Postmortem } from './schema.js';
 import { isOverdue, todayOf, yearOf, type StatsOptions } from './stats.js';
 import type { Taxonomy } from './taxonomy.js';
+import { uniqueUrlSlugs } from './url-slug.js';
 
 export interface RootCauseEntry {
   id: string;
@@ -56,21 +57,23 @@ export interface Facets {
 
 const topServiceCount = 5;
 
-/** One entry per taxonomy category (in taxonomy order, even unused), then unknown categories in use, by id. */
+/**
+ * One entry per taxonomy category, in taxonomy order, used or not. Categories the taxonomy does
+ * not know get no entry (nor a page): they are content, and an id from `taxonomy.yaml` is a
+ * URL slug by its schema. Linear in the corpus: each postmortem counts once per known category.
+ */
 export function rootCauseIndex(postmortems: readonly Postmortem[], taxonomy: Taxonomy = { categories: [], triggers: [] }): RootCauseEntry[] {
+  const entries = taxonomy.categories.filter((category, at) => taxonomy.categories.findIndex((other) => other.id === category.id) === at);
+  const known = new Set(entries.map((category) => category.id));
   const byCategory = new Map<string, Postmortem[]>();
+  // Known categories of each postmortem, each once: co-category pairs are bounded by the taxonomy, not by content.
+  const knownOf = new Map<Postmortem, string[]>();
   for (const postmortem of postmortems) {
-    for (const category of distinct(postmortem.categories)) push(byCategory, category, postmortem);
+    const own = distinct(postmortem.categories).filter((category) => known.has(category));
+    knownOf.set(postmortem, own);
+    for (const category of own) push(byCategory, category, postmortem);
   }
-  const years = postmortems.map((postmortem) => yearOf(postmortem)).filter((year) => year !== null).map(Number);
-  const first = years.reduce((min, year) => Math.min(min, year), Infinity);
-  const last = years.reduce((max, year) => Math.max(max, year), -Infinity);
-
-  const known = new Set(taxonomy.categories.map((category) => category.id));
-  const entries = [
-    ...taxonomy.categories.filter((category, at) => taxonomy.categories.findIndex((other) => other.id === category.id) === at),
-    ...[...byCategory.keys()].filter((id) => !known.has(id)).sort(compareStrings).map((id) => ({ id, label: id, description: '' })),
-  ];
+  const { first, last } = yearRange(postmortems);
 
   return entries.map(({ id, label, description }) => {
     const incidents = sortIncidents(byCategory.get(id) ?? []);
@@ -78,7 +81,7 @@ export function rootCauseIndex(postmortems: readonly Postmortem[], taxonomy: Tax
     for (let year = first; year <= last; year++) perYear.set(year, 0);
     for (const postmortem of incidents) {
       const year = yearOf(postmortem);
-      if (year !== null) perYear.set(Number(year), perYear.get(Number(year))! + 1);
+      if (year !== null && perYear.has(Number(year))) perYear.set(Number(year), perYear.get(Number(year))! + 1);
     }
     return {
       id,
@@ -87,7 +90,7 @@ export function rootCauseIndex(postmortems: readonly Postmortem[], taxonomy: Tax
       count: incidents.length,
       perYear: [...perYear].map(([year, count]) => ({ year, count })),
       incidents: incidents.map((postmortem) => postmortem.slug),
-      coCategories: counted(incidents.flatMap((postmortem) => distinct(postmortem.categories).filter((other) => other !== id))).map(([other, count]) => ({ id: other, count })),
+      coCategories: counted(incidents.flatMap((postmortem) => knownOf.get(postmortem)!.filter((other) => other !== id))).map(([other, count]) => ({ id: other, count })),
       topServices: counted(incidents.flatMap((postmortem) => distinct(postmortem.services)))
         .slice(0, topServiceCount)
         .map(([name, count]) => ({ name, count })),
@@ -101,16 +104,9 @@ export function groupBy(postmortems: readonly Postmortem[], key: GroupKey): Grou
   for (const postmortem of postmortems) {
     for (const name of groupNames(postmortem, key)) push(groups, name, postmortem);
   }
-  const used = new Set<string>();
-  return [...groups]
-    .sort(([a], [b]) => compareNames(a, b))
-    .map(([name, members]) => {
-      const base = toUrlSlug(name);
-      let slug = base;
-      for (let suffix = 2; used.has(slug); suffix++) slug = `${base}-${suffix}`;
-      used.add(slug);
-      return { name, slug, incidents: sortIncidents(members).map((postmortem) => postmortem.slug) };
-    });
+  const sorted = [...groups].sort(([a], [b]) => compareNames(a, b));
+  const slugs = uniqueUrlSlugs(sorted.map(([name]) => name));
+  return sorted.map(([name, members]) => ({ name, slug: slugs.get(name)!, incidents: sortIncidents(members).map((postmortem) => postmortem.slug) }));
 }
 
 function groupNames(postmortem: Postmortem, key: GroupKey): string[] {
@@ -166,29 +162,17 @@ export function facets(postmortems: readonly Postmortem[]): Facets {
   };
 }
 
-/**
- * A URL-safe, lower-case kebab slug of `name` (`"Amazon S3"` → `"amazon-s3"`, `"Café"` → `"cafe"`).
- * When nothing ASCII is left (`"数据库"`, `"++"`), `x-` and 8 hex digits of a hash of the name.
- */
-export function toUrlSlug(name: string): string {
-  const slug = name
-    .normalize('NFKD')
-    .replace(/\p{M}+/gu, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    // Runs were collapsed to one `-` above, so one dash at each end at most.
-    .replace(/^-|-$/g, '');
-  return slug !== '' ? slug : `x-${fnv1a(name)}`;
-}
-
-/** FNV-1a 32-bit over UTF-16 code units, as 8 hex digits. */
-function fnv1a(text: string): string {
-  let hash = 0x811c9dc5;
-  for (let at = 0; at < text.length; at++) {
-    hash ^= text.charCodeAt(at);
-    hash = Math.imul(hash, 0x01000193) >>> 0;
+/** First and last year with a dated postmortem (`Infinity`, `-Infinity` when none). */
+function yearRange(postmortems: readonly Postmortem[]): { first: number; last: number } {
+  let first = Infinity;
+  let last = -Infinity;
+  for (const postmortem of postmortems) {
+    const year = yearOf(postmortem);
+    if (year === null) continue;
+    first = Math.min(first, Number(year));
+    last = Math.max(last, Number(year));
   }
-  return hash.toString(16).padStart(8, '0');
+  return { first, last };
 }
 
 function sortIncidents(postmortems: readonly Postmortem[]): Postmortem[] {

@@ -1,14 +1,15 @@
 import type { Diagnostic, Postmortem } from './schema.js';
 import { noMetrics } from './metrics.js';
+import { fileBaseName, slugFromPath } from './url-slug.js';
 
 /** The record of a file we could not parse: every field empty, one error saying why. */
 export function failedPostmortem(path: string | null, ruleId: string, message: string, severity: Diagnostic['severity'] = 'error'): Postmortem {
-  const slug = (path?.split(/[\\/]/).pop() ?? 'untitled').replace(/\.(?:md|markdown)$/i, '');
+  const name = fileBaseName(path);
   return {
-    id: slug,
-    slug,
+    id: name,
+    slug: slugFromPath(path),
     path,
-    title: slug,
+    title: name,
     date: null,
     status: null,
     severity: null,

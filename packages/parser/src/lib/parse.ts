@@ -20,6 +20,7 @@ import { nodesToText, splitSections, type SectionNode } from './sections.js';
 import { categoriesMentioned, type Taxonomy } from './taxonomy.js';
 import { findDate, formatDate, parseDateTime } from './time.js';
 import { extractTimeline } from './timeline.js';
+import { fileBaseName, slugFromPath } from './url-slug.js';
 
 export interface ParseOptions {
   /** Path of the file, used for `slug`, the date prefix and diagnostics. */
@@ -38,6 +39,7 @@ export function parsePostmortem(source: string, options: ParseOptions = {}): Pos
   const path = options.path ?? null;
   const sink = new DiagnosticSink(path);
   const slug = slugFromPath(path);
+  const baseName = fileBaseName(path);
 
   const text = source.charCodeAt(0) === 0xfeff ? source.slice(1) : source;
   if (text.includes('\u0000')) sink.report('binary-content', 'warning', 'Unexpected NUL byte, expected UTF-8 text; NUL bytes are read as U+FFFD', ...firstIndexPosition(text, '\u0000'));
@@ -51,7 +53,7 @@ export function parsePostmortem(source: string, options: ParseOptions = {}): Pos
   const at = (key: string) => frontmatter.positions.get(key) ?? { line: 1, column: 1 };
 
 
-  const statedDate = readDate(fm, body.date, slug, sink, at('date'));
+  const statedDate = readDate(fm, body.date, baseName, sink, at('date'));
   const introDate = statedDate === null ? dateInText(nodesToText(introNodes(tree.children))) : null;
   const timezone = fm.timezone ?? options.timezone ?? null;
   const readTime = (key: 'started_at' | 'detected_at' | 'mitigated_at' | 'resolved_at') => {
@@ -114,13 +116,13 @@ export function parsePostmortem(source: string, options: ParseOptions = {}): Pos
   const summary = summarySection ? nodesToText(summarySection.scope) : (fieldText('summary') ?? fm.summary?.trim() ?? nodesToText(introNodes(tree.children)));
 
   const organization = fm.organization ?? fm.company ?? body.fields.get('organization')?.value ?? body.fields.get('company')?.value ?? null;
-  const title = fm.title ?? body.title ?? fallbackTitle(slug, organization, date, summary);
+  const title = fm.title ?? body.title ?? fallbackTitle(baseName, organization, date, summary);
   if (fm.title === undefined && body.title === null) {
     sink.report('missing-title', 'warning', 'Unexpected postmortem without a title, expected `title:` in frontmatter or a `# Title` heading', 1, 1);
   }
 
   const postmortem: Postmortem = {
-    id: fm.id ?? slug,
+    id: fm.id ?? baseName,
     slug,
     path,
     title,
@@ -191,13 +193,7 @@ function guardedMarkdown(body: string, sink: DiagnosticSink): Root {
   return verbatimTree(body);
 }
 
-function slugFromPath(path: string | null): string {
-  if (!path) return 'untitled';
-  const base = path.split(/[\\/]/).pop() ?? path;
-  return base.replace(/\.(?:md|markdown)$/i, '') || 'untitled';
-}
-
-function readDate(fm: Frontmatter, bodyDate: string | null, slug: string, sink: DiagnosticSink, position: { line: number; column: number }): string | null {
+function readDate(fm: Frontmatter, bodyDate: string | null, baseName: string, sink: DiagnosticSink, position: { line: number; column: number }): string | null {
   if (fm.date !== undefined) {
     const written = String(fm.date).trim();
     // Month precision: the public record gives only the month ("late January 2015").
@@ -206,7 +202,7 @@ function readDate(fm: Frontmatter, bodyDate: string | null, slug: string, sink: 
     if (parsed) return parsed;
     sink.report('frontmatter-date', 'error', `Unexpected \`date: ${fm.date}\`, expected a calendar date \`YYYY-MM-DD\` or a month \`YYYY-MM\``, position.line, position.column);
   }
-  const date = bodyDate ?? dateFromFileName(slug);
+  const date = bodyDate ?? dateFromFileName(baseName);
   return date;
 }
 

@@ -4,6 +4,7 @@
  * generated from `frontmatterSchema`; the Astro loader reuses `postmortemSchema`.
  */
 import { z } from 'zod';
+import { urlSlugPattern } from './url-slug.js';
 
 /** A date or date-time as written in YAML (kept as a string by the core schema). */
 const dateTimeString = z
@@ -159,7 +160,8 @@ export type Metrics = z.infer<typeof metricsSchema>;
 
 export const postmortemSchema = z.object({
   id: z.string(),
-  slug: z.string(),
+  /** The file name as a URL slug (`toUrlSlug`): the incident's page is `/incidents/<slug>/`. */
+  slug: z.string().regex(urlSlugPattern),
   path: z.string().nullable(),
   title: z.string(),
   /** `YYYY-MM-DD`, `YYYY-MM` when only the month is known, or null when no date could be read. */

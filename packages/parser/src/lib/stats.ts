@@ -140,9 +140,22 @@ export function todayOf(options: StatsOptions): string {
   return today;
 }
 
-/** The four-digit year of a postmortem's date, or null. */
+/** Earliest year a postmortem's date counts in per-year series and year pages. */
+export const firstYear = 1970;
+
+/** Latest such year: next year (a postmortem dated tomorrow around New Year). */
+export function lastYear(): number {
+  return new Date().getUTCFullYear() + 1;
+}
+
+/**
+ * The four-digit year of a postmortem's date, or null; null too outside `firstYear`..`lastYear()`,
+ * so one `9999-12-31` cannot stretch every per-year series over eight thousand years.
+ */
 export function yearOf(postmortem: Pick<Postmortem, 'date'>): string | null {
-  return postmortem.date !== null && /^\d{4}-/.test(postmortem.date) ? postmortem.date.slice(0, 4) : null;
+  if (postmortem.date === null || !/^\d{4}-/.test(postmortem.date)) return null;
+  const year = Number(postmortem.date.slice(0, 4));
+  return year >= firstYear && year <= lastYear() ? postmortem.date.slice(0, 4) : null;
 }
 
 function isDate(value: string): boolean {

@@ -1,9 +1,10 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import type { Postmortem } from '@postmortem-kb/parser';
 import { allPostmortems } from '../../../lib/corpus';
+import { safeRoutes } from '../../../lib/safe-routes';
 
 export const getStaticPaths = (async () =>
-  (await allPostmortems()).map((postmortem) => ({ params: { slug: postmortem.slug }, props: { postmortem } }))) satisfies GetStaticPaths;
+  safeRoutes('/api/postmortems/[slug].json', (await allPostmortems()).map((postmortem) => ({ params: { slug: postmortem.slug }, props: { postmortem } })))) satisfies GetStaticPaths;
 
 /** One postmortem, with its sanitized html. */
 export const GET: APIRoute = ({ props }) => {

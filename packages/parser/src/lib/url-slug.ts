@@ -1,0 +1,76 @@
+/**
+ * The one slugifier for every value that becomes part of a URL or an output file name:
+ * postmortem file names, services, organizations, severities, years, tags, triggers.
+ * Postmortem content is untrusted, and a site generator resolves `..`, `%2e%2e`, `?` and `#`
+ * when it writes a page, so nothing but a slug of this shape may reach a route.
+ */
+
+/** Lower-case ASCII letters and digits in runs joined by single dashes: never empty, never `.` or `..`. */
+export const urlSlugPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+/** Longer names keep their first characters and get a hash: a file name stays far below 255 bytes. */
+export const maxUrlSlugLength = 80;
+
+/** Whether `value` is a slug `toUrlSlug` could return (safe as one path segment of a URL and a file name). */
+export function isUrlSlug(value: unknown): value is string {
+  // Room for the `-2`, `-3` … that `uniqueUrlSlugs` adds.
+  return typeof value === 'string' && value.length <= maxUrlSlugLength + 12 && urlSlugPattern.test(value);
+}
+
+/**
+ * A URL-safe, lower-case kebab slug of `name` (`"Amazon S3"` → `"amazon-s3"`, `"Café"` → `"cafe"`).
+ * When nothing ASCII is left (`"数据库"`, `"++"`, `".."`), `x-` and 8 hex digits of a hash of the
+ * name; over `maxUrlSlugLength` characters, the start of the slug, `-` and that hash.
+ */
+export function toUrlSlug(name: string): string {
+  const slug = name
+    .normalize('NFKD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    // Runs were collapsed to one `-` above, so one dash at each end at most.
+    .replace(/^-|-$/g, '');
+  if (slug === '') return `x-${fnv1a(name)}`;
+  if (slug.length <= maxUrlSlugLength) return slug;
+  return `${slug.slice(0, maxUrlSlugLength - 9).replace(/-$/, '')}-${fnv1a(name)}`;
+}
+
+/**
+ * Slugs for `names`, in order, unique among themselves: a name whose slug is taken gets `-2`,
+ * `-3` … (`"API"` and `"api"` → `api`, `api-2`). Equal names get equal slugs.
+ */
+export function uniqueUrlSlugs(names: readonly string[]): Map<string, string> {
+  const slugs = new Map<string, string>();
+  const used = new Set<string>();
+  for (const name of names) {
+    if (slugs.has(name)) continue;
+    const base = toUrlSlug(name);
+    let slug = base;
+    for (let suffix = 2; used.has(slug); suffix++) slug = `${base}-${suffix}`;
+    used.add(slug);
+    slugs.set(name, slug);
+  }
+  return slugs;
+}
+
+/** The file's base name without `.md` / `.markdown` (`untitled` without a path): the default id. */
+export function fileBaseName(path: string | null): string {
+  if (!path) return 'untitled';
+  const base = path.split(/[\\/]/).pop() ?? path;
+  return base.replace(/\.(?:md|markdown)$/i, '') || 'untitled';
+}
+
+/** The slug of the postmortem at `path`: its page is `/incidents/<slug>/`. */
+export function slugFromPath(path: string | null): string {
+  return toUrlSlug(fileBaseName(path));
+}
+
+/** FNV-1a 32-bit over UTF-16 code units, as 8 hex digits. */
+function fnv1a(text: string): string {
+  let hash = 0x811c9dc5;
+  for (let at = 0; at < text.length; at++) {
+    hash ^= text.charCodeAt(at);
+    hash = Math.imul(hash, 0x01000193) >>> 0;
+  }
+  return hash.toString(16).padStart(8, '0');
+}
