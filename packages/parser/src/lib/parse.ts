@@ -18,7 +18,7 @@ import { checkContent } from './rules.js';
 import type { Frontmatter, Postmortem, SectionKind } from './schema.js';
 import { nodesToText, splitSections, type SectionNode } from './sections.js';
 import { categoriesMentioned, type Taxonomy } from './taxonomy.js';
-import { findDate, formatDate, parseDateTime } from './time.js';
+import { findDate, formatDate, parseDateTime, zoneOffsetMinutes } from './time.js';
 import { extractTimeline } from './timeline.js';
 import { fileBaseName, slugFromPath } from './url-slug.js';
 
@@ -55,7 +55,7 @@ export function parsePostmortem(source: string, options: ParseOptions = {}): Pos
 
   const statedDate = readDate(fm, body.date, baseName, sink, at('date'));
   const introDate = statedDate === null ? dateInText(nodesToText(introNodes(tree.children))) : null;
-  const timezone = fm.timezone ?? options.timezone ?? null;
+  const timezone = readTimezone(fm.timezone, options.timezone ?? null, sink, at('timezone'), frontmatter.extra);
   const readTime = (key: 'started_at' | 'detected_at' | 'mitigated_at' | 'resolved_at') => {
     // Diagnostics name the key as the author wrote it (`start_time`, `ended` …).
     const written = key === 'started_at' || key === 'resolved_at' ? keysGiven(fm, key)[0] : fm[key] !== undefined ? key : undefined;
@@ -239,6 +239,26 @@ function firstSentence(text: string): string {
   const cut = sentence.slice(0, maxTitleLength);
   const space = cut.lastIndexOf(' ');
   return `${space > 20 ? cut.slice(0, space) : cut}…`;
+}
+
+/**
+ * The zone for times written without one: the frontmatter's `timezone` when it is a zone we
+ * know, else `fallback` (the caller's option). An unknown zone is reported at its key, kept in
+ * `extra` under `invalid:timezone`, and not used: it is never silently read as UTC.
+ */
+function readTimezone(written: string | undefined, fallback: string | null, sink: DiagnosticSink, position: { line: number; column: number }, extra: Record<string, unknown>): string | null {
+  if (written === undefined) return fallback;
+  if (zoneOffsetMinutes(written, '2000-01-01T00:00') !== null) return written;
+  const shown = written.length > 60 ? `${written.slice(0, 60)}…` : written;
+  sink.report(
+    'frontmatter-schema',
+    'error',
+    `Unexpected \`timezone\` value \`${shown}\`, expected a zone: an IANA name (\`Europe/Berlin\`), an abbreviation (\`UTC\`, \`PST\`) or an offset (\`+02:00\`); it is not used, so times written without a zone are read as ${fallback ?? 'UTC'}`,
+    position.line,
+    position.column,
+  );
+  Object.defineProperty(extra, 'invalid:timezone', { value: written, enumerable: true, writable: true, configurable: true });
+  return fallback;
 }
 
 function readSources(fm: Frontmatter): Postmortem['sources'] {
