@@ -173,3 +173,40 @@ describe('shape: table timelines with a closing Stats list and paragraph lessons
     });
   });
 });
+
+describe('shape: times as people write them', () => {
+  const F = 'test/fixtures/shapes/times-as-written';
+  it('reads `13:55 PM` as 13:55 with an info note, a `| Day | Date | Time | Event |` table and a date-led line', () => {
+    const result = fixture('times-as-written', 'ok.md');
+    expect({ timeline: result.timeline.map((entry) => [entry.at, entry.text, entry.line]), diagnostics: lines(result) }).toEqual({
+      timeline: [
+        ['2022-10-22T13:55:00Z', 'Broker upgrade starts on the first node', 9],
+        ['2022-10-22T14:20:00Z', 'Webhook deliveries start failing', 10],
+        ['2022-10-22T14:45:00Z', 'Upgrade rolled back', 11],
+        ['2022-10-23T09:10:00Z', 'Replay of dropped webhooks begins', 17],
+        ['2022-10-23T11:30:00Z', 'Replay complete', 18],
+        ['2022-10-25T09:30:00Z', 'Patched broker version deployed', 22],
+      ],
+      diagnostics: [
+        `${F}/ok.md:9:3  info  Unexpected \`PM\` after the 24-hour time \`13:55 PM\`, read as 13:55; expected \`13:55\` or \`1:55 PM\`  timeline-redundant-meridiem`,
+        `${F}/ok.md:10:3  info  Unexpected \`PM\` after the 24-hour time \`14:20 PM\`, read as 14:20; expected \`14:20\` or \`2:20 PM\`  timeline-redundant-meridiem`,
+      ],
+    });
+  });
+
+  it('still reports times that cannot be valid (`13:55 AM`, `25:10`, `13:61`) and keeps their entries', () => {
+    const result = fixture('times-as-written', 'not-ok.md');
+    expect({ timeline: result.timeline.map((entry) => [entry.at, entry.text]), diagnostics: lines(result) }).toEqual({
+      timeline: [
+        [null, 'Broker upgrade starts on the first node'],
+        [null, 'Webhook deliveries start failing'],
+        [null, 'Upgrade rolled back'],
+      ],
+      diagnostics: [
+        `${F}/not-ok.md:9:3  warning  Unexpected time \`13:55 AM\`, expected a valid time of day such as \`14:05\` or \`2:05 PM\`  timeline-invalid-time`,
+        `${F}/not-ok.md:10:3  warning  Unexpected time \`25:10\`, expected a valid time of day such as \`14:05\` or \`2:05 PM\`  timeline-invalid-time`,
+        `${F}/not-ok.md:11:3  warning  Unexpected time \`13:61\`, expected a valid time of day such as \`14:05\` or \`2:05 PM\`  timeline-invalid-time`,
+      ],
+    });
+  });
+});

@@ -121,7 +121,7 @@ describe('parseDateTime', () => {
 
   it.each<[string, { date: string | null; timezone: string | null }, string]>([
     ['2021-10-30 25:10 UTC', noContext, 'Unexpected time `25:10`, expected a valid time of day such as `14:05` or `2:05 PM`'],
-    ['2021-10-30 13:55 PM', noContext, 'Unexpected time `13:55 PM`, expected a valid time of day such as `14:05` or `2:05 PM`'],
+    ['2021-10-30 13:55 AM', noContext, 'Unexpected time `13:55 AM`, expected a valid time of day such as `14:05` or `2:05 PM`'],
     ['2021-10-30 12:61', noContext, 'Unexpected time `12:61`, expected a valid time of day such as `14:05` or `2:05 PM`'],
     ['2021-02-30 12:00 UTC', noContext, 'Unexpected date `2021-02-30`, expected a calendar date such as `2021-10-30` or `Oct 30, 2021`'],
     ['2021-13-01 12:00 UTC', noContext, 'Unexpected date `2021-13-01`, expected a calendar date such as `2021-10-30` or `Oct 30, 2021`'],
@@ -155,7 +155,7 @@ describe('readTimeOfDay', () => {
     expect(readTimeOfDay(text)).toEqual({ valid: true, time, start: 0, end: written.length, written });
   });
 
-  it.each([['25:10'], ['12:61'], ['13:55 PM'], ['0:30 PM'], ['14:05:61']])('reads %j as an invalid time', (written) => {
+  it.each([['25:10'], ['12:61'], ['13:55 AM'], ['0:30 PM'], ['14:05:61']])('reads %j as an invalid time', (written) => {
     expect(readTimeOfDay(written)).toEqual({ valid: false, start: 0, end: written.length, written });
   });
 

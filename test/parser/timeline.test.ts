@@ -286,7 +286,7 @@ describe('extractTimeline: invalid times', () => {
   it.each<[string, string, string, number]>([
     ['an hour past 23', '- 25:10 UTC Deploy', '25:10', 3],
     ['minutes past 59', '- **12:61** Deploy', '12:61', 5],
-    ['PM on a 24-hour time', '- 13:55 PM Deploy', '13:55 PM', 3],
+    ['AM on a 24-hour time', '- 13:55 AM Deploy', '13:55 AM', 3],
   ])('keeps an entry with %s undated and reports the time', (_name, markdown, written, column) => {
     expect(extract(`## Timeline\n\n${markdown}\n`, { date: '2021-10-30', timezone: 'UTC' })).toEqual({
       entries: [entry(null, 'Deploy', expect.any(String) as unknown as string, 3)],

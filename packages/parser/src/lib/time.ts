@@ -371,13 +371,14 @@ const clockTimePattern = /(\d{1,2}):(\d{2})(?::(\d{2}))?(?:\.\d{1,9})?(?!\d)(?:\
 const hourOnlyPattern = /(\d{1,2})\s?([AaPp])\.?[Mm]\.?(?![A-Za-z])/y;
 
 export type TimeRead =
-  | { valid: true; time: TimeOfDay; start: number; end: number; written: string }
+  | { valid: true; time: TimeOfDay; start: number; end: number; written: string; redundantMeridiem?: true }
   | { valid: false; start: number; end: number; written: string };
 
 /**
- * A time of day at `from`: `14:05`, `14:05:30`, `2:05 PM`, `2:05pm`, `2 p.m.`. Time-shaped
- * text that is not a time (`25:10`, `12:61`, `13:55 PM`) comes back with `valid: false`
- * so it can be reported rather than read as prose.
+ * A time of day at `from`: `14:05`, `14:05:30`, `2:05 PM`, `2:05pm`, `2 p.m.`. A 24-hour time
+ * followed by a redundant `PM` (`13:55 PM`) is that 24-hour time, marked `redundantMeridiem`.
+ * Time-shaped text that is not a time (`25:10`, `12:61`, `13:55 AM`) comes back with
+ * `valid: false` so it can be reported rather than read as prose.
  */
 export function readTimeOfDay(text: string, from = 0): TimeRead | null {
   clockTimePattern.lastIndex = from;
@@ -399,7 +400,9 @@ function timeRead(text: string, start: number, end: number, hour: number, minute
     return hour > 23 ? invalid : { valid: true, time: { hour, minute, second }, start, end, written };
   }
   const pm = meridiem.toLowerCase() === 'p';
-  // `0:30 AM` is odd but unambiguous, so accepted; `0:30 PM` and `13:55 PM` are not.
+  // `13:55 PM` (a 24-hour clock with the habit of writing PM) can only mean 13:55.
+  if (hour > 12 && hour < 24 && pm) return { valid: true, time: { hour, minute, second }, start, end, written, redundantMeridiem: true };
+  // `0:30 AM` is odd but unambiguous, so accepted; `0:30 PM` and `13:55 AM` are not.
   if (hour > 12 || (hour === 0 && pm)) return invalid;
   const hour24 = (hour % 12) + (pm ? 12 : 0);
   return { valid: true, time: { hour: hour24, minute, second }, start, end, written };

@@ -361,12 +361,18 @@ function cellLine(cell: Table['children'][number]['children'][number], fallbackL
  * time itself; a zone in the time column's header ("Time (UTC)") applies to the table.
  * Rows without a time are kept (at null) when other rows have times.
  */
+const weekdayCell = /^(?:|day|weekday|(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\.?)$/i;
+
 function collectTable(table: Table, items: TimelineItem[], fallbackLine: number): void {
   const rows = table.children.map((row) => row.children.map((cell) => cellLine(cell, row.position?.start.line ?? fallbackLine)));
   const header = rows[0] ?? [];
   const headerZone = header[0] ? findZoneMention(header[0].text) : null;
   const tableEntries: EntryItem[] = [];
-  rows.forEach((cells, rowIndex) => {
+  rows.forEach((allCells, rowIndex) => {
+    // `| Day | Date | Time | Event |`: a leading weekday (or empty) column says nothing the date does not.
+    let skip = 0;
+    while (skip < 2 && allCells.length - skip > 2 && weekdayCell.test(allCells[skip]!.text.trim())) skip++;
+    const cells = skip > 0 ? allCells.slice(skip) : allCells;
     const first = cells[0];
     if (!first) return;
     let lead = readEntryLead(first.text);
@@ -385,7 +391,7 @@ function collectTable(table: Table, items: TimelineItem[], fallbackLine: number)
     const entry = entryItem(source, lead, headerZone);
     const parts = [source.text.slice(lead.textStart), ...eventCells.map((cell) => cell.text)].map(collapse).filter((part) => part !== '');
     entry.textParts = [parts.join(' — ')];
-    entry.rawParts = [cells.map((cell) => collapse(cell.text)).join(' | ')];
+    entry.rawParts = [allCells.map((cell) => collapse(cell.text)).join(' | ')];
     tableEntries.push(entry);
   });
   if (tableEntries.some((entry) => entry.lead.time)) items.push(...tableEntries);
@@ -531,6 +537,10 @@ function resolveItems(items: readonly TimelineItem[], context: TimelineContext, 
       sink.report('timeline-invalid-time', 'warning', invalidTimeMessage(lead.time.written), where.line, where.column);
     } else if (lead.time && !dateProblem) {
       const time = lead.time.time;
+      if (lead.time.redundantMeridiem) {
+        const where = positionIn(source, lead.time.start);
+        sink.report('timeline-redundant-meridiem', 'info', `Unexpected \`PM\` after the 24-hour time \`${lead.time.written}\`, read as ${formatTime(time).slice(0, 5)}; expected \`${formatTime(time).slice(0, 5)}\` or \`${time.hour - 12}:${String(time.minute).padStart(2, '0')} PM\``, where.line, where.column);
+      }
       const minutes = time.hour * 60 + time.minute;
       let date = ownDate;
       if (!date) {
