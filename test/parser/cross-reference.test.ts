@@ -118,6 +118,19 @@ describe('groupBy', () => {
     ]);
   });
 
+  it('groups by trigger, with a URL-safe slug for a trigger written with odd characters', () => {
+    const triggered = deepFreeze([
+      postmortem({ slug: 'x', date: '2021-01-01', triggerCategory: 'config-push' }),
+      postmortem({ slug: 'y', date: '2022-01-01', triggerCategory: 'config-push' }),
+      postmortem({ slug: 'z', triggerCategory: '../Evil <trigger>' }),
+      postmortem({ slug: 'w', triggerCategory: null }),
+    ]);
+    expect(groupBy(triggered, 'trigger')).toEqual([
+      { name: '../Evil <trigger>', slug: 'evil-trigger', incidents: ['z'] },
+      { name: 'config-push', slug: 'config-push', incidents: ['y', 'x'] },
+    ]);
+  });
+
   it('keeps group slugs unique when names differ only in case or punctuation', () => {
     const clash = deepFreeze([postmortem({ slug: 'x', services: ['C++', 'c', 'C#', '数据库'] })]);
     expect(groupBy(clash, 'services')).toEqual([

@@ -8,6 +8,7 @@ export const facetPages = {
   organizations: { key: 'organization', base: '/organizations/', singular: 'Organization', plural: 'Organizations' },
   severities: { key: 'severity', base: '/severities/', singular: 'Severity', plural: 'Severities' },
   years: { key: 'year', base: '/years/', singular: 'Year', plural: 'Years' },
+  triggers: { key: 'trigger', base: '/triggers/', singular: 'Trigger', plural: 'Triggers' },
 } as const;
 
 export type FacetPage = keyof typeof facetPages;

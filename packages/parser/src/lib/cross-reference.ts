@@ -26,7 +26,7 @@ export interface RootCauseEntry {
   topServices: Array<{ name: string; count: number }>;
 }
 
-export type GroupKey = 'services' | 'organization' | 'severity' | 'year';
+export type GroupKey = 'services' | 'organization' | 'severity' | 'year' | 'trigger';
 
 export interface Group {
   name: string;
@@ -119,6 +119,8 @@ function groupNames(postmortem: Postmortem, key: GroupKey): string[] {
       return distinct([postmortem.severity]);
     case 'year':
       return distinct([yearOf(postmortem)]);
+    case 'trigger':
+      return distinct([postmortem.triggerCategory]);
   }
 }
 
