@@ -46,7 +46,7 @@ export function postmortem(overrides: Partial<Postmortem> & { slug: string }): P
 
 /** An action item with empty defaults. */
 export function actionItem(overrides: Partial<ActionItem> & { text: string }): ActionItem {
-  return { owner: null, status: null, priority: null, type: null, ticket: null, due: null, line: 1, ...overrides };
+  return { owner: null, status: null, priority: null, type: null, ticket: null, due: null, doneOn: null, line: 1, ...overrides };
 }
 
 /** Freezes `value` and everything reachable from it, so a function that mutates its input throws. */

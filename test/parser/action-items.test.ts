@@ -19,7 +19,7 @@ function extractOne(listItem: string): { items: ActionItem[]; diagnostics: Diagn
 }
 
 function item(text: string, fields: Partial<ActionItem> = {}): ActionItem {
-  return { text, owner: null, status: null, priority: null, type: null, ticket: null, due: null, line: 3, ...fields };
+  return { text, owner: null, status: null, priority: null, type: null, ticket: null, due: null, doneOn: null, line: 3, ...fields };
 }
 
 describe('extractActionItems: list status', () => {
@@ -277,6 +277,26 @@ describe('extractActionItems: tables', () => {
     expect(extract(table('| Action       | Due |', `| Add alerting | ${cell} |`))).toEqual({
       items: [item('Add alerting', { line: 5 })],
       diagnostics: [diagnostic],
+    });
+  });
+});
+
+describe('extractActionItems: when an item was done', () => {
+  it.each<[string, string, ActionItem]>([
+    ['done <date> on a checked item', '- [x] Add alerting done 2023-06-03', item('Add alerting', { status: 'done', doneOn: '2023-06-03' })],
+    ['(completed on <date>) makes it done', '- Add alerting (completed on 2023-6-3)', item('Add alerting', { status: 'done', doneOn: '2023-06-03' })],
+    ['DONE <date> in capitals', '- DONE 2023-06-03 Add alerting', item('Add alerting', { status: 'done', doneOn: '2023-06-03' })],
+    ['an open checkbox stays open', '- [ ] Add alerting, closed: 2023-06-03', item('Add alerting', { status: 'open', doneOn: '2023-06-03' })],
+    ['with a due date', '- [x] Add alerting due 2023-06-01, fixed 2023-06-05', item('Add alerting', { status: 'done', due: '2023-06-01', doneOn: '2023-06-05' })],
+  ])('%s', (_, markdown, expected) => {
+    expect(extractOne(markdown)).toEqual({ items: [expected], diagnostics: [] });
+  });
+
+  it('reads a "Done on" column', () => {
+    const table = (header: string, ...rows: string[]): string => `## Action items\n\n${header}\n| --- | --- |\n${rows.join('\n')}\n`;
+    expect(extract(table('| Action | Done on |', '| Add alerting | 2023-06-03 |', '| Add paging | - |'))).toEqual({
+      items: [item('Add alerting', { status: 'done', doneOn: '2023-06-03', line: 5 }), item('Add paging', { line: 6 })],
+      diagnostics: [],
     });
   });
 });

@@ -10,6 +10,7 @@ import { createExportCommand } from './commands/export.js';
 import { createImportCommand } from './commands/import.js';
 import { createLintCommand } from './commands/lint.js';
 import { createNewCommand } from './commands/new.js';
+import { createPrecedentsCommand } from './commands/precedents.js';
 import { createRelatedCommand } from './commands/related.js';
 import { createRulesCommand } from './commands/rules.js';
 import { createStatsCommand } from './commands/stats.js';
@@ -45,6 +46,7 @@ ${examples([
   ['Start a new postmortem:', 'postmortem new "Checkout API outage"'],
   ['Numbers across all incidents:', 'postmortem stats'],
   ['Incidents like this one:', 'postmortem related postmortems/2024-03-18-dns-resolver-overload.md'],
+  ['Past incidents to read before changing a service:', 'postmortem precedents --service api-gateway'],
   ['All incidents as CSV:', 'postmortem export --format csv --output incidents.csv'],
 ])}`);
 
@@ -54,6 +56,7 @@ ${examples([
     createNewCommand(context),
     createStatsCommand(context),
     createRelatedCommand(context),
+    createPrecedentsCommand(context),
     createRulesCommand(context),
     createImportCommand(context),
   ]) {

@@ -9,7 +9,25 @@ export {
   defaultMaxBytes,
   type LoadOptions,
 } from './lib/load.js';
-export { checkCorpus } from './lib/corpus-rules.js';
+export { checkCorpus, corpusRuleIds } from './lib/corpus-rules.js';
+export {
+  recurrenceChains,
+  followUpStateAt,
+  followUpStates,
+  triggerCategoryOf,
+  defaultRecurrenceWindowDays,
+  type RecurrenceChain,
+  type ChainIncident,
+  type ChainFollowUp,
+  type FollowUpState,
+  type FollowUpStateCounts,
+  type CauseKind,
+  type ScopeKind,
+  type RecurrenceOptions,
+} from './lib/recurrences.js';
+export { followThrough, type FollowThrough, type FollowThroughFigures, type FollowThroughOptions } from './lib/follow-through.js';
+export { themes, type Theme, type ThemeIncident, type ThemeMention, type ThemeSource, type ThemeOptions } from './lib/themes.js';
+export { precedents, type Precedent, type PrecedentQuery } from './lib/precedents.js';
 export { DiagnosticSink, formatDiagnostic, hasErrors } from './lib/diagnostics.js';
 export { ruleDefaults, ruleSettings, configureDiagnostics, isFatalRule, ruleSettingProblem, type RuleId, type RuleInfo, type RuleSetting } from './lib/rules.js';
 export {

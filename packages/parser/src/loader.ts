@@ -9,7 +9,7 @@ import { stat } from 'node:fs/promises';
 import { isAbsolute, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
-import { checkCorpus } from './lib/corpus-rules.js';
+import { checkCorpus, corpusRuleIds } from './lib/corpus-rules.js';
 import { findPostmortemFiles, loadPostmortemFiles } from './lib/load.js';
 import { postmortemSchema, type Diagnostic, type Postmortem } from './lib/schema.js';
 import { configureDiagnostics, ruleDefaults, ruleSettingProblem, ruleSettings, type RuleId, type RuleSetting } from './lib/rules.js';
@@ -30,8 +30,6 @@ export interface PostmortemLoaderOptions {
 }
 
 
-/** Diagnostics `checkCorpus` adds; recomputed on every run because they depend on other files. */
-const corpusRuleIds = new Set(['duplicate-id', 'duplicate-slug', 'unknown-related']);
 
 /** The loader for `defineCollection({ loader: postmortemLoader({ directory }) })`. */
 export function postmortemLoader(options: PostmortemLoaderOptions): Loader {

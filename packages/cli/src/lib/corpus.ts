@@ -8,6 +8,7 @@ import { dirname, join, relative, resolve } from 'node:path';
 import {
   checkCorpus,
   configureDiagnostics,
+  corpusRuleIds,
   findPostmortemFiles,
   loadPostmortemFiles,
   readTaxonomyFile,
@@ -26,8 +27,6 @@ import { UsageError } from './usage-error.js';
 /** The directory linted when no path is given, if it exists (else the working directory). */
 export const defaultCorpusDir = 'postmortems';
 
-/** Rules only the whole corpus can check; recomputed after parsing in batches. */
-const corpusRuleIds = new Set(['duplicate-id', 'duplicate-slug', 'unknown-related']);
 const batchSize = 100;
 
 export interface CorpusContext {

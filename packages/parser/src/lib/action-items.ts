@@ -36,6 +36,7 @@ interface Annotated {
   priority: string | null;
   type: string | null;
   due: string | null;
+  doneOn: string | null;
 }
 
 /** Action items of a remediation section, its sub-sections included. */
@@ -81,11 +82,12 @@ function collectList(list: List, items: ActionItem[], sink: DiagnosticSink, fall
         items.push({
           text: annotated.text,
           owner: annotated.owner,
-          status: checkbox ?? annotated.status,
+          status: checkbox ?? annotated.status ?? (annotated.doneOn !== null ? 'done' : null),
           priority: annotated.priority,
           type: annotated.type,
           ticket: firstTicket(rendered),
           due: annotated.due,
+          doneOn: annotated.doneOn,
           line: place.line,
         });
       }
@@ -106,7 +108,7 @@ function isGroupLabel(listItem: ListItem, own: readonly Nodes[], nested: readonl
 // ---------------------------------------------------------------------------------------
 // Tables
 
-type Field = 'text' | 'owner' | 'priority' | 'type' | 'status' | 'ticket' | 'due';
+type Field = 'text' | 'owner' | 'priority' | 'type' | 'status' | 'ticket' | 'due' | 'doneOn';
 
 // Header synonyms, compared with the normalised header, then its last word, then its first.
 const columnSynonyms: ReadonlyArray<readonly [Field, readonly string[]]> = [
@@ -117,6 +119,7 @@ const columnSynonyms: ReadonlyArray<readonly [Field, readonly string[]]> = [
   ['status', ['status', 'state', 'done']],
   ['ticket', ['bug', 'ticket', 'issue', 'jira', 'link', 'tracking', 'tracker']],
   ['due', ['due', 'due date', 'deadline', 'eta', 'target date']],
+  ['doneOn', ['done on', 'completed on', 'closed on', 'fixed on', 'resolved on', 'completed at', 'closed at', 'completion date', 'date completed', 'date done', 'done date', 'date closed']],
 ];
 
 function fieldOfHeader(header: string): Field | null {
@@ -166,14 +169,17 @@ function collectTable(table: Table, items: ActionItem[], sink: DiagnosticSink, f
     };
     const ticketCell = cell('ticket');
     const dueCell = cell('due');
+    const doneCell = cell('doneOn');
+    const doneOn = doneCell ? doneOnFromCell(cellText('doneOn'), placeOf(doneCell, place), sink) ?? annotated.doneOn : annotated.doneOn;
     items.push({
       text: annotated.text,
       owner: ownerFromCell(cellText('owner')) ?? annotated.owner,
-      status: statusFromCell(cellText('status')) ?? rowMarker(row.children) ?? annotated.status,
+      status: statusFromCell(cellText('status')) ?? rowMarker(row.children) ?? annotated.status ?? (doneOn !== null ? 'done' : null),
       priority: cellText('priority') ?? annotated.priority,
       type: cellText('type') ?? annotated.type,
       ticket: (ticketCell ? firstTicket(renderBlocks([ticketCell])) : null) ?? firstTicket(rendered),
       due: dueCell ? dueFromCell(cellText('due'), placeOf(dueCell, place), sink) : annotated.due,
+      doneOn,
       line: place.line,
     });
   }
@@ -229,6 +235,12 @@ function dueFromCell(text: string | null, place: Place, sink: DiagnosticSink): s
   return calendarDate(match.slice(1), text, place, sink);
 }
 
+/** A "Done on" cell: a date, or nothing (a cell such as "yes" says no more than the status does). */
+function doneOnFromCell(text: string | null, place: Place, sink: DiagnosticSink): string | null {
+  const match = text === null ? null : wholeDatePattern.exec(text);
+  return match ? calendarDate(match.slice(1), text!, place, sink, 'Done date') : null;
+}
+
 // ---------------------------------------------------------------------------------------
 // Inline annotations
 
@@ -240,6 +252,8 @@ const capitalMarkerPattern = /^(DONE|TODO|COMPLETED|FIXED)\b:?|\b(DONE|TODO|COMP
 const dueDatePattern = /\b(?:due(?: date)?:? ?(?:(?:on|by) )?|by )(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?!\d)/gi;
 // "due: end of Q3" — an explicit due annotation whose value is not a date.
 const dueFreeFormPattern = /\bdue(?: date)?: ?([^,;()[\]|]+)/gi;
+// "done 2023-06-01", "completed on 2023-06-01", "closed: 2023-06-01": when the item was done.
+const doneOnPattern = /\b(?:done|completed|closed|fixed|shipped|finished)(?: on)?:? (\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?!\d)/gi;
 const priorityPhrasePattern = /\b(?:priority|prio|pri): ?([\w-]+)/gi;
 const priorityTokenPattern = /\b[Pp][0-4]\b/g;
 const typePhrasePattern = /\btype: ?([\w-]+)/gi;
@@ -257,7 +271,16 @@ function annotate(rendered: Rendered, place: Place, sink: DiagnosticSink): Annot
   // Whitespace first: then every `\s` run is one space and the patterns stay simple.
   const text = collapse(rendered.text);
   const spans = new Spans(text);
-  const result: Annotated = { text: '', owner: null, status: rendered.marker, priority: null, type: null, due: null };
+  const result: Annotated = { text: '', owner: null, status: rendered.marker, priority: null, type: null, due: null, doneOn: null };
+
+  // Before the status markers, so "DONE 2023-06-01" is read as a date, not only as a status.
+  for (const match of text.matchAll(doneOnPattern)) {
+    if (!spans.add(match.index, match[0].length)) continue;
+    if (result.doneOn === null) {
+      const written = match[0].slice(match[0].search(/\d/));
+      result.doneOn = calendarDate(match.slice(1), written, place, sink, 'Done date');
+    }
+  }
 
   for (const match of text.matchAll(textMarkerPattern)) {
     if (!spans.add(match.index, match[0].length)) continue;
@@ -512,7 +535,7 @@ function collapse(text: string): string {
 }
 
 /** `YYYY-MM-DD` of year, month and day as written, or null (with a warning) when no such day exists. */
-function calendarDate(parts: readonly (string | undefined)[], written: string, place: Place, sink: DiagnosticSink): string | null {
+function calendarDate(parts: readonly (string | undefined)[], written: string, place: Place, sink: DiagnosticSink, what = 'Due date'): string | null {
   const [yearText = '', monthText = '', dayText = ''] = parts;
   const year = Number(yearText);
   const month = Number(monthText);
@@ -522,7 +545,7 @@ function calendarDate(parts: readonly (string | undefined)[], written: string, p
     sink.report(
       'action-item-invalid-due',
       'warning',
-      `Due date "${written}" is not a valid calendar date; expected a real date as YYYY-MM-DD.`,
+      `${what} "${written}" is not a valid calendar date; expected a real date as YYYY-MM-DD.`,
       place.line,
       place.column,
     );

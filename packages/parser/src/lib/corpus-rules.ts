@@ -1,8 +1,12 @@
-/** Checks only the whole corpus can make: duplicate ids and file names, and links to no incident. */
+/** Checks only the whole corpus can make: duplicate ids and file names, links to no incident, recurrences. */
+import { defaultRecurrenceWindowDays, findRuns, followUpStateAt, type RecurrenceRun } from './recurrences.js';
 import type { Postmortem } from './schema.js';
 import { fileBaseName } from './url-slug.js';
 
-/** Appends `duplicate-id`, `duplicate-slug` and `unknown-related` diagnostics to the postmortems concerned. */
+/** Rule ids `checkCorpus` reports: recomputed whenever the corpus changes, since they depend on other files. */
+export const corpusRuleIds: ReadonlySet<string> = new Set(['duplicate-id', 'duplicate-slug', 'unknown-related', 'recurrence']);
+
+/** Appends `duplicate-id`, `duplicate-slug`, `unknown-related` and `recurrence` diagnostics to the postmortems concerned. */
 export function checkCorpus(postmortems: readonly Postmortem[]): void {
   const byId = groupPostmortems(postmortems, (postmortem) => postmortem.id);
   const known = new Set([...byId.keys(), ...postmortems.map((postmortem) => postmortem.slug)]);
@@ -53,6 +57,47 @@ export function checkCorpus(postmortems: readonly Postmortem[]): void {
       });
     }
   }
+
+  for (const run of findRuns(postmortems, defaultRecurrenceWindowDays)) reportRecurrence(run);
+}
+
+/**
+ * One `recurrence` note on each incident of a chain after the first: "3rd certificates incident on
+ * api-gateway in 120 days; 2 follow-ups from the first are still open". Placed at the root cause.
+ */
+function reportRecurrence(run: RecurrenceRun): void {
+  const causes = run.causes.map((cause) => (cause.kind === 'trigger' ? `${cause.id} (trigger)` : cause.id)).join(' and ');
+  const services = run.scopes.filter((scope) => scope.kind === 'service').map((scope) => scope.name);
+  const organization = run.scopes.find((scope) => scope.kind === 'organization')?.name;
+  const where = [services.length > 0 ? `on ${services.join(' and ')}` : '', organization !== undefined ? `at ${organization}` : ''].filter(Boolean).join(' ');
+  run.members.forEach((postmortem, at) => {
+    if (at === 0) return;
+    const days = run.days[at]! - run.days[0]!;
+    // Items open on this incident's date that are still open now; done-after ones are in the chain data.
+    const open = run.members.slice(0, at).map((earlier, from) => ({
+      from,
+      count: earlier.actionItems.filter((item) => followUpStateAt(item, postmortem.date!) === 'open').length,
+    })).filter(({ count }) => count > 0);
+    let message = `${ordinal(at + 1)} ${causes} incident ${where} in ${days} day${days === 1 ? '' : 's'}`;
+    if (open.length > 0) {
+      const parts = open.map(({ from, count }, index) => `${count}${index === 0 ? ` follow-up${count === 1 ? '' : 's'}` : ''} from the ${from === 0 ? 'first' : ordinal(from + 1)}`);
+      const total = open.reduce((sum, { count }) => sum + count, 0);
+      message += `; ${joinAnd(parts)} ${total === 1 ? 'is' : 'are'} still open`;
+    }
+    const rootCause = postmortem.sections.find((section) => section.kind === 'rootCause');
+    postmortem.diagnostics.push({ ruleId: 'recurrence', severity: 'info', message, path: postmortem.path, line: rootCause?.line ?? 1, column: 1 });
+  });
+}
+
+/** `1st`, `2nd`, `3rd`, `11th`, `22nd` … */
+function ordinal(n: number): string {
+  const tens = n % 100;
+  const suffix = tens >= 11 && tens <= 13 ? 'th' : ['th', 'st', 'nd', 'rd'][n % 10] ?? 'th';
+  return `${n}${suffix}`;
+}
+
+function joinAnd(parts: readonly string[]): string {
+  return parts.length <= 1 ? (parts[0] ?? '') : `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}`;
 }
 
 function groupPostmortems(postmortems: readonly Postmortem[], key: (postmortem: Postmortem) => string): Map<string, Postmortem[]> {

@@ -5,11 +5,16 @@ import { fileBaseName, slugFromPath } from './url-slug.js';
 /** The record of a file we could not parse: every field empty, one error saying why. */
 export function failedPostmortem(path: string | null, ruleId: string, message: string, severity: Diagnostic['severity'] = 'error'): Postmortem {
   const name = fileBaseName(path);
+  return { ...emptyPostmortem(name, path), slug: slugFromPath(path), diagnostics: [{ ruleId, severity, message, path, line: 1, column: 1 }] };
+}
+
+/** A postmortem with every field empty: `slug` as id and title. */
+export function emptyPostmortem(slug: string, path: string | null = null): Postmortem {
   return {
-    id: name,
-    slug: slugFromPath(path),
+    id: slug,
+    slug,
     path,
-    title: name,
+    title: slug,
     date: null,
     status: null,
     severity: null,
@@ -41,6 +46,6 @@ export function failedPostmortem(path: string | null, ruleId: string, message: s
     metrics: noMetrics,
     extra: {},
     html: '',
-    diagnostics: [{ ruleId, severity, message, path, line: 1, column: 1 }],
+    diagnostics: [],
   };
 }

@@ -406,7 +406,8 @@ export function tokenize(text: string): string[] {
     .filter((word) => word.length >= 2 && !/^\p{N}+$/u.test(word) && !stopWords.has(word));
 }
 
-const stopWords = new Set(
+/** English function words that say nothing about an incident (also what breaks a theme's phrase). */
+export const stopWords: ReadonlySet<string> = new Set(
   (
     'a about above after again against all almost also am an and any are aren as at be because been before being below between both but by ' +
     'can cannot could couldn did didn do does doesn doing don down during each either else etc even ever every few for from further ' +

@@ -125,6 +125,8 @@ export const actionItemSchema = z.object({
   ticket: z.string().nullable(),
   /** Due date, `YYYY-MM-DD`. */
   due: z.string().nullable(),
+  /** When the item was done, `YYYY-MM-DD` ("done 2023-06-01", a "Done on" column); null when not written. */
+  doneOn: z.string().nullable(),
   line: z.number().int(),
 });
 export type ActionItem = z.infer<typeof actionItemSchema>;
