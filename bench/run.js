@@ -6,7 +6,7 @@
  *   node bench/run.js --quick    as above, but the site only at 1k
  *   node bench/run.js --smoke    20 files, 200 search records, no site build (for the smoke test)
  *   --no-site                    skip the site builds
- *   --only=parse,site,search,lint  run only these sections (to split a long run)
+ *   --only=parse,site,search,lint,precedents  run only these sections (to split a long run)
  *
  * Every measurement runs in its own process; peak RSS comes from /usr/bin/time when
  * present, otherwise from polling `ps`. Writes only below .bench/ (gitignored).
@@ -92,7 +92,7 @@ async function measure(mode, ...args) {
 // ---------------------------------------------------------------------------------------------
 
 console.error(`generating corpus in ${out} …`);
-const corpusSizes = wanted('parse') || wanted('lint') ? parseSizes : [];
+const corpusSizes = wanted('parse') || wanted('lint') ? parseSizes : wanted('precedents') ? [parseSizes[0]] : [];
 const sizes = [...new Set([...corpusSizes, ...(siteWanted ? siteSizes : [])])];
 const { corpora, search } = await generate({ out, sizes, records: wanted('search') ? recordCounts : [], queries: smoke ? 10 : 50 });
 
@@ -127,6 +127,20 @@ for (const size of wanted('lint') ? parseSizes : []) {
   const result = await measured(process.execPath, [join(root, 'packages', 'cli', 'bin', 'postmortem.js'), 'lint', '--quiet', corpora[size]], { cwd: out });
   if (result.code !== 0 && result.code !== 1) throw new Error(`lint failed (${result.code}):\n${result.stderr}`);
   row('lint', 'postmortem lint (s)', size, result.wallS, NaN, 's', '', { oursMb: result.peakMb });
+}
+
+if (wanted('precedents')) console.error('precedents …');
+if (wanted('precedents')) {
+  const { loadPostmortems } = await import('@postmortem-kb/parser');
+  const { replayPrecedents } = await import('./precedents.js');
+  const replays = [['postmortems/', await loadPostmortems(join(root, 'postmortems'), { workers: false })]];
+  const generated = corpora[parseSizes[0]];
+  if (generated) replays.push([`generated ${parseSizes[0]}`, await loadPostmortems(generated)]);
+  for (const [name, postmortems] of replays) {
+    const result = replayPrecedents(postmortems);
+    row('precedents', `${name}: same-category precedent in top 5 (ours: service + text; baseline: 5 most recent of the category)`, result.queries, result.category.ours, result.category.baseline, 'share');
+    row('precedents', `${name}: same category and service/organization in top 5 (ours: + category)`, result.recurrenceQueries, result.recurrence.ours, result.recurrence.baseline, 'share');
+  }
 }
 
 printTable();
