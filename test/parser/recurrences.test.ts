@@ -86,6 +86,16 @@ describe('recurrenceChains', () => {
     expect(chains[0]!.incidents.map((incident) => incident.openEarlier)).toEqual([[], [{ incident: 'a', count: 2 }], [{ incident: 'a', count: 2 }, { incident: 'b', count: 1 }]]);
   });
 
+  it('chains by trigger category too', () => {
+    const chains = recurrenceChains([
+      postmortem({ slug: 'p', date: '2024-01-01', organization: 'Acme', categories: ['dns'], triggerCategory: 'config-push' }),
+      postmortem({ slug: 'q', date: '2024-02-01', organization: 'ACME', categories: ['network'], triggerCategory: 'config-push' }),
+    ]);
+    expect(chains.map((chain) => [chain.id, chain.causes, chain.incidents.map((incident) => incident.slug)])).toEqual([
+      ['p--trigger-config-push--acme', [{ kind: 'trigger', id: 'config-push' }], ['p', 'q']],
+    ]);
+  });
+
   it('a window of 180 days by default, inclusive; windowDays changes it', () => {
     const pair = (second: string) => [
       postmortem({ slug: 'x', date: '2024-01-01', services: ['s'], categories: ['c'] }),

@@ -5,7 +5,8 @@
  * item was in when the incident after it happened (was it done before it happened again?).
  * Pure and deterministic; the result is plain JSON.
  *
- * Undated postmortems take no part. Services and organizations compare case-insensitively.
+ * Undated postmortems take no part; a month-precision date (`2021-10`) counts as the month's
+ * first day. Services and organizations compare case-insensitively.
  * Two chains with the same incidents (two shared categories, two shared services) are one
  * chain with several causes and scopes.
  */
@@ -77,10 +78,9 @@ export function recurrenceChains(postmortems: readonly Postmortem[], options: Re
   return findRuns(postmortems, windowDays).map((run) => describeRun(run));
 }
 
-/** The trigger category of a postmortem, when the model has one. */
-export function triggerCategoryOf(postmortem: Postmortem): string | null {
-  const value = (postmortem as { triggerCategory?: unknown }).triggerCategory;
-  return typeof value === 'string' && value.trim() !== '' ? value.trim() : null;
+/** The trigger category of a postmortem (frontmatter `trigger`), trimmed; null when it has none. */
+export function triggerCategoryOf(postmortem: Pick<Postmortem, 'triggerCategory'>): string | null {
+  return postmortem.triggerCategory?.trim() || null;
 }
 
 /** State of an action item on `date` (`YYYY-MM-DD`). */
