@@ -110,7 +110,7 @@ describe('precedents', () => {
       services: ['edge'],
       categories: ['certificates'],
       summary: 'The edge proxy served an expired certificate.',
-      lessons: { wentWrong: ['No alert on certificate expiry'], wentWell: ['Fast rollback'], lucky: [] },
+      lessons: { wentWrong: ['No alert on certificate expiry'], wentWell: ['Fast rollback'], lucky: [], learned: [] },
       actionItems: [actionItem({ text: 'Alert 30 days before expiry', status: 'open', due: '2023-02-01', line: 20 }), actionItem({ text: 'Renew', status: 'done' })],
     }),
     postmortem({ slug: 'dns', date: '2023-05-01', services: ['dns'], categories: ['dns'], summary: 'Resolvers timed out.' }),

@@ -32,7 +32,7 @@ export interface Precedent {
   reasons: RelatedReason[];
   categories: string[];
   services: string[];
-  /** What went wrong, then where they got lucky, then what went well. */
+  /** What went wrong, lessons not sorted under a heading, where they got lucky, what went well. */
   lessons: string[];
   /** Action items still open, with whether they are overdue. */
   openFollowUps: Array<{ text: string; owner: string | null; due: string | null; overdue: boolean; line: number }>;
@@ -57,7 +57,7 @@ export function precedents(corpus: readonly Postmortem[], query: PrecedentQuery,
       reasons,
       categories: postmortem.categories,
       services: postmortem.services,
-      lessons: [...postmortem.lessons.wentWrong, ...postmortem.lessons.lucky, ...postmortem.lessons.wentWell],
+      lessons: [...postmortem.lessons.wentWrong, ...postmortem.lessons.learned, ...postmortem.lessons.lucky, ...postmortem.lessons.wentWell],
       openFollowUps: postmortem.actionItems
         .filter((item) => item.status === 'open')
         .map((item) => ({ text: item.text, owner: item.owner, due: item.due, overdue: isOverdue(item, today), line: item.line })),
