@@ -10,7 +10,7 @@
  * Two chains with the same incidents (two shared categories, two shared services) are one
  * chain with several causes and scopes.
  */
-import { toUrlSlug } from './cross-reference.js';
+import { toUrlSlug } from './url-slug.js';
 import type { ActionItem, Postmortem } from './schema.js';
 
 export type CauseKind = 'category' | 'trigger';

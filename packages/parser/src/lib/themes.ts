@@ -13,6 +13,7 @@
 import { stopWords } from './related.js';
 import type { Postmortem } from './schema.js';
 import { isIndexable, stem, words } from './search-text.js';
+import { toUrlSlug } from './url-slug.js';
 
 export type ThemeSource = 'contributingFactor' | 'lesson' | 'actionItem';
 
@@ -109,7 +110,7 @@ export function themes(postmortems: readonly Postmortem[], options: ThemeOptions
     })
     .sort((a, b) => b.incidents.length - a.incidents.length || b.words - a.words || compareStrings(a.label, b.label) || compareStrings(a.key, b.key))
     .map(({ label, incidents, sources }) => {
-      const base = label.replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'theme';
+      const base = toUrlSlug(label);
       let id = base;
       for (let suffix = 2; used.has(id); suffix++) id = `${base}-${suffix}`;
       used.add(id);
