@@ -65,6 +65,7 @@ describe('public API', () => {
       'sectionSchema',
       'severityLevels',
       'sortPostmortems',
+      'stripXmlForbidden',
       'suggestCategory',
       'suggestTrigger',
       'taxonomyCategorySchema',

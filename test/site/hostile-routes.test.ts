@@ -5,6 +5,7 @@
  * output folder, replace no page, and still give every incident a page that lists link to.
  */
 import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
@@ -13,7 +14,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isUrlSlug, toUrlSlug } from '@postmortem-kb/parser';
 import { outputPathProblems } from '../../packages/astro/src/integration/output-guard.js';
 import { safeRoutes } from '../../packages/astro/src/lib/safe-routes.js';
-import { buildSite } from './_build.js';
+import { buildSite, repo } from './_build.js';
+
+// The feed's own XML library (a dependency of @astrojs/rss) checks well-formedness.
+const requireFromRss = createRequire(createRequire(import.meta.url).resolve('@astrojs/rss', { paths: [join(repo, 'packages/astro')] }));
+const { XMLValidator } = requireFromRss('fast-xml-parser') as { XMLValidator: { validate(xml: string): true | object } };
+const validateXml = (xml: string) => XMLValidator.validate(xml);
 
 const marker = `pm-kb-escape-${process.pid}-${Date.now()}`;
 /** Hostile values for every route parameter: traversal, encoded traversal, URL syntax, spaces. */
@@ -77,6 +83,11 @@ beforeAll(async () => {
   for (const [index, name] of hostileNames.entries()) {
     await writeFile(join(corpus, `${name}.md`), `---\ntitle: Named hostile ${index}\ndate: 2024-04-0${index + 1}\n---\n\n## Summary\n\nA file name that is no URL.\n`);
   }
+  // Item 7: characters XML 1.0 forbids in a title, a category and the text (YAML escapes \f, \e, \uFFFE).
+  await writeFile(
+    join(corpus, '2024-05-01-control-characters.md'),
+    '---\ntitle: "Form\\ffeed \\e[2J ESC \\uFFFE end"\ncategories: ["dns", "bad\\x0Bcat"]\n---\n\n## Summary\n\nText with \u0007 bell, \u001b]52;c;b3duZWQ=\u0007 and \uFFFF inside.\n',
+  );
   before = await filesOutsideOutput();
   await buildSite(corpus, outDir, cacheDir);
 }, 240_000);
@@ -146,6 +157,26 @@ describe('a site build over hostile route values', () => {
       }
     }
     expect(broken).toEqual([]);
+  });
+});
+
+describe('markup the build writes', () => {
+  const forbidden = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uD800-\uDFFF\uFFFE\uFFFF]/u;
+
+  it('holds no character XML 1.0 forbids, and the feed is well-formed XML', async () => {
+    const feed = await readFile(join(outDir, 'rss.xml'), 'utf8');
+    expect(feed).toContain('<title>Formfeed [2J ESC  end</title>');
+    expect(validateXml(feed)).toBe(true);
+    for (const file of await filesBelow(outDir)) {
+      if (!/\.(?:html|xml)$/.test(file)) continue;
+      expect(forbidden.test(await readFile(join(outDir, file), 'utf8')), file).toBe(false);
+    }
+  });
+
+  it('allows images from the site only and sends no referrer', async () => {
+    const page = await readFile(join(outDir, 'incidents/2024-01-01-victim/index.html'), 'utf8');
+    expect(page).toMatch(/<meta http-equiv="Content-Security-Policy" content="[^"]*img-src 'self';/);
+    expect(page).toContain('<meta name="referrer" content="no-referrer">');
   });
 });
 

@@ -98,3 +98,4 @@ export {
   type Facets,
 } from './lib/cross-reference.js';
 export { toUrlSlug, uniqueUrlSlugs, isUrlSlug } from './lib/url-slug.js';
+export { stripXmlForbidden } from './lib/xml-text.js';

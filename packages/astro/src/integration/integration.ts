@@ -13,6 +13,9 @@ import { parseOptions, type PostmortemKbOptions, type ResolvedSiteConfig } from 
 import { siteRoutes } from './routes.js';
 import { siteConfigPlugin } from './virtual-config.js';
 
+/** `src/middleware.ts` of this package, from `dist/integration/` (published) or `src/integration/` (source). */
+const middlewareEntrypoint = fileURLToPath(new URL('../../src/middleware.ts', import.meta.url));
+
 const contentConfigFiles = ['content.config.mjs', 'content.config.js', 'content.config.mts', 'content.config.ts'];
 
 /** The one line a project needs in `src/content.config.ts` (Astro reads collections only from there). */
@@ -23,7 +26,7 @@ export function postmortemKb(options?: PostmortemKbOptions): AstroIntegration {
   return {
     name: '@postmortem-kb/astro',
     hooks: {
-      'astro:config:setup': ({ config, injectRoute, updateConfig }) => {
+      'astro:config:setup': ({ config, injectRoute, updateConfig, addMiddleware }) => {
         const srcDir = fileURLToPath(config.srcDir);
         if (!contentConfigFiles.some((file) => existsSync(resolve(srcDir, file)))) {
           throw new Error(`@postmortem-kb/astro: no content configuration in ${srcDir}; create ${resolve(srcDir, 'content.config.mjs')} with:\n  ${contentConfigSource}`);
@@ -31,6 +34,8 @@ export function postmortemKb(options?: PostmortemKbOptions): AstroIntegration {
         const root = fileURLToPath(config.root);
         const siteConfig: ResolvedSiteConfig = { ...parsed, dir: resolve(root, parsed.dir) };
         for (const route of siteRoutes()) injectRoute({ ...route, prerender: true });
+        // After any middleware of the project: what is written is what this one returns.
+        addMiddleware({ entrypoint: middlewareEntrypoint, order: 'post' });
         updateConfig({
           // The output guard first: a build that wrote outside its output fails before anything is cleaned up.
           integrations: [outputGuard(), dataStoreReadAtRender(), staleOutputRemovedAfterBuild()],

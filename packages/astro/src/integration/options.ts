@@ -14,6 +14,14 @@ export const optionsSchema = z
     title: z.string().min(1).default('Postmortem KB'),
     /** One sentence for the home page's meta description and the feed. */
     description: z.string().min(1).default('Incident postmortems: what broke, why, and what was done about it.'),
+    /**
+     * Where images in postmortems may load from besides the site itself: CSP source expressions
+     * such as `https://images.example.com` or `https:`. Default none (`img-src 'self'`), so a
+     * postmortem cannot plant a tracking pixel.
+     */
+    imageSources: z
+      .array(z.string().regex(/^[^\s;,']+$/, 'expected a CSP source expression such as `https://images.example.com` or `https:`, without spaces, quotes, `;` or `,`'))
+      .default([]),
     /** Rule id → off, info, warning or error, as in the CLI's configuration. Default none. */
     rules: z
       .record(z.string(), ruleSetting)
@@ -35,6 +43,7 @@ export interface ResolvedSiteConfig {
   dir: string;
   title: string;
   description: string;
+  imageSources: string[];
   rules: Partial<Record<RuleId, RuleSetting>>;
 }
 
