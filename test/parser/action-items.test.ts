@@ -153,10 +153,10 @@ describe('extractActionItems: structure', () => {
     });
   });
 
-  it('treats a label over a nested list as a group, not an item', () => {
+  it('treats a label over a nested list as a group, not an item (and "Long-term" says its items are open)', () => {
     const markdown = ['## Action items', '', '- Immediate:', '  - [ ] Roll back', '- **Long-term**', '  - Add a canary stage', ''].join('\n');
     expect(extract(markdown)).toEqual({
-      items: [item('Roll back', { status: 'open', line: 4 }), item('Add a canary stage', { line: 6 })],
+      items: [item('Roll back', { status: 'open', line: 4 }), item('Add a canary stage', { status: 'open', line: 6 })],
       diagnostics: [],
     });
   });

@@ -210,3 +210,25 @@ describe('shape: times as people write them', () => {
     });
   });
 });
+
+describe('shape: plain action lists under a status heading or label', () => {
+  it('takes each item’s status from the heading or label above its list; a checkbox still wins', () => {
+    const result = fixture('action-status', 'ok.md');
+    expect(result.actionItems.map((item) => [item.text, item.owner, item.status, item.line])).toEqual([
+      ['Revert the cookie domain', 'ana', 'done', 9],
+      ['Clear the broken sessions', 'ben', 'done', 10],
+      ['Add a login smoke test to the deploy pipeline', 'ana', 'open', 14],
+      ['Document the cookie settings', 'cy', 'done', 15],
+      ['Page the identity team on login error spikes', 'ben', 'done', 19],
+      ['Move session cookies to the new domain in stages', 'dee', 'open', 23],
+    ]);
+  });
+
+  it('leaves the status unknown without such a heading or label (prose that merely mentions a word is no label)', () => {
+    const result = fixture('action-status', 'not-ok.md');
+    expect(result.actionItems.map((item) => [item.text, item.status])).toEqual([
+      ['Revert the cookie domain', null],
+      ['Add a login smoke test to the deploy pipeline', null],
+    ]);
+  });
+});

@@ -45,31 +45,58 @@ export function extractActionItems(section: SectionNode, sink: DiagnosticSink): 
   const fallback: Place = { line: section.line, column: section.column };
   // A sub-section that names another kind ("### Lessons" under "## Follow-ups") is not ours.
   let foreignDepth: number | null = null;
+  // The status a heading or label states for the plain items under it ("Completed", "Next steps").
+  const headingStatus: Array<{ depth: number; status: Status }> = [{ depth: section.depth, status: statusOfLabel(section.heading) }];
+  let labelStatus: Status | undefined;
   for (const node of section.scope) {
     if (node.type === 'heading') {
       if (foreignDepth !== null && node.depth <= foreignDepth) foreignDepth = null;
+      const text = headingText(node);
       if (foreignDepth === null) {
-        const kind = classifyHeading(headingText(node));
+        const kind = classifyHeading(text);
         if (kind !== null && kind !== 'remediation') foreignDepth = node.depth;
       }
+      while (headingStatus.length > 1 && headingStatus[headingStatus.length - 1]!.depth >= node.depth) headingStatus.pop();
+      headingStatus.push({ depth: node.depth, status: statusOfLabel(text) ?? headingStatus[headingStatus.length - 1]!.status });
+      labelStatus = undefined;
       continue;
     }
-    if (foreignDepth === null) collectBlock(node, items, sink, fallback);
+    if (foreignDepth !== null) continue;
+    if (node.type === 'paragraph') {
+      // A short paragraph such as `**Completed:**` or `Follow-up:` labels the list after it.
+      const text = collapse(toString(node));
+      if (text.length <= 60) labelStatus = statusOfLabel(text) ?? labelStatus;
+      continue;
+    }
+    collectBlock(node, items, sink, fallback, labelStatus ?? headingStatus[headingStatus.length - 1]!.status);
+    if (node.type === 'list') labelStatus = undefined;
   }
   return items;
 }
 
-function collectBlock(node: RootContent, items: ActionItem[], sink: DiagnosticSink, fallback: Place): void {
-  if (node.type === 'list') collectList(node, items, sink, fallback);
+type Status = ActionItem['status'];
+
+const doneLabel = /\b(?:completed?|done|resolved|finished|implemented|fixed|shipped)\b/i;
+const openLabel = /\b(?:open|follow[- ]?ups?|next steps?|planned|(?:short|medium|long)[- ]term|to ?do|pending|in progress|upcoming|future|remaining)\b/i;
+
+/** `done` for "Immediate actions (completed)", `open` for "Short-term improvements", else null. */
+function statusOfLabel(text: string): Status {
+  if (doneLabel.test(text)) return 'done';
+  if (openLabel.test(text)) return 'open';
+  return null;
+}
+
+function collectBlock(node: RootContent, items: ActionItem[], sink: DiagnosticSink, fallback: Place, context: Status = null): void {
+  if (node.type === 'list') collectList(node, items, sink, fallback, context);
   else if (node.type === 'table') collectTable(node, items, sink, fallback);
-  else if (node.type === 'blockquote') for (const child of node.children) collectBlock(child, items, sink, fallback);
+  else if (node.type === 'blockquote') for (const child of node.children) collectBlock(child, items, sink, fallback, context);
   // Prose paragraphs are context, not items.
 }
 
 // ---------------------------------------------------------------------------------------
 // Lists
 
-function collectList(list: List, items: ActionItem[], sink: DiagnosticSink, fallback: Place): void {
+function collectList(list: List, items: ActionItem[], sink: DiagnosticSink, fallback: Place, context: Status = null): void {
   for (const listItem of list.children) {
     const nested = listItem.children.filter((child): child is List => child.type === 'list');
     const own = listItem.children.filter((child) => child.type !== 'list');
@@ -82,7 +109,7 @@ function collectList(list: List, items: ActionItem[], sink: DiagnosticSink, fall
         items.push({
           text: annotated.text,
           owner: annotated.owner,
-          status: checkbox ?? annotated.status ?? (annotated.doneOn !== null ? 'done' : null),
+          status: checkbox ?? annotated.status ?? (annotated.doneOn !== null ? 'done' : null) ?? context,
           priority: annotated.priority,
           type: annotated.type,
           ticket: firstTicket(rendered),
@@ -92,7 +119,9 @@ function collectList(list: List, items: ActionItem[], sink: DiagnosticSink, fall
         });
       }
     }
-    for (const child of nested) collectList(child, items, sink, fallback);
+    // "- Completed:" over a nested list states the status of its items.
+    const groupStatus = isGroupLabel(listItem, own, nested) ? statusOfLabel(collapse(own.map((node) => toString(node)).join(' '))) : null;
+    for (const child of nested) collectList(child, items, sink, fallback, groupStatus ?? context);
   }
 }
 
