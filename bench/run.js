@@ -6,7 +6,7 @@
  *   node bench/run.js --quick    as above, but the site only at 1k
  *   node bench/run.js --smoke    20 files, 200 search records, no site build (for the smoke test)
  *   --no-site                    skip the site builds
- *   --only=parse,site,search,lint,precedents  run only these sections (to split a long run)
+ *   --only=parse,site,search,lint,precedents,import  run only these sections (to split a long run)
  *
  * Every measurement runs in its own process; peak RSS comes from /usr/bin/time when
  * present, otherwise from polling `ps`. Writes only below .bench/ (gitignored).
@@ -18,6 +18,7 @@ import { availableParallelism, cpus, totalmem, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generate } from './generate-corpus.js';
+import { generateImports } from './generate-imports.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const bench = join(root, '.bench');
@@ -140,6 +141,25 @@ if (wanted('precedents')) {
     const result = replayPrecedents(postmortems);
     row('precedents', `${name}: same-category precedent in top 5 (ours: service + text; baseline: 5 most recent of the category)`, result.queries, result.category.ours, result.category.baseline, 'share');
     row('precedents', `${name}: same category and service/organization in top 5 (ours: + category)`, result.recurrenceQueries, result.recurrence.ours, result.recurrence.baseline, 'share');
+  }
+}
+
+if (wanted('import') && !smoke) {
+  console.error('import …');
+  const count = 1000;
+  const inputs = await generateImports({ fixtures: join(root, 'test', 'fixtures', 'import'), out: join(out, 'import-inputs'), count });
+  const cli = join(root, 'packages', 'cli', 'bin', 'postmortem.js');
+  // markdown last: it imports again what the html import wrote (the round trip).
+  for (const format of ['html', 'docx', 'github-issues', 'gitlab-issues', 'csv', 'markdown']) {
+    const target = join(out, 'import-out', format);
+    await rm(target, { recursive: true, force: true });
+    const input = format === 'markdown' ? join(out, 'import-out', 'html') : inputs[format];
+    const result = await measured(process.execPath, [cli, 'import', input, '--from', format, '--out', target, '--json']);
+    const written = JSON.parse(result.stdout).filter((report) => report.written).length;
+    if (written !== count) throw new Error(`import --from ${format} wrote ${written} of ${count} files:\n${result.stderr}`);
+    // The baseline is linting what was written: parsing every file is part of an import.
+    const lint = await measured(process.execPath, [cli, 'lint', '--quiet', target], { cwd: out });
+    row('import', `postmortem import --from ${format} vs lint of the output (s)`, count, result.wallS, lint.wallS, 's', '< 60 s', { oursMb: result.peakMb, baselineMb: lint.peakMb });
   }
 }
 

@@ -83,7 +83,8 @@ describe('postmortem import', () => {
     const dir = await makeProject({ 'a.csv': 'title\nx\n' });
     const cases = [
       [['import', 'a.csv'], "postmortem import: required option '--from <format>' not specified (see \"postmortem import --help\")\n"],
-      [['import', 'a.csv', '--from', 'pdf'], 'postmortem import: option \'--from <format>\' argument \'pdf\' is invalid. Allowed choices are html, markdown. (see "postmortem import --help")\n'],
+      [['import', 'a.csv', '--from', 'pdf'], 'postmortem import: option \'--from <format>\' argument \'pdf\' is invalid. Allowed choices are html, docx, github-issues, gitlab-issues, csv, markdown. (see "postmortem import --help")\n'],
+      [['import', 'a.csv', '--from', 'csv', '--map', 'Incident=name'], 'postmortem import: --map "Incident=name": unknown field "name", expected one of title, date, severity, status, organization, services, categories, tags, authors, started_at, detected_at, mitigated_at, resolved_at, sources, id, summary, impact, timeline, rootCause, trigger, detection, resolution, actionItems, lessons, ignore\n'],
       [['import', 'missing.html', '--from', 'html'], 'postmortem import: path not found: missing.html\n'],
     ] as const;
     for (const [args, stderr] of cases) {

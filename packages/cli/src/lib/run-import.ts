@@ -6,7 +6,7 @@
 import { mkdir, open, stat, writeFile } from 'node:fs/promises';
 import { basename, extname, join, relative, resolve } from 'node:path';
 import { formatDiagnostic, parsePostmortem } from '@postmortem-kb/parser';
-import { composeMarkdown, describeImport, importDocuments, type ImportedDocument, type Recognised, type Unrecognised } from '@postmortem-kb/import';
+import { columnFields, composeMarkdown, describeImport, importDocuments, type ColumnField, type ImportedDocument, type Recognised, type Unrecognised } from '@postmortem-kb/import';
 import type { ImportCommandOptions } from '../commands/import.js';
 import type { RunContext } from './context.js';
 import { slugify } from './slug.js';
@@ -26,6 +26,9 @@ export interface ImportReport {
 
 export async function runImport(inputs: readonly string[], options: ImportCommandOptions, context: RunContext): Promise<number> {
   const config = await context.config();
+  for (const [column, field] of Object.entries(options.map)) {
+    if (!(columnFields as readonly string[]).includes(field)) throw new UsageError(`--map "${column}=${field}": unknown field "${field}", expected one of ${columnFields.join(', ')}`);
+  }
   const paths: string[] = [];
   for (const input of inputs) {
     const absolute = resolve(context.cwd, input);
@@ -44,6 +47,8 @@ export async function runImport(inputs: readonly string[], options: ImportComman
 
   const documents = importDocuments(paths, options.from, {
     limits: { maxOutputBytes },
+    labels: config.import?.labels,
+    columns: { ...config.import?.columns, ...(options.map as Record<string, ColumnField>) },
     timezone: config.timezone,
   });
   for await (const result of documents) {

@@ -36,7 +36,7 @@ export function composeMarkdown(document: Pick<ImportedDocument, 'frontmatter' |
   const fields = Object.fromEntries(Object.entries(document.frontmatter).filter(([, value]) => value !== undefined && value !== null && !(Array.isArray(value) && value.length === 0) && value !== ''));
   const body = document.body.trim();
   const head = Object.keys(fields).length === 0 ? '' : `---\n${stringify(fields, { lineWidth: 0 }).trimEnd()}\n---\n\n`;
-  return `${head}${body}\n`;
+  return body === '' ? (head === '' ? '\n' : head.trimEnd() + '\n') : `${head}${body}\n`;
 }
 
 export function diagnostic(path: string, ruleId: string, severity: Diagnostic['severity'], message: string, line = 1, column = 1): Diagnostic {

@@ -101,6 +101,7 @@ export async function htmlToMarkdown(html: string, options: HtmlOptions): Promis
   collectImages(root, { baseDir: options.baseDir, maxImageBytes: options.maxImageBytes, assets, notes });
   dropConfluenceChrome(root);
   promoteHeaderRows(root);
+  checkboxParagraphsToList(root);
   const mdast = (await toMarkdown.run(root)) as MdastRoot;
   metadataTableToLabels(mdast);
   return { title, markdown: toMarkdown.stringify(mdast), assets, notes };
@@ -109,6 +110,35 @@ export async function htmlToMarkdown(html: string, options: HtmlOptions): Promis
 /** Confluence export headers (title, breadcrumbs, "Created by …") repeat what frontmatter holds. */
 function dropConfluenceChrome(root: HastRoot): void {
   root.children = root.children.filter((node) => !(isElement(node as Element) && ['title-heading', 'breadcrumb-section', 'footer'].includes(attribute(node as Element, 'id') ?? '') || (isElement(node as Element) && classes(node as Element).includes('page-metadata'))));
+}
+
+/**
+ * Word's checkboxes (mammoth: `<p><input type="checkbox" checked> text</p>`) are task list
+ * items in markdown; consecutive ones become one list.
+ */
+function checkboxParagraphsToList(root: HastRoot): void {
+  const startsWithCheckbox = (node: HastRoot['children'][number]): boolean => {
+    if (!isElement(node as Element, 'p')) return false;
+    const first = (node as Element).children.find((child) => !(child.type === 'text' && child.value.trim() === ''));
+    return first !== undefined && isElement(first, 'input') && attribute(first, 'type') === 'checkbox';
+  };
+  const stack: Array<HastRoot | Element> = [root];
+  while (stack.length > 0) {
+    const parent = stack.pop()!;
+    const next: HastRoot['children'] = [];
+    for (const child of parent.children) {
+      if (startsWithCheckbox(child)) {
+        const item: Element = { type: 'element', tagName: 'li', properties: {}, children: (child as Element).children };
+        const last = next[next.length - 1];
+        if (last && isElement(last as Element, 'ul') && (last as Element).properties.dataCheckboxes === true) (last as Element).children.push(item);
+        else next.push({ type: 'element', tagName: 'ul', properties: { dataCheckboxes: true }, children: [item] });
+        continue;
+      }
+      next.push(child);
+      if (child.type === 'element') stack.push(child);
+    }
+    parent.children = next as typeof parent.children;
+  }
 }
 
 /**
