@@ -36,7 +36,7 @@ export function categoryId(value: string): string {
 
 /** Markdown-escapes text for a single line (it came from a cell, not from markdown). */
 function inline(value: string): string {
-  return value.replace(/[\\`*_[\]<>#|]/g, (char) => `\\${char}`).replace(/\s*\n\s*/g, ' ');
+  return value.replace(/[\\`*_[\]<>#|]/g, (char) => `\\${char}`).split('\n').map((line) => line.trim()).join(' ');
 }
 
 export function buildStub(values: readonly StubValue[]): { frontmatter: Record<string, unknown>; body: string } {
