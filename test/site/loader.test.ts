@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdtemp, rm, writeFile, mkdir } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, truncate, writeFile, mkdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -96,6 +96,34 @@ describe('postmortemLoader', () => {
     await loader.load(context);
     expect(parsed).toEqual(['2024-01-03-beta']);
     expect((entries.get('2024-01-03-beta')!.data as unknown as Postmortem).title).toBe('Beta, revised');
+  });
+
+  // Issue 18, item 10: a parser upgrade (a fixed sanitiser) must reach pages built before it.
+  it('re-parses a file whose stored digest came from a digest without the parser version', async () => {
+    const { context, entries, parsed } = fakeContext(root);
+    const loader = postmortemLoader({ directory: dir });
+    await loader.load(context);
+    // What an entry stored by a parser that left its version out of the digest carries.
+    const taxonomy = await readFile(join(dir, 'taxonomy.yaml'), 'utf8');
+    for (const [slug, entry] of entries) {
+      const file = join(dir, `${slug}.md`);
+      const bytes = await readFile(file);
+      entry.digest = createHash('sha1').update(`${relative(process.cwd(), file)}\u0000${taxonomy}\u0000[]\u0000${bytes.toString('latin1')}`).digest('hex');
+    }
+    parsed.length = 0;
+    await loader.load(context);
+    expect(parsed.sort()).toEqual(['2024-01-02-alpha', '2024-01-03-beta']);
+  });
+
+  // Issue 18, item 8: the size is checked before a file is read.
+  it('fails on a huge sparse file with a too-large error naming it, without reading it', async () => {
+    const { context } = fakeContext(root);
+    const huge = join(dir, '2024-01-04-huge.md');
+    await writeFile(huge, '');
+    await truncate(huge, 600_000_000);
+    await expect(postmortemLoader({ directory: dir }).load(context)).rejects.toThrow(
+      new RegExp(`${relative(process.cwd(), huge).replace(/[.]/g, '\\.')}:1:1 Unexpected file of 600000000 bytes, expected at most 1000000 bytes`),
+    );
   });
 
   it('re-parses every file when the taxonomy changes', async () => {

@@ -4,17 +4,22 @@
  * validates with `parseData`, stores and deletes entries whose files are gone; unlike it,
  * a corpus with any error diagnostic fails the build with one error listing them all.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { stat } from 'node:fs/promises';
 import { isAbsolute, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { checkCorpus, corpusRuleIds } from './lib/corpus-rules.js';
-import { findPostmortemFiles, loadPostmortemFiles } from './lib/load.js';
+import { failedPostmortem } from './lib/failed.js';
+import { defaultMaxBytes, findPostmortemFiles, loadPostmortemFiles } from './lib/load.js';
 import { postmortemSchema, type Diagnostic, type Postmortem } from './lib/schema.js';
 import { configureDiagnostics, ruleDefaults, ruleSettingProblem, ruleSettings, type RuleId, type RuleSetting } from './lib/rules.js';
 import { readTaxonomyFile, taxonomyFileName, type Taxonomy } from './lib/taxonomy.js';
 import { slugFromPath } from './lib/url-slug.js';
+
+/** This package's version (`package.json` next to `dist/` and `src/`): part of every digest. */
+const parserVersion = (createRequire(import.meta.url)('../package.json') as { version: string }).version;
 
 export interface PostmortemLoaderOptions {
   /** Directory holding the postmortems, absolute or relative to the Astro project root. */
@@ -103,10 +108,18 @@ async function syncPostmortems(context: LoaderContext, directory: string, taxono
     const path = relative(cwd, file) || file;
     // Synchronous: 10,000 awaited reads took 5 s of a warm build (each waits its turn in the
     // event loop behind Astro's own work); read synchronously they take a fraction of a second.
+    // The size first: a file over the cap is never read (a 600 MB sparse file would fill the heap).
+    const size = statSync(file).size;
+    if (size > defaultMaxBytes) {
+      const postmortem = failedPostmortem(path, 'too-large', `Unexpected file of ${size} bytes, expected at most ${defaultMaxBytes} bytes (raise maxBytes to parse it)`);
+      candidates.push({ file, digest: '', postmortem, changed: true });
+      continue;
+    }
     const bytes = readFileSync(file);
     // The path and taxonomy take part in the digest: `path` is stored in the data, and a
-    // changed taxonomy changes category diagnostics. Latin-1 maps each byte to one character.
-    const digest = generateDigest(`${path}\u0000${taxonomy.digest}\u0000${rulesKey}\u0000${bytes.toString('latin1')}`);
+    // changed taxonomy changes category diagnostics; the parser's version, so that an upgraded
+    // parser (a fixed sanitiser) re-parses every file. Latin-1 maps each byte to one character.
+    const digest = generateDigest(`${parserVersion}\u0000${path}\u0000${taxonomy.digest}\u0000${rulesKey}\u0000${bytes.toString('latin1')}`);
     const stored = store.get<Postmortem>(slugFromPath(file));
     if (stored && stored.digest === digest) {
       // A shallow copy with its own diagnostics array: `checkCorpus` appends to it, the stored entry stays as it was.
