@@ -57,8 +57,8 @@ A consumer release changed the ack mode to manual without acking.
       actionItems: [
         { text: 'Roll back consumers', owner: 'kim', status: 'done', due: null, ticket: null },
         { text: 'Contract test for ack mode', owner: 'lee', status: 'open', due: '2023-12-01', ticket: null },
-        { text: 'Should the queue alert page sooner?', owner: null, status: null, due: null, ticket: null },
-        { text: 'Who owns the consumer library?', owner: null, status: null, due: null, ticket: null },
+        { text: 'Should the queue alert page sooner?', owner: null, status: 'open', due: null, ticket: null },
+        { text: 'Who owns the consumer library?', owner: null, status: 'open', due: null, ticket: null },
       ],
       headings: ['Order queue backlog delays shipments → none', 'Summary → summary', 'Timeline → timeline', 'Root cause → rootCause', 'Action items → remediation', 'Open questions → remediation'],
     });
