@@ -125,10 +125,18 @@ describe('README CLI section', () => {
     const list = /^Commands:\n([\s\S]*?)\n\n/m.exec(main.stdout)?.[1] ?? '';
     for (const match of list.matchAll(/^ {2}([a-z]+)\b/gm)) if (match[1] !== 'help') commands.push(match[1]!);
     const results = await Promise.all(commands.map((command) => runCli([command, '--help'], { cwd: repositoryRoot })));
-    results.forEach((result, index) => {
+    for (const [index, result] of results.entries()) {
       expect(result.code, `${commands[index]!} --help`).toBe(0);
-      helps.set(commands[index]!, readHelp(result.stdout));
-    });
+      const help = readHelp(result.stdout);
+      // A command with subcommands (`site build`, `site dev`): their options are the command's too.
+      const subcommands = [...(/\nCommands:\n([\s\S]*?)(?:\n\n|$)/.exec(result.stdout)?.[1] ?? '').matchAll(/^ {2}([a-z]+)\b/gm)].map((match) => match[1]!).filter((name) => name !== 'help');
+      for (const subcommand of subcommands) {
+        const sub = await runCli([commands[index]!, subcommand, '--help'], { cwd: repositoryRoot });
+        expect(sub.code, `${commands[index]!} ${subcommand} --help`).toBe(0);
+        help.options.push(...readHelp(sub.stdout).options);
+      }
+      helps.set(commands[index]!, help);
+    }
   });
 
   it('has a subsection for each command `postmortem --help` lists, and for no other', () => {

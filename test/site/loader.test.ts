@@ -11,6 +11,7 @@ interface Entry {
   id: string;
   data: Record<string, unknown>;
   filePath?: string;
+  body?: string;
   digest?: string | number;
   rendered?: { html: string };
 }
@@ -175,6 +176,28 @@ describe('postmortemLoader', () => {
     expect(entries.size).toBe(0);
   });
 
+  it('with strict: false stores every postmortem with its errors, logs each problem as lint prints it, and keeps the verbatim text of an unreadable file', async () => {
+    const source = '---\ntitle: [unclosed <script>alert(1)</script>\n---\n\n## Summary\n\nx\n';
+    await writeFile(join(dir, '2024-01-05-yaml.md'), source);
+    await writeFile(join(dir, '2024-01-04-final.md'), postmortem('Final', 'status: final\n'));
+    const { context, entries, logs } = fakeContext(root);
+    await postmortemLoader({ directory: dir, strict: false }).load(context);
+    expect([...entries.keys()].sort()).toEqual(['2024-01-02-alpha', '2024-01-03-beta', '2024-01-04-final', '2024-01-05-yaml']);
+    const yaml = relative(process.cwd(), join(dir, '2024-01-05-yaml.md'));
+    const report = logs.find((line) => line.includes('problems in postmortems'))!.split('\n');
+    expect(report.some((line) => line.startsWith(`${yaml}:`) && /^[^:]+:\d+:\d+ {2}error {2}\S.* {2}frontmatter-yaml$/.test(line))).toBe(true);
+    expect(report.some((line) => /2024-01-04-final\.md:\d+:\d+ {2}error {2}Unexpected final postmortem without .* {2}required-section$/.test(line))).toBe(true);
+    expect(entries.get('2024-01-05-yaml')!.body).toBe(source);
+    expect(entries.get('2024-01-04-final')!.body).toBeUndefined();
+    expect((entries.get('2024-01-04-final')!.data as unknown as Postmortem).diagnostics.map((diagnostic) => diagnostic.ruleId)).toContain('required-section');
+  });
+
+  it('with strict: false still fails on errors in taxonomy.yaml (configuration, not content)', async () => {
+    await writeFile(join(dir, 'taxonomy.yaml'), 'categories: [\n');
+    const { context } = fakeContext(root);
+    await expect(postmortemLoader({ directory: dir, strict: false }).load(context)).rejects.toThrow(/taxonomy\.yaml:\d+:\d+ /);
+  });
+
   it('lists duplicate ids across files as errors', async () => {
     await writeFile(join(dir, '2024-01-06-gamma.md'), postmortem('Gamma', 'id: shared\n'));
     await writeFile(join(dir, '2024-01-07-delta.md'), postmortem('Delta', 'id: shared\n'));
@@ -207,6 +230,7 @@ describe('postmortemLoader', () => {
     [{}, /`options.directory`/],
     [{ directory: '' }, /`options.directory`/],
     [{ directory: 'x', taxonomy: 3 }, /`options.taxonomy`/],
+    [{ directory: 'x', strict: 'yes' }, /`options.strict`/],
   ])('throws for bad options %j', (options, message) => {
     expect(() => postmortemLoader(options as never)).toThrow(message);
   });

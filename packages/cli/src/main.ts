@@ -13,6 +13,7 @@ import { createNewCommand } from './commands/new.js';
 import { createPrecedentsCommand } from './commands/precedents.js';
 import { createRelatedCommand } from './commands/related.js';
 import { createRulesCommand } from './commands/rules.js';
+import { createSiteCommand } from './commands/site.js';
 import { createStatsCommand } from './commands/stats.js';
 import { createRunContext, type RunContext, type RunEnvironment } from './lib/context.js';
 import { examples } from './lib/options.js';
@@ -48,6 +49,7 @@ ${examples([
   ['Incidents like this one:', 'postmortem related postmortems/2024-03-18-dns-resolver-overload.md'],
   ['Past incidents to read before changing a service:', 'postmortem precedents --service api-gateway'],
   ['All incidents as CSV:', 'postmortem export --format csv --output incidents.csv'],
+  ['The static site, into dist/:', 'postmortem site build'],
 ])}`);
 
   for (const command of [
@@ -59,19 +61,23 @@ ${examples([
     createPrecedentsCommand(context),
     createRulesCommand(context),
     createImportCommand(context),
+    createSiteCommand(context),
   ]) {
     program.addCommand(command);
   }
-  for (const command of [program, ...program.commands]) configureErrors(command, context);
+  for (const command of [program, ...program.commands, ...program.commands.flatMap((command) => command.commands)]) configureErrors(command, context);
   program.hook('preAction', (_program, actionCommand) => {
-    context.commandName = `${programName} ${actionCommand.name()}`;
+    const parent = actionCommand.parent && actionCommand.parent !== program ? `${actionCommand.parent.name()} ` : '';
+    context.commandName = `${programName} ${parent}${actionCommand.name()}`;
   });
   return program;
 }
 
 /** Usage errors become one line on stderr and an exception main turns into exit code 2. */
 function configureErrors(command: Command, context: RunContext): void {
-  const name = command === command.parent || command.parent === null ? programName : `${programName} ${command.name()}`;
+  const names: string[] = [];
+  for (let current: Command | null = command; current?.parent; current = current.parent) names.unshift(current.name());
+  const name = [programName, ...names].join(' ');
   command
     .exitOverride()
     .showSuggestionAfterError(true)

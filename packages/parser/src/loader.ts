@@ -1,10 +1,11 @@
 /**
  * `postmortemLoader`: an Astro content-layer loader that reads postmortems through this
  * library. Like Astro's own `glob()` loader it reads, digests, skips unchanged files,
- * validates with `parseData`, stores and deletes entries whose files are gone; unlike it,
- * a corpus with any error diagnostic fails the build with one error listing them all.
+ * validates with `parseData`, stores and deletes entries whose files are gone. Every problem
+ * is logged; with `strict` (the default) a corpus with any error diagnostic fails the build
+ * with one error listing them all, without it the postmortems are stored with their errors.
  */
-import { readFileSync, statSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { stat } from 'node:fs/promises';
 import { isAbsolute, join, relative, resolve } from 'node:path';
@@ -12,9 +13,10 @@ import { fileURLToPath } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { checkCorpus, corpusRuleIds } from './lib/corpus-rules.js';
 import { failedPostmortem } from './lib/failed.js';
-import { defaultMaxBytes, findPostmortemFiles, loadPostmortemFiles } from './lib/load.js';
+import { decodeUtf8, defaultMaxBytes, findPostmortemFiles, loadPostmortemFiles } from './lib/load.js';
+import { formatDiagnostic } from './lib/diagnostics.js';
 import { postmortemSchema, type Diagnostic, type Postmortem } from './lib/schema.js';
-import { configureDiagnostics, ruleDefaults, ruleSettingProblem, ruleSettings, type RuleId, type RuleSetting } from './lib/rules.js';
+import { configureDiagnostics, isFatalRule, ruleDefaults, ruleSettingProblem, ruleSettings, type RuleId, type RuleSetting } from './lib/rules.js';
 import { readTaxonomyFile, taxonomyFileName, type Taxonomy } from './lib/taxonomy.js';
 import { slugFromPath } from './lib/url-slug.js';
 
@@ -32,7 +34,17 @@ export interface PostmortemLoaderOptions {
    * error, so the site fails on what `postmortem lint` calls an error. Default: none.
    */
   rules?: Partial<Record<RuleId, RuleSetting>>;
+  /**
+   * Whether an error diagnostic in a postmortem fails the build (default `true`). When
+   * `false` every postmortem is stored with its diagnostics, and a file that could not be
+   * read as a postmortem keeps its verbatim text as the entry's `body`. Errors in
+   * `taxonomy.yaml` fail the build either way: they are configuration, not content.
+   */
+  strict?: boolean;
 }
+
+/** Verbatim text kept for a file that could not be parsed: at most this many bytes of it. */
+const verbatimLimit = 1_000_000;
 
 
 
@@ -44,6 +56,10 @@ export function postmortemLoader(options: PostmortemLoaderOptions): Loader {
   if (options.taxonomy !== undefined && (typeof options.taxonomy !== 'string' || options.taxonomy === '')) {
     throw new TypeError('postmortemLoader: expected `options.taxonomy` to be a non-empty string when given');
   }
+  if (options.strict !== undefined && typeof options.strict !== 'boolean') {
+    throw new TypeError('postmortemLoader: expected `options.strict` to be a boolean when given');
+  }
+  const strict = options.strict ?? true;
   const rules = options.rules ?? {};
   if (rules === null || typeof rules !== 'object' || Array.isArray(rules)) {
     throw new TypeError('postmortemLoader: expected `options.rules` to be an object of rule id → off, info, warning or error');
@@ -60,7 +76,7 @@ export function postmortemLoader(options: PostmortemLoaderOptions): Loader {
     load: async (context) => {
       const root = fileURLToPath(context.config.root);
       const directory = resolve(root, options.directory);
-      await syncPostmortems(context, directory, options.taxonomy === undefined ? undefined : resolve(root, options.taxonomy), rules);
+      await syncPostmortems(context, directory, options.taxonomy === undefined ? undefined : resolve(root, options.taxonomy), rules, strict);
       const { watcher } = context;
       if (!watcher) return;
       // In `astro dev` a content error is logged, not thrown, so fixing the file recovers.
@@ -68,7 +84,7 @@ export function postmortemLoader(options: PostmortemLoaderOptions): Loader {
       const onChange = (changed: string) => {
         const inside = relative(directory, changed);
         if (inside.startsWith('..') || isAbsolute(inside) || !/\.(?:md|ya?ml)$/i.test(changed)) return;
-        syncPostmortems(context, directory, options.taxonomy === undefined ? undefined : resolve(root, options.taxonomy), rules).then(
+        syncPostmortems(context, directory, options.taxonomy === undefined ? undefined : resolve(root, options.taxonomy), rules, strict).then(
           () => context.logger.info(`Reloaded postmortems after a change to ${inside}`),
           (error: unknown) => context.logger.error(error instanceof Error ? error.message : String(error)),
         );
@@ -89,7 +105,7 @@ interface Candidate {
   changed: boolean;
 }
 
-async function syncPostmortems(context: LoaderContext, directory: string, taxonomyPath: string | undefined, rules: LoaderRules): Promise<void> {
+async function syncPostmortems(context: LoaderContext, directory: string, taxonomyPath: string | undefined, rules: LoaderRules, strict: boolean): Promise<void> {
   const { store, generateDigest, parseData, logger, config } = context;
   const info = await stat(directory).catch(() => null);
   if (!info?.isDirectory()) {
@@ -148,13 +164,22 @@ async function syncPostmortems(context: LoaderContext, directory: string, taxono
   }
   checkCorpus(candidates.map((candidate) => candidate.postmortem));
 
-  const problems: Diagnostic[] = configureDiagnostics(taxonomy.diagnostics, rules);
+  const taxonomyProblems = configureDiagnostics(taxonomy.diagnostics, rules);
+  const problems: Diagnostic[] = [...taxonomyProblems];
+  const reported: Diagnostic[] = [...taxonomyProblems];
   for (const { postmortem } of candidates) {
     postmortem.diagnostics = configureDiagnostics(postmortem.diagnostics, rules);
-    problems.push(...postmortem.diagnostics.filter((diagnostic) => diagnostic.severity === 'error'));
+    for (const diagnostic of postmortem.diagnostics) {
+      if (diagnostic.severity === 'info') continue;
+      reported.push(diagnostic);
+      if (diagnostic.severity === 'error') problems.push(diagnostic);
+    }
   }
-  if (problems.length > 0) {
-    throw new Error(`${problems.length} problem${problems.length === 1 ? '' : 's'} in postmortems:\n${problems.map(formatProblem).join('\n')}`);
+  // Printed as `postmortem lint` prints them, errors and warnings, whether or not the build goes on.
+  if (reported.length > 0) logger.warn(`${reported.length} problem${reported.length === 1 ? '' : 's'} in postmortems:\n${reported.map(formatDiagnostic).join('\n')}`);
+  if (problems.length > 0 && (strict || taxonomyProblems.length > 0)) {
+    const failing = strict ? problems : taxonomyProblems;
+    throw new Error(`${failing.length} problem${failing.length === 1 ? '' : 's'} in postmortems:\n${failing.map(formatProblem).join('\n')}`);
   }
 
   const untouched = new Set(store.keys());
@@ -167,7 +192,10 @@ async function syncPostmortems(context: LoaderContext, directory: string, taxono
     if (!candidate.changed && !corpusChanged) continue;
     const filePath = relative(root, candidate.file).split('\\').join('/');
     const data = await parseData({ id: postmortem.slug, data: postmortem as unknown as Record<string, unknown>, filePath: candidate.file });
-    store.set({ id: postmortem.slug, data, filePath, digest: candidate.digest, rendered: { html: postmortem.html } });
+    // The page of a file that could not be read as a postmortem shows its text as it is.
+    const unreadable = postmortem.diagnostics.some((diagnostic) => diagnostic.severity === 'error' && isFatalRule(diagnostic.ruleId));
+    const body = unreadable ? verbatimText(candidate.file) : undefined;
+    store.set({ id: postmortem.slug, data, filePath, digest: candidate.digest, rendered: { html: postmortem.html }, ...(body === undefined ? {} : { body }) });
     updated++;
   }
   for (const id of untouched) store.delete(id);
@@ -182,6 +210,18 @@ async function readTaxonomy(file: string, required: boolean, cwd: string): Promi
   if (read === null) return { taxonomy: null, diagnostics: [], digest: '' };
   const { taxonomy, diagnostics, source } = read;
   return { taxonomy, diagnostics: diagnostics.filter((diagnostic) => diagnostic.severity === 'error'), digest: source };
+}
+
+/** The first `verbatimLimit` bytes of `file` as text (a file over the size cap is not read whole). */
+function verbatimText(file: string): string {
+  const descriptor = openSync(file, 'r');
+  try {
+    const buffer = Buffer.alloc(verbatimLimit);
+    const length = readSync(descriptor, buffer, 0, verbatimLimit, 0);
+    return decodeUtf8(buffer.subarray(0, length)).text;
+  } finally {
+    closeSync(descriptor);
+  }
 }
 
 function formatProblem(diagnostic: Diagnostic): string {

@@ -10,6 +10,7 @@ import type { AstroIntegration } from 'astro';
 import { dataStoreReadAtRender, staleOutputRemovedAfterBuild } from './build-performance.js';
 import { outputGuard } from './output-guard.js';
 import { parseOptions, type PostmortemKbOptions, type ResolvedSiteConfig } from './options.js';
+import { resolveSiteOptions } from './site-options.js';
 import { siteRoutes } from './routes.js';
 import { siteConfigPlugin } from './virtual-config.js';
 
@@ -22,21 +23,26 @@ const contentConfigFiles = ['content.config.mjs', 'content.config.js', 'content.
 export const contentConfigSource = "export { collections } from '@postmortem-kb/astro/collections';\n";
 
 export function postmortemKb(options?: PostmortemKbOptions): AstroIntegration {
-  const parsed = parseOptions(options);
+  // Checked at once, so a mistake fails before Astro starts; merged with the configuration file in the hook.
+  parseOptions(options);
   return {
     name: '@postmortem-kb/astro',
     hooks: {
-      'astro:config:setup': ({ config, injectRoute, updateConfig, addMiddleware }) => {
+      'astro:config:setup': async ({ config, injectRoute, updateConfig, addMiddleware, logger }) => {
         const srcDir = fileURLToPath(config.srcDir);
         if (!contentConfigFiles.some((file) => existsSync(resolve(srcDir, file)))) {
           throw new Error(`@postmortem-kb/astro: no content configuration in ${srcDir}; create ${resolve(srcDir, 'content.config.mjs')} with:\n  ${contentConfigSource}`);
         }
         const root = fileURLToPath(config.root);
-        const siteConfig: ResolvedSiteConfig = { ...parsed, dir: resolve(root, parsed.dir) };
+        const { base, site, configFile, ...siteConfig } = await resolveSiteOptions(options, root);
+        if (!existsSync(siteConfig.dir)) throw new Error(`@postmortem-kb/astro: expected \`dir\` to be a directory of postmortems, found nothing at ${siteConfig.dir}`);
+        if (configFile) logger.info(`site options from ${configFile}`);
         for (const route of siteRoutes()) injectRoute({ ...route, prerender: true });
         // After any middleware of the project: what is written is what this one returns.
         addMiddleware({ entrypoint: middlewareEntrypoint, order: 'post' });
         updateConfig({
+          ...(base === undefined ? {} : { base }),
+          ...(site === undefined ? {} : { site }),
           // The output guard first: a build that wrote outside its output fails before anything is cleaned up.
           integrations: [outputGuard(), dataStoreReadAtRender(), staleOutputRemovedAfterBuild()],
           // The CSP forbids inline script and style: every script and stylesheet is an external file.
@@ -44,7 +50,7 @@ export function postmortemKb(options?: PostmortemKbOptions): AstroIntegration {
           build: { inlineStylesheets: 'never', format: 'directory', concurrency: 4 },
           devToolbar: { enabled: false },
           vite: {
-            plugins: [siteConfigPlugin(siteConfig)],
+            plugins: [siteConfigPlugin(siteConfig satisfies ResolvedSiteConfig)],
             // Kept between builds; `staleOutputRemovedAfterBuild` deletes what a build did not write.
             build: { assetsInlineLimit: 0, emptyOutDir: false },
             // The library is built JavaScript with its own dependencies: Node loads it as it is,

@@ -1,5 +1,7 @@
 /**
- * The integration's options: validated with Zod (Astro's own copy), each with its default.
+ * The integration's options: validated with Zod (Astro's own copy). Each can also be given
+ * under the `site` key of the configuration file the CLI reads (`.postmortemrc.json` or the
+ * `postmortem` key of `package.json`); an option given to the integration wins.
  */
 import { z } from 'astro/zod';
 import { ruleDefaults, ruleSettings, type RuleId, type RuleSetting } from '@postmortem-kb/parser';
@@ -8,12 +10,18 @@ const ruleSetting = z.enum(ruleSettings as unknown as [RuleSetting, ...RuleSetti
 
 export const optionsSchema = z
   .object({
-    /** The postmortems to publish, relative to the Astro project root. Default `postmortems`. */
-    dir: z.string().min(1).default('postmortems'),
+    /** The postmortems to publish, relative to the Astro project root (in the configuration file: to the file). Default `postmortems`. */
+    dir: z.string().min(1).optional(),
     /** The site's name: header, page titles, feed. Default `Postmortem KB`. */
-    title: z.string().min(1).default('Postmortem KB'),
-    /** One sentence for the home page's meta description and the feed. */
-    description: z.string().min(1).default('Incident postmortems: what broke, why, and what was done about it.'),
+    title: z.string().min(1).optional(),
+    /** One sentence for the meta description and the feed. */
+    description: z.string().min(1).optional(),
+    /** Astro's `base`: the path the site is served under, such as `/kb/`. Default Astro's (`/`). */
+    base: z.string().regex(/^\//, 'expected a path starting with `/`, such as `/kb/`').optional(),
+    /** Astro's `site`: the public URL, for absolute links in the feed. Default Astro's. */
+    site: z.string().url().optional(),
+    /** Where a postmortem can be edited: the file's path below `dir` is appended (`https://github.com/org/repo/edit/main/postmortems/`). Default none. */
+    editUrl: z.string().url().refine((url) => /^https?:/i.test(url), 'expected an http(s) URL').optional(),
     /**
      * Where images in postmortems may load from besides the site itself: CSP source expressions
      * such as `https://images.example.com` or `https:`. Default none (`img-src 'self'`), so a
@@ -21,21 +29,26 @@ export const optionsSchema = z
      */
     imageSources: z
       .array(z.string().regex(/^[^\s;,']+$/, 'expected a CSP source expression such as `https://images.example.com` or `https:`, without spaces, quotes, `;` or `,`'))
-      .default([]),
-    /** Rule id → off, info, warning or error, as in the CLI's configuration. Default none. */
+      .optional(),
+    /** Rule id → off, info, warning or error, as in the CLI's configuration. Default: the configuration file's `rules`. */
     rules: z
       .record(z.string(), ruleSetting)
-      .default({})
       .superRefine((rules, context) => {
         for (const id of Object.keys(rules)) {
           if (!Object.hasOwn(ruleDefaults, id)) context.addIssue({ code: z.ZodIssueCode.custom, message: `unknown rule id \`${id}\`, expected one of ${Object.keys(ruleDefaults).join(', ')}` });
         }
-      }),
+      })
+      .optional(),
+    /** Fail the build when a postmortem has an error (as `postmortem lint` counts them). Default `false`: publish, and list the problems on `/problems/`. */
+    strict: z.boolean().optional(),
   })
   .strict();
 
 /** What the integration is given. */
 export type PostmortemKbOptions = z.input<typeof optionsSchema>;
+
+export const defaultTitle = 'Postmortem KB';
+export const defaultDescription = 'Incident postmortems: what broke, why, and what was done about it.';
 
 /** What the pages read from `virtual:postmortem-kb/config`. */
 export interface ResolvedSiteConfig {
@@ -43,14 +56,16 @@ export interface ResolvedSiteConfig {
   dir: string;
   title: string;
   description: string;
+  editUrl: string | null;
   imageSources: string[];
   rules: Partial<Record<RuleId, RuleSetting>>;
+  strict: boolean;
 }
 
-/** Options checked; a mistake is an error naming the option and what was expected. */
-export function parseOptions(options: unknown): z.output<typeof optionsSchema> {
+/** Options checked; a mistake is an error naming `source`, the option and what was expected. */
+export function parseOptions(options: unknown, source = 'the integration options'): z.output<typeof optionsSchema> {
   const result = optionsSchema.safeParse(options ?? {});
   if (result.success) return result.data;
   const problems = result.error.issues.map((issue) => `${issue.path.length > 0 ? `\`${issue.path.join('.')}\`` : 'options'}: ${issue.message}`);
-  throw new Error(`@postmortem-kb/astro: invalid options\n  ${problems.join('\n  ')}`);
+  throw new Error(`@postmortem-kb/astro: invalid site options in ${source}\n  ${problems.join('\n  ')}`);
 }

@@ -2,7 +2,8 @@
  * The corpus as the pages see it: the collection's entries, in the library's order, and
  * the taxonomy. Computed once per build; everything derived comes from the library.
  */
-import { join } from 'node:path';
+import { join, relative, resolve, sep } from 'node:path';
+import siteConfig from 'virtual:postmortem-kb/config';
 import { getCollection } from 'astro:content';
 import {
   followUps,
@@ -61,4 +62,32 @@ export function siteGroups(key: GroupKey): Promise<Group[]> {
   let found = groups.get(key);
   if (!found) groups.set(key, (found = allPostmortems().then((postmortems) => groupBy(postmortems, key))));
   return found;
+}
+
+let verbatim: Promise<Map<string, string>> | undefined;
+
+/** The verbatim text of each file that could not be read as a postmortem, by slug (the loader keeps it as the entry's body). */
+export function verbatimSources(): Promise<Map<string, string>> {
+  return (verbatim ??= getCollection('postmortems').then(
+    (entries) => new Map(entries.flatMap((entry) => (entry.body === undefined ? [] : [[entry.id, entry.body] as const]))),
+  ));
+}
+
+/** A postmortem's problems as the site lists them: errors and warnings, as `postmortem lint` shows by default. */
+export function shownProblems(postmortem: Postmortem): Postmortem['diagnostics'] {
+  return postmortem.diagnostics.filter((diagnostic) => diagnostic.severity !== 'info');
+}
+
+/** The `/problems/` fragment of an incident's group of problems. */
+export function problemsAnchor(slug: string): string {
+  return `problems-${slug.replace(/[^\w-]/g, '-')}`;
+}
+
+/** The `editUrl` link of a postmortem: its path below `dir` appended, each segment encoded; null without `editUrl`. */
+export function editHref(postmortem: Postmortem): string | null {
+  if (siteConfig.editUrl === null || postmortem.path === null) return null;
+  const below = relative(siteConfig.dir, resolve(postmortem.path));
+  if (below.startsWith('..')) return null;
+  const base = siteConfig.editUrl.endsWith('/') ? siteConfig.editUrl : `${siteConfig.editUrl}/`;
+  return `${base}${below.split(sep).map(encodeURIComponent).join('/')}`;
 }

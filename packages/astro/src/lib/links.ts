@@ -7,3 +7,11 @@ export function safeHttpUrl(url: string): string | null {
     return null;
   }
 }
+
+/** The site's `base` (Astro's own, e.g. `/kb/`) without its trailing slash: `''` at the root. */
+export const basePath: string = import.meta.env.BASE_URL.endsWith('/') ? import.meta.env.BASE_URL.slice(0, -1) : import.meta.env.BASE_URL;
+
+/** `path` (absolute within the site, `/incidents/x/`) as a link that works under `base`. */
+export function siteHref(path: string): string {
+  return `${basePath}${path}`;
+}

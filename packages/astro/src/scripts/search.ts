@@ -4,6 +4,7 @@
  * arrow keys walk the results. Every piece of result text is set with textContent.
  */
 import { loadSearchIndex, maxQueryLength } from '@postmortem-kb/parser/search';
+import { siteHref } from '../lib/links';
 
 type Searcher = ReturnType<typeof loadSearchIndex>;
 type Hit = ReturnType<Searcher['search']>[number];
@@ -35,7 +36,7 @@ function setUp(input: HTMLInputElement, results: HTMLElement, status: HTMLElemen
   let searcher: Promise<Searcher> | undefined;
   let latest = 0;
   const ensureIndex = () => {
-    searcher ??= fetch('/search-index.json')
+    searcher ??= fetch(siteHref('/search-index.json'))
       .then((response) => {
         if (!response.ok) throw new Error(`search index: HTTP ${response.status}`);
         return response.json();
@@ -143,7 +144,7 @@ function resultItem(hit: Hit): HTMLLIElement {
   const item = document.createElement('li');
   const link = document.createElement('a');
   link.className = 'search__hit';
-  link.href = `/incidents/${encodeURIComponent(hit.slug)}/`;
+  link.href = siteHref(`/incidents/${encodeURIComponent(hit.slug)}/`);
   const title = document.createElement('span');
   title.className = 'search__title';
   title.textContent = hit.title;

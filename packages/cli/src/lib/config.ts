@@ -5,8 +5,11 @@
  *
  * ```json
  * { "rules": { "timeline-no-zone": "off", "empty-lessons": "error" },
- *   "timezone": "UTC", "maxBytes": 1000000, "taxonomy": "postmortems/taxonomy.yaml" }
+ *   "timezone": "UTC", "maxBytes": 1000000, "taxonomy": "postmortems/taxonomy.yaml",
+ *   "site": { "title": "Acme incidents", "base": "/kb/" } }
  * ```
+ *
+ * `site` holds the options of the site (`@postmortem-kb/astro`), which validates them.
  *
  * Rules are applied after parsing, by mapping or removing diagnostics by rule id.
  */
@@ -31,6 +34,10 @@ export interface Config {
   taxonomy?: string;
   /** `postmortem import`: issue label patterns → field, CSV/Notion column → field. */
   import?: ImportConfig;
+  /** The `site` object, as written: options of `@postmortem-kb/astro`, validated there. */
+  site?: Readonly<Record<string, unknown>>;
+  /** Directory of the configuration file, against which its relative paths are resolved. */
+  baseDir?: string;
 }
 
 export interface ImportConfig {
@@ -38,7 +45,7 @@ export interface ImportConfig {
   columns?: Record<string, ColumnField>;
 }
 
-const knownKeys = new Set(['rules', 'timezone', 'maxBytes', 'taxonomy', 'import']);
+const knownKeys = new Set(['rules', 'timezone', 'maxBytes', 'taxonomy', 'import', 'site']);
 
 export const emptyConfig: Config = { source: null, rules: {} };
 
@@ -75,7 +82,7 @@ export function validateConfig(value: unknown, source: string, baseDir = dirname
     if (!knownKeys.has(key)) fail(`unknown key "${key}", expected one of ${[...knownKeys].join(', ')}`);
   }
 
-  const config: Config = { source, rules: {} };
+  const config: Config = { source, rules: {}, baseDir };
   if (value.rules !== undefined) {
     if (!isRecord(value.rules)) fail('"rules" must be an object of rule id → "off" | "info" | "warning" | "error"');
     const rules: Record<string, RuleSetting> = {};
@@ -99,6 +106,10 @@ export function validateConfig(value: unknown, source: string, baseDir = dirname
     config.taxonomy = resolve(baseDir, value.taxonomy as string);
   }
   if (value.import !== undefined) config.import = validateImportConfig(value.import, fail);
+  if (value.site !== undefined) {
+    if (!isRecord(value.site)) fail('"site" must be an object of site options (title, base, editUrl, …)');
+    config.site = value.site as Record<string, unknown>;
+  }
   return config;
 }
 
