@@ -53,7 +53,7 @@ describe.concurrent('postmortem export', () => {
     ].join('\r\n'));
   });
 
-  it('csv: RFC 4180 quoting and formula-injection guard', async () => {
+  it('csv: RFC 4180 quoting, formula-injection guard (each list item too), line breaks escaped', async () => {
     const source = edit(await readFixture(fixtureNames.config),
       ['title: Config push outage', `title: '=HYPERLINK("http://evil.example"), "quoted", and more'`],
       ['organization: Example Corp', 'organization: "@acme\\nline two"'],
@@ -63,7 +63,7 @@ describe.concurrent('postmortem export', () => {
     const result = await runCli(['export', '--format', 'csv'], { cwd: dir });
     expect(result.stdout).toBe([
       csvHeader,
-      `config-push-outage,2024-01-10-config-push-outage,"'=HYPERLINK(""http://evil.example""), ""quoted"", and more",2024-01-10,draft,SEV1,"'@acme\nline two",'+billing;-ledger,config-change,45,0,1,postmortems/${fixtureNames.config}`,
+      `config-push-outage,2024-01-10-config-push-outage,"'=HYPERLINK(""http://evil.example""), ""quoted"", and more",2024-01-10,draft,SEV1,'@acme\\nline two,'+billing;'-ledger,config-change,45,0,1,postmortems/${fixtureNames.config}`,
       '',
     ].join('\r\n'));
   });

@@ -54,6 +54,20 @@ export function runCli(args: readonly string[], options: { cwd: string; env?: No
   });
 }
 
+/**
+ * Runs the CLI with the file-size limit (`ulimit -f`, in KB) set and SIGXFSZ ignored, so any
+ * write past `limitKb` fails with EFBIG: a full disk, as far as the CLI can tell.
+ */
+export function runCliWithFileSizeLimit(args: readonly string[], options: { cwd: string; limitKb: number }): Promise<CliResult> {
+  const script = `trap '' XFSZ; ulimit -f ${options.limitKb}; exec "$@"`;
+  return new Promise((resolve) => {
+    execFile('sh', ['-c', script, 'sh', process.execPath, cliBin, ...args], { cwd: options.cwd, env: plainEnv() }, (error, stdout, stderr) => {
+      const code = error ? (typeof error.code === 'number' ? error.code : -1) : 0;
+      resolve({ code, stdout, stderr });
+    });
+  });
+}
+
 const created: string[] = [];
 afterAll(async () => {
   await Promise.all(created.splice(0).map((dir) => rm(dir, { recursive: true, force: true })));

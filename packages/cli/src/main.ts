@@ -17,6 +17,7 @@ import { createSiteCommand } from './commands/site.js';
 import { createStatsCommand } from './commands/stats.js';
 import { createRunContext, type RunContext, type RunEnvironment } from './lib/context.js';
 import { examples } from './lib/options.js';
+import { escapeTerminalText } from './lib/terminal-text.js';
 import { CommandFailure, UsageError } from './lib/usage-error.js';
 
 export const programName = 'postmortem';
@@ -86,7 +87,7 @@ function configureErrors(command: Command, context: RunContext): void {
       writeErr: (text) => context.stderr.write(text),
       outputError: (text, write) => {
         const message = text.trim().replace(/^error: /, '').split('\n').map((line) => line.trim()).filter(Boolean).join(' ');
-        write(`${name}: ${message} (see "${name} --help")\n`);
+        write(`${name}: ${escapeTerminalText(message)} (see "${name} --help")\n`);
       },
     });
 }
@@ -97,16 +98,17 @@ function reportFailure(error: unknown, context: RunContext): number {
     // `postmortem` without a command shows the help on stderr; everything else was already printed on one line.
     return usageExitCode;
   }
+  // Messages name paths and values that may hold control characters: one escaped line each.
   if (error instanceof UsageError) {
-    context.stderr.line(`${context.commandName}: ${error.message}`);
+    context.stderr.line(`${context.commandName}: ${escapeTerminalText(error.message)}`);
     return usageExitCode;
   }
   if (error instanceof CommandFailure) {
-    context.stderr.line(`${context.commandName}: ${error.message}`);
+    context.stderr.line(`${context.commandName}: ${escapeTerminalText(error.message)}`);
     return 1;
   }
   const message = error instanceof Error ? error.message : String(error);
-  context.stderr.line(`${context.commandName}: ${message.split('\n', 1)[0]}`);
+  context.stderr.line(`${context.commandName}: ${escapeTerminalText(message.split('\n', 1)[0]!)}`);
   return usageExitCode;
 }
 

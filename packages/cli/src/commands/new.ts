@@ -1,15 +1,16 @@
 /** `postmortem new "<title>"`: scaffold a postmortem from the project's or the built-in template. */
-import { mkdir, open, readFile } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
 import { Command } from 'commander';
+import { writeFileAtomic } from '../lib/atomic-write.js';
 import type { RunContext } from '../lib/context.js';
 import { examples, parseCalendarDate } from '../lib/options.js';
+import { maxTemplateBytes, projectTemplateName, readProjectTemplate } from '../lib/project-template.js';
+import { escapeTerminalText } from '../lib/terminal-text.js';
 import { schemaReference } from '../lib/schema-reference.js';
 import { slugify } from '../lib/slug.js';
 import { builtInTemplate, renderTemplate } from '../lib/template.js';
 import { CommandFailure, UsageError } from '../lib/usage-error.js';
-
-export const projectTemplateName = '_template.md';
 
 interface NewOptions {
   date?: string;
@@ -25,6 +26,9 @@ export function createNewCommand(context: RunContext): Command {
     .addHelpText('after', `
 The template is <dir>/_template.md if it exists ({{title}}, {{date}} and {{id}} are
 replaced), else a built-in one with every section and a $schema comment for editors.
+A _template.md that is a symbolic link or not a regular file, or is over ${maxTemplateBytes / 1024} KB,
+is refused (exit code 2). The file appears whole or not at all (written to a temporary
+file, then linked into place), so a failed run can be retried.
 Prints the path of the new file. Exits with code 1 if the file already exists.
 ${examples([
   ['Start a postmortem for an incident today:', 'postmortem new "Checkout API outage"'],
@@ -46,30 +50,22 @@ async function runNew(title: string, options: NewOptions, context: RunContext): 
   const path = join(dir, `${id}.md`);
   const shownPath = relative(context.cwd, path) || path;
 
-  const projectTemplate = await readFile(join(dir, projectTemplateName), 'utf8').catch((error: NodeJS.ErrnoException) => {
-    if (error.code === 'ENOENT' || error.code === 'ENOTDIR') return null;
-    throw error;
-  });
+  const projectTemplate = await readProjectTemplate(dir, relative(context.cwd, join(dir, projectTemplateName)) || projectTemplateName);
   const text = projectTemplate !== null
     ? renderTemplate(projectTemplate, { title: cleanTitle, date, id })
     : renderTemplate(builtInTemplate, { title: cleanTitle, date, id, schema: schemaReference(dir, context.cwd) });
 
-  await mkdir(dir, { recursive: true });
-  let file;
+  await mkdir(dir, { recursive: true }).catch((error: NodeJS.ErrnoException) => {
+    throw new Error(`cannot create the directory ${relative(context.cwd, dir) || dir}: ${error.code ?? error.message}`);
+  });
   try {
-    file = await open(path, 'wx');
+    await writeFileAtomic(path, text, { overwrite: false });
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'EEXIST') {
-      throw new CommandFailure(`${shownPath} already exists; not overwriting it (choose another title or --date)`);
-    }
-    throw error;
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST') throw new CommandFailure(`${shownPath} already exists; not overwriting it (choose another title or --date)`);
+    throw new Error(`cannot write ${shownPath}: ${code ?? (error as Error).message}`);
   }
-  try {
-    await file.writeFile(text);
-  } finally {
-    await file.close();
-  }
-  context.stdout.line(shownPath);
+  context.stdout.line(escapeTerminalText(shownPath));
   return 0;
 }
 

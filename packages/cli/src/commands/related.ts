@@ -6,6 +6,7 @@ import { loadCorpus, resolveInputPaths } from '../lib/corpus.js';
 import type { RunContext } from '../lib/context.js';
 import { formatTable } from '../lib/format-table.js';
 import { examples, parsePositiveInteger } from '../lib/options.js';
+import { escapeTerminalText, stringifyJson } from '../lib/terminal-text.js';
 import { UsageError } from '../lib/usage-error.js';
 
 interface RelatedOptions {
@@ -38,19 +39,19 @@ export function createRelatedCommand(context: RunContext): Command {
       const bySlug = new Map(corpus.map((incident) => [incident.slug, incident]));
       const { stdout } = context;
       if (options.json === true) {
-        stdout.line(JSON.stringify(related.map(({ slug, title, date, score, reasons }) => ({
+        stdout.line(stringifyJson(related.map(({ slug, title, date, score, reasons }) => ({
           id: bySlug.get(slug)?.id ?? slug, slug, title, date, path: bySlug.get(slug)?.path ?? null, score, reasons,
-        })), null, 2));
+        })), 2));
         return;
       }
       if (related.length === 0) {
-        stdout.line(`No related incidents for ${postmortem.title}.`);
+        stdout.line(`No related incidents for ${escapeTerminalText(postmortem.title)}.`);
         return;
       }
-      stdout.line(stdout.colors.bold(`Related to ${postmortem.title}:`));
+      stdout.line(stdout.colors.bold(`Related to ${escapeTerminalText(postmortem.title)}:`));
       stdout.line();
       stdout.line(formatTable(
-        [['date', 'incident', 'why'], ...related.map(({ date, title, reasons }) => [date ?? '', title, reasons.map((reason) => reason.label).join('; ')])],
+        [['date', 'incident', 'why'], ...related.map(({ date, title, reasons }) => [date ?? '', title, reasons.map((reason) => reason.label).join('; ')].map((cell) => escapeTerminalText(cell)))],
         { styleHeader: stdout.colors.bold },
       ));
     });

@@ -4,6 +4,7 @@ import { isFatalRule, ruleDefaults } from '@postmortem-kb/parser';
 import type { RunContext } from '../lib/context.js';
 import { formatTable } from '../lib/format-table.js';
 import { examples } from '../lib/options.js';
+import { escapeTerminalText, stringifyJson } from '../lib/terminal-text.js';
 
 interface RulesOptions {
   json: boolean;
@@ -28,13 +29,13 @@ export function createRulesCommand(context: RunContext): Command {
       }));
       const { stdout } = context;
       if (options.json) {
-        stdout.line(JSON.stringify(rules, null, 2));
+        stdout.line(stringifyJson(rules, 2));
         return;
       }
       stdout.line(formatTable(
         [['rule', 'default', 'project', 'description'], ...rules.map((rule) => [rule.id, rule.defaultSeverity, rule.fatal ? `${rule.severity} (fatal)` : rule.severity, rule.description])],
         { styleHeader: stdout.colors.bold },
       ));
-      if (config.source !== null) stdout.line(stdout.colors.dim(`\nConfiguration: ${config.source}`));
+      if (config.source !== null) stdout.line(stdout.colors.dim(`\nConfiguration: ${escapeTerminalText(config.source)}`));
     });
 }

@@ -7,6 +7,7 @@ import { formatMinutes } from '../lib/format-duration.js';
 import { formatTable } from '../lib/format-table.js';
 import { examples, parsePositiveInteger } from '../lib/options.js';
 import type { Colors } from '../lib/output.js';
+import { escapeTerminalText, stringifyJson } from '../lib/terminal-text.js';
 
 interface StatsOptions {
   json?: boolean;
@@ -36,7 +37,7 @@ ${examples([
       const inputs = await resolveInputPaths(paths, context.cwd);
       const postmortems = await loadCorpus(inputs, { cwd: context.cwd, config, stderr: context.stderr });
       const stats = corpusStats(postmortems);
-      if (options.json === true) context.stdout.line(JSON.stringify(stats, null, 2));
+      if (options.json === true) context.stdout.line(stringifyJson(stats, 2));
       else context.stdout.write(formatStats(stats, options.top, context.stdout.colors));
     });
 }
@@ -47,7 +48,7 @@ export function formatStats(stats: CorpusStats, top: number, colors: Colors): st
     const entries = Object.entries(counts).map(([key, count]) => ({ key, count }));
     if (entries.length === 0) return;
     const shown = keepOrder ? entries : entries.slice(0, top);
-    const rows = [[title, 'incidents'], ...shown.map((entry) => [entry.key, String(entry.count)])];
+    const rows = [[title, 'incidents'], ...shown.map((entry) => [escapeTerminalText(entry.key), String(entry.count)])];
     const more = entries.length - shown.length;
     blocks.push(formatTable(rows, { align: ['left', 'right'], styleHeader: colors.bold }) + (more > 0 ? `\n${colors.dim(`… and ${more} more`)}` : ''));
   };

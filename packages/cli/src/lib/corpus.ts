@@ -35,6 +35,8 @@ export interface CorpusContext {
   stderr: Output;
   /** Receives diagnostics about files that are not postmortems (`taxonomy.yaml`), rule settings applied. */
   otherDiagnostics?: Diagnostic[];
+  /** Receives the absolute path of every file read: the taxonomy and the postmortems. */
+  filesRead?: string[];
 }
 
 /** The given paths resolved against `cwd`, or the default corpus directory. Missing paths are usage errors. */
@@ -66,9 +68,11 @@ export async function loadCorpus(paths: readonly string[], context: CorpusContex
     const { taxonomy, diagnostics } = await readTaxonomy(taxonomyFile, config.taxonomy !== undefined, cwd);
     options.taxonomy = taxonomy;
     context.otherDiagnostics?.push(...configureDiagnostics(diagnostics, config.rules));
+    context.filesRead?.push(taxonomyFile);
   }
 
   const files = await findPostmortemFiles(paths);
+  context.filesRead?.push(...files);
   const progress = new ProgressLine(context.stderr, files.length);
   const postmortems = progress.enabled ? await loadInBatches(files, options, progress) : await loadPostmortemFiles(files, options);
   applyRuleSettings(postmortems, config.rules);

@@ -1,9 +1,14 @@
 /**
- * CSV (RFC 4180: comma-separated, CRLF line ends, fields with `"`, `,` or line breaks quoted,
- * quotes doubled). Text cells that a spreadsheet would run as a formula (starting with
- * `=`, `+`, `-`, `@`, tab or carriage return) are prefixed with `'`.
+ * CSV (RFC 4180: comma-separated, CRLF line ends, fields with `"` or `,` quoted, quotes
+ * doubled). Every column is a one-line value, so control characters, line breaks included,
+ * are written as visible escapes (`\n`, `\x1b`): one row is one line, and no cell can drive
+ * the terminal or CI log it is shown in. Text that a spreadsheet would run as a formula
+ * (starting with `=`, `+`, `-` or `@`, after any spaces; tab and CR are escaped already) is
+ * prefixed with `'`; in `;`-joined list cells each item is, since spreadsheets in some
+ * locales split cells at `;`.
  */
 import type { Postmortem } from '@postmortem-kb/parser';
+import { escapeTerminalText } from './terminal-text.js';
 
 export type CsvCell = string | number | null;
 
@@ -36,8 +41,8 @@ export function postmortemsToCsv(postmortems: readonly Postmortem[]): string {
       postmortem.status,
       postmortem.severity,
       postmortem.organization,
-      postmortem.services.join(';'),
-      postmortem.categories.join(';'),
+      joinList(postmortem.services),
+      joinList(postmortem.categories),
       postmortem.metrics.timeToResolveMinutes,
       postmortem.actionItems.length - done,
       done,
@@ -54,6 +59,15 @@ export function formatCsv(rows: readonly (readonly CsvCell[])[]): string {
 export function formatCsvCell(cell: CsvCell): string {
   if (cell === null) return '';
   if (typeof cell === 'number') return String(cell);
-  const text = /^[=+\-@\t\r]/.test(cell) ? `'${cell}` : cell;
-  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+  const text = neutraliseFormula(escapeTerminalText(cell));
+  return /[",]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+}
+
+/** A `;`-joined list cell whose items are each neutralised (`formatCsvCell` does the whole cell). */
+function joinList(items: readonly string[]): string {
+  return items.map((item) => neutraliseFormula(escapeTerminalText(item))).join(';');
+}
+
+function neutraliseFormula(text: string): string {
+  return /^ *[=+\-@]/.test(text) ? `'${text}` : text;
 }

@@ -7,6 +7,7 @@
  */
 import type { Diagnostic } from '@postmortem-kb/parser';
 import type { Colors } from './output.js';
+import { escapeTerminalText, stringifyJson } from './terminal-text.js';
 
 export const diagnosticFormats = ['stylish', 'json', 'github'] as const;
 export type DiagnosticFormat = (typeof diagnosticFormats)[number];
@@ -38,7 +39,7 @@ export function sortDiagnostics(diagnostics: readonly Diagnostic[]): Diagnostic[
 export function formatDiagnostics(diagnostics: readonly Diagnostic[], format: DiagnosticFormat, colors: Colors): string {
   switch (format) {
     case 'json':
-      return `${JSON.stringify(diagnostics, null, 2)}\n`;
+      return `${stringifyJson(diagnostics, 2)}\n`;
     case 'github':
       return diagnostics.map((diagnostic) => `${formatGithubAnnotation(diagnostic)}\n`).join('');
     case 'stylish':
@@ -56,16 +57,22 @@ function formatStylish(diagnostics: readonly Diagnostic[], colors: Colors): stri
   return `${lines.join('\n')}\n\n${counts.errors > 0 ? colors.bold(colors.red(summary)) : colors.bold(colors.yellow(summary))}\n`;
 }
 
-/** `path:line:column  severity  message  ruleId` (the parser's `formatDiagnostic`, with colour). */
+/**
+ * `path:line:column  severity  message  ruleId` (the parser's `formatDiagnostic`, with colour).
+ * Path and message are escaped: a newline in a file name or a quoted value cannot start a line.
+ */
 export function formatStylishLine(diagnostic: Diagnostic, colors: Colors): string {
-  const where = `${diagnostic.path ?? '<input>'}:${diagnostic.line}:${diagnostic.column}`;
+  const where = `${escapeTerminalText(diagnostic.path ?? '<input>')}:${diagnostic.line}:${diagnostic.column}`;
   const paint = { error: colors.red, warning: colors.yellow, info: colors.blue }[diagnostic.severity];
-  return `${colors.underline(where)}  ${paint(diagnostic.severity)}  ${diagnostic.message}  ${colors.dim(diagnostic.ruleId)}`;
+  return `${colors.underline(where)}  ${paint(diagnostic.severity)}  ${escapeTerminalText(diagnostic.message)}  ${colors.dim(escapeTerminalText(diagnostic.ruleId))}`;
 }
 
 const githubCommand = { error: 'error', warning: 'warning', info: 'notice' } as const;
 
-/** One GitHub Actions workflow command; values escaped as the runner expects. */
+/**
+ * One GitHub Actions workflow command; values escaped as the runner expects (`%0A` for a line
+ * feed, so a value never starts a command of its own); other controls are escaped by `Output`.
+ */
 export function formatGithubAnnotation(diagnostic: Diagnostic): string {
   const properties = [
     ...(diagnostic.path !== null ? [`file=${escapeProperty(diagnostic.path)}`] : []),

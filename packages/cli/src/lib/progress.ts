@@ -26,14 +26,15 @@ export class ProgressLine {
     if (done < this.total && now - this.lastShownAt < 50) return;
     this.lastShownAt = now;
     const text = `Parsed ${done}/${this.total} files…`;
-    this.stderr.write(`\r${text.padEnd(this.lastWidth)}`);
+    this.stderr.overwriteLine(text.padEnd(this.lastWidth));
     this.lastWidth = text.length;
   }
 
   /** Erases the line so later output starts on a clean line. */
   clear(): void {
     if (!this.enabled || this.lastWidth === 0) return;
-    this.stderr.write(`\r${' '.repeat(this.lastWidth)}\r`);
+    this.stderr.overwriteLine(' '.repeat(this.lastWidth));
+    this.stderr.overwriteLine('');
     this.lastWidth = 0;
   }
 }
