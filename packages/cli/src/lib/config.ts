@@ -1,7 +1,9 @@
 /**
  * Per-project configuration: `.postmortemrc.json`, or the `"postmortem"` key of `package.json`,
  * whichever is found first walking up from the working directory (in each directory the
- * rc file wins over package.json).
+ * rc file wins over package.json), up to the repository root (the directory holding `.git`):
+ * configuration is code the project trusts, and a directory above the checkout is not the
+ * project's.
  *
  * ```json
  * { "rules": { "timeline-no-zone": "off", "empty-lessons": "error" },
@@ -13,7 +15,7 @@
  *
  * Rules are applied after parsing, by mapping or removing diagnostics by rule id.
  */
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { configureDiagnostics, ruleSettingProblem, type Postmortem, type RuleSetting } from '@postmortem-kb/parser';
 import { columnFields, labelTargets, type ColumnField, type LabelTarget } from '@postmortem-kb/import/formats';
@@ -67,7 +69,7 @@ export async function findConfig(cwd: string): Promise<Config> {
     }
 
     const parent = dirname(dir);
-    if (parent === dir) return emptyConfig;
+    if (parent === dir || (await isRepositoryRoot(dir))) return emptyConfig;
     dir = parent;
   }
 }
@@ -141,6 +143,11 @@ function validateImportConfig(value: unknown, fail: (problem: string) => never):
   if (labels) result.labels = labels;
   if (columns) result.columns = columns;
   return result;
+}
+
+/** A `.git` directory, or a `.git` file (a worktree or submodule), marks the root of a checkout. */
+async function isRepositoryRoot(dir: string): Promise<boolean> {
+  return stat(join(dir, '.git')).then(() => true, () => false);
 }
 
 function parseJson(text: string, path: string): unknown {

@@ -20,6 +20,7 @@ import {
   type Taxonomy,
 } from '@postmortem-kb/parser';
 import { applyRuleSettings, type Config } from './config.js';
+import { describeFileKind } from './file-kind.js';
 import type { Output } from './output.js';
 import { ProgressLine } from './progress.js';
 import { UsageError } from './usage-error.js';
@@ -39,7 +40,11 @@ export interface CorpusContext {
   filesRead?: string[];
 }
 
-/** The given paths resolved against `cwd`, or the default corpus directory. Missing paths are usage errors. */
+/**
+ * The given paths resolved against `cwd`, or the default corpus directory. A path that is
+ * missing, unreadable, or neither a regular file nor a directory (a FIFO would hang the read,
+ * a device never end) is a usage error.
+ */
 export async function resolveInputPaths(paths: readonly string[], cwd: string): Promise<string[]> {
   if (paths.length === 0) {
     const fallback = resolve(cwd, defaultCorpusDir);
@@ -48,7 +53,13 @@ export async function resolveInputPaths(paths: readonly string[], cwd: string): 
   const resolved: string[] = [];
   for (const path of paths) {
     const absolute = resolve(cwd, path);
-    if (!(await stat(absolute).then(() => true, () => false))) throw new UsageError(`path not found: ${path}`);
+    const info = await stat(absolute).catch((error: NodeJS.ErrnoException) => {
+      if (error.code === 'ENOENT' || error.code === 'ENOTDIR') throw new UsageError(`path not found: ${path}`);
+      throw new UsageError(`cannot read ${path}: ${error.code ?? error.message}`);
+    });
+    if (!info.isFile() && !info.isDirectory()) {
+      throw new UsageError(`not a file or directory: ${path} is ${describeFileKind(info)}, expected a postmortem file or a directory of them`);
+    }
     resolved.push(absolute);
   }
   return resolved;

@@ -9,6 +9,7 @@ import { lstat, open } from 'node:fs/promises';
 import type { Stats } from 'node:fs';
 import { join } from 'node:path';
 import { decodeUtf8 } from '@postmortem-kb/parser';
+import { describeFileKind } from './file-kind.js';
 import { UsageError } from './usage-error.js';
 
 export const projectTemplateName = '_template.md';
@@ -32,7 +33,7 @@ export async function readProjectTemplate(dir: string, shownPath: string): Promi
     if (code === 'ENOENT' || code === 'ENOTDIR') return null;
     return refuse(`cannot read it (${code ?? (error as Error).message})`);
   }
-  if (!info.isFile()) refuse(`it is ${fileKind(info)}, expected a regular file`);
+  if (!info.isFile()) refuse(`it is ${describeFileKind(info)}, expected a regular file`);
 
   // O_NOFOLLOW and O_NONBLOCK: a file swapped for a symlink or a FIFO after the lstat is not followed, nor waited on.
   const flags = constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0) | (constants.O_NONBLOCK ?? 0);
@@ -40,7 +41,7 @@ export async function readProjectTemplate(dir: string, shownPath: string): Promi
     refuse(error.code === 'ELOOP' ? 'it is a symbolic link, expected a regular file' : `cannot read it (${error.code ?? error.message})`));
   try {
     const opened = await handle.stat();
-    if (!opened.isFile()) refuse(`it is ${fileKind(opened)}, expected a regular file`);
+    if (!opened.isFile()) refuse(`it is ${describeFileKind(opened)}, expected a regular file`);
     if (opened.size > maxTemplateBytes) refuse(`it has ${opened.size} bytes, expected at most ${maxTemplateBytes}`);
     // Read at most one byte past the cap whatever the size said: the file may grow meanwhile.
     const buffer = Buffer.alloc(maxTemplateBytes + 1);
@@ -55,13 +56,4 @@ export async function readProjectTemplate(dir: string, shownPath: string): Promi
   } finally {
     await handle.close();
   }
-}
-
-function fileKind(info: Stats): string {
-  if (info.isSymbolicLink()) return 'a symbolic link';
-  if (info.isDirectory()) return 'a directory';
-  if (info.isFIFO()) return 'a FIFO';
-  if (info.isSocket()) return 'a socket';
-  if (info.isCharacterDevice() || info.isBlockDevice()) return 'a device';
-  return 'not a regular file';
 }

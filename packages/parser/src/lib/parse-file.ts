@@ -6,7 +6,7 @@
  * and an awaited read per file left the thread idle for about a tenth of a load (each
  * `stat` and `readFile` is a round trip through libuv's thread pool).
  */
-import { closeSync, fstatSync, openSync, readFileSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readFileSync } from 'node:fs';
 import { failedPostmortem } from './failed.js';
 import { parsePostmortem } from './parse.js';
 import type { Postmortem } from './schema.js';
@@ -20,21 +20,38 @@ export interface FileParseOptions {
   maxBytes: number;
 }
 
-/** Reads and parses one file; a file over `maxBytes` is not read and gets a `too-large` error. */
+/** O_NONBLOCK: a file swapped for a FIFO after it was listed is not waited on (regular files ignore it). */
+const openFlags = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0);
+
+/**
+ * Reads and parses one file; a file over `maxBytes` is not read and gets a `too-large` error,
+ * one that cannot be read (permissions, not a regular file) an `unreadable` error.
+ */
 export function parseFile(file: string, path: string, options: FileParseOptions): Postmortem {
-  const fd = openSync(file, 'r');
   let bytes: Buffer;
   try {
-    // The size of the opened file, not of the path: no window for it to be swapped in between.
-    const size = fstatSync(fd).size;
-    if (size > options.maxBytes) {
-      return failedPostmortem(path, 'too-large', `Unexpected file of ${size} bytes, expected at most ${options.maxBytes} bytes (raise maxBytes to parse it)`);
+    const fd = openSync(file, openFlags);
+    try {
+      // The size of the opened file, not of the path: no window for it to be swapped in between.
+      const info = fstatSync(fd);
+      if (!info.isFile()) return unreadable(path, 'not a regular file');
+      if (info.size > options.maxBytes) {
+        return failedPostmortem(path, 'too-large', `Unexpected file of ${info.size} bytes, expected at most ${options.maxBytes} bytes (raise maxBytes to parse it)`);
+      }
+      bytes = readFileSync(fd);
+    } finally {
+      closeSync(fd);
     }
-    bytes = readFileSync(fd);
-  } finally {
-    closeSync(fd);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === undefined) throw error;
+    return unreadable(path, code === 'EACCES' || code === 'EPERM' ? `${code}: permission denied` : code);
   }
   return parseBytes(bytes, path, options);
+}
+
+function unreadable(path: string, reason: string): Postmortem {
+  return failedPostmortem(path, 'unreadable', `Unexpected unreadable file (${reason}), expected a regular file this user can read`);
 }
 
 function parseBytes(bytes: Uint8Array, path: string, options: FileParseOptions): Postmortem {
