@@ -13,7 +13,7 @@ export interface AtomicWriteOptions {
   overwrite?: boolean;
 }
 
-export async function writeFileAtomic(path: string, data: string, options: AtomicWriteOptions = {}): Promise<void> {
+export async function writeFileAtomic(path: string, data: string | Uint8Array, options: AtomicWriteOptions = {}): Promise<void> {
   const temporary = join(dirname(path), `.${basename(path)}.${process.pid}-${randomBytes(6).toString('hex')}.tmp`);
   const file = await open(temporary, 'wx');
   let published = false;
@@ -33,7 +33,7 @@ export async function writeFileAtomic(path: string, data: string, options: Atomi
 }
 
 /** `link` fails with EEXIST when the target exists, which `rename` would silently replace. */
-async function publishWithoutReplacing(temporary: string, path: string, data: string): Promise<void> {
+async function publishWithoutReplacing(temporary: string, path: string, data: string | Uint8Array): Promise<void> {
   try {
     await link(temporary, path);
   } catch (error) {

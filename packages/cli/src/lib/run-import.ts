@@ -3,13 +3,15 @@
  * names and writes the files (never overwriting without --force), parses what was written
  * and reports what the parser recognised.
  */
-import { mkdir, open, stat, writeFile } from 'node:fs/promises';
+import { mkdir, stat } from 'node:fs/promises';
 import { basename, extname, join, relative, resolve } from 'node:path';
 import { formatDiagnostic, parsePostmortem } from '@postmortem-kb/parser';
 import { columnFields, composeMarkdown, describeImport, importDocuments, type ColumnField, type ImportedDocument, type Recognised, type Unrecognised } from '@postmortem-kb/import';
 import type { ImportCommandOptions } from '../commands/import.js';
+import { writeFileAtomic } from './atomic-write.js';
 import type { RunContext } from './context.js';
 import { slugify } from './slug.js';
+import { escapeTerminalText, stringifyJson } from './terminal-text.js';
 import { UsageError } from './usage-error.js';
 
 export interface ImportReport {
@@ -65,7 +67,7 @@ export async function runImport(inputs: readonly string[], options: ImportComman
       if (!options.json) printReport(report, options.dryRun, context);
     }
   }
-  if (options.json) context.stdout.write(`${JSON.stringify(reports, null, 2)}\n`);
+  if (options.json) context.stdout.write(`${stringifyJson(reports, 2)}\n`);
   else {
     const written = reports.filter((report) => report.written).length;
     const documentsSeen = reports.filter((report) => report.path !== null).length;
@@ -117,12 +119,7 @@ async function writeDocument(document: ImportedDocument, write: WriteContext): P
 
   await mkdir(write.outDir, { recursive: true });
   try {
-    const file = await open(path, write.options.force ? 'w' : 'wx');
-    try {
-      await file.writeFile(text);
-    } finally {
-      await file.close();
-    }
+    await writeFileAtomic(path, text, { overwrite: write.options.force });
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
     report.skipped = `${shownPath} already exists; not overwriting it (--force to replace it)`;
@@ -132,7 +129,7 @@ async function writeDocument(document: ImportedDocument, write: WriteContext): P
     const assetPath = join(write.outDir, asset.path);
     await mkdir(join(assetPath, '..'), { recursive: true });
     // Images are named by their content: an existing file of that name holds the same bytes.
-    await writeFile(assetPath, asset.data, { flag: 'wx' }).catch((error: NodeJS.ErrnoException) => {
+    await writeFileAtomic(assetPath, asset.data, { overwrite: false }).catch((error: NodeJS.ErrnoException) => {
       if (error.code !== 'EEXIST') throw error;
     });
   }
@@ -140,19 +137,17 @@ async function writeDocument(document: ImportedDocument, write: WriteContext): P
   return report;
 }
 
-/** Imported text is untrusted: control characters (terminal escapes) are shown, not sent. */
-function printable(text: string): string {
-  return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
-}
-
 function printReport(report: ImportReport, dryRun: boolean, context: RunContext): void {
-  const stdout = { colors: context.stdout.colors, line: (text: string) => context.stdout.line(printable(text)) };
-  const c = stdout.colors;
+  // Imported text is untrusted: each line's text is escaped whole (a newline in a file name or
+  // title stays in its line), then the CLI's own mark is put in front.
+  const c = context.stdout.colors;
+  const stdout = { line: (text: string, mark = '') => context.stdout.line(`${mark}${escapeTerminalText(text)}`) };
   if (report.path === null) {
-    stdout.line(`${c.red('✖')} ${report.source}: not imported`);
+    stdout.line(`${report.source}: not imported`, `${c.red('✖')} `);
+  } else if (report.written || dryRun) {
+    stdout.line(`${report.written ? '' : 'would write '}${report.path} ← ${report.source}`);
   } else {
-    const verb = report.written ? '' : dryRun ? 'would write ' : `${c.red('✖')} not written: `;
-    stdout.line(`${verb}${report.path} ← ${report.source}`);
+    stdout.line(`not written: ${report.path} ← ${report.source}`, `${c.red('✖')} `);
   }
   if (report.recognised) stdout.line(`  recognised: ${describeRecognised(report.recognised, report.images.length)}`);
   const missing = notRecognised(report);
