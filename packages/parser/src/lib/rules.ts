@@ -57,8 +57,8 @@ export const ruleDefaults = {
   'empty-lessons': { severity: 'warning', description: 'A Lessons section with nothing in it.' },
   'duplicate-id': { severity: 'error', description: 'Two postmortems share an `id`.' },
   'duplicate-slug': { severity: 'error', description: 'Two postmortems in different directories share a file name (one page per slug).' },
-  'unknown-related': { severity: 'warning', description: '`related` or `duplicate_of` names no incident in the corpus.' },
   recurrence: { severity: 'info', description: 'The incident recurs: an earlier one within 180 days shares a root-cause (or trigger) category and a service or organization; says how many of the earlier follow-ups are still open.' },
+  'unknown-related': { severity: 'warning', description: '`related` or `duplicate_of` names no incident in the corpus.' },
 } as const satisfies Record<string, RuleInfo>;
 
 export type RuleId = keyof typeof ruleDefaults;
