@@ -391,11 +391,11 @@ describe('parsePostmortem: safety', () => {
   it('names task-list checkboxes done or open (they have no other accessible name)', () => {
     expect(parsePostmortem('## Action items\n\n- [x] Roll back\n- [ ] Add an alert\n').html).toBe(
       [
-        '<h2>Action items</h2>',
-        '<ul class="contains-task-list">',
+        '<h2 id="section-action-items">Action items <a class="heading-anchor" href="#section-action-items" aria-label="Link to this section: Action items">#</a></h2>',
+        '<details data-recognised="action-items"><summary>The action items as written</summary><ul class="contains-task-list">',
         '<li class="task-list-item"><input type="checkbox" checked disabled aria-label="done"> Roll back</li>',
         '<li class="task-list-item"><input type="checkbox" disabled aria-label="open"> Add an alert</li>',
-        '</ul>',
+        '</ul></details>',
       ].join('\n'),
     );
   });

@@ -119,7 +119,12 @@ describe('shape: files named by an id', () => {
   it('does not render a body H1 that repeats the title, and no body heading at the page title’s level', () => {
     const result = fixture('titles', 'ok.md');
     expect(result.html).toBe(
-      '<p>A deploy restarted the indexer in the middle of a rebuild.</p>\n<h2>Details</h2>\n<h3>What we saw</h3>\n<p>The second rebuild doubled the load on the cluster.</p>',
+      [
+        '<p>A deploy restarted the indexer in the middle of a rebuild.</p>',
+        '<h2 id="section-details">Details <a class="heading-anchor" href="#section-details" aria-label="Link to this section: Details">#</a></h2>',
+        '<h3 id="section-what-we-saw">What we saw <a class="heading-anchor" href="#section-what-we-saw" aria-label="Link to this section: What we saw">#</a></h3>',
+        '<p>The second rebuild doubled the load on the cluster.</p>',
+      ].join('\n'),
     );
     expect(result.sections.map((section) => [section.heading, section.depth])).toEqual([
       ['Search index rebuilt twice', 1],

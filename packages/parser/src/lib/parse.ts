@@ -163,7 +163,13 @@ export function parsePostmortem(source: string, options: ParseOptions = {}): Pos
     })),
     metrics: noMetrics,
     extra: frontmatter.extra,
-    html: renderHtml(tree, { title }),
+    html: renderHtml(tree, {
+      title,
+      recognised: [
+        { kind: 'timeline', summary: 'The timeline as written', lines: new Set(timeline.map((entry) => entry.line)) },
+        { kind: 'action-items', summary: 'The action items as written', lines: new Set(actionItems.map((item) => item.line)) },
+      ],
+    }),
     diagnostics: sink.diagnostics,
   };
   postmortem.metrics = computeMetrics(postmortem, readStatedDurations(frontmatter.body));

@@ -11,6 +11,8 @@ import rehypeSanitize from 'rehype-sanitize';
 import rehypeStringify from 'rehype-stringify';
 import remarkRehype, { defaultHandlers } from 'remark-rehype';
 import { unified } from 'unified';
+import { addHeadingAnchors } from './heading-anchors.js';
+import { foldRecognisedBlocks, type RecognisedBlocks } from './recognised-blocks.js';
 
 type ListItemHandler = typeof defaultHandlers.listItem;
 
@@ -55,15 +57,20 @@ const pipeline = unified().use(remarkRehype, { handlers: { listItem } }).use(reh
 export interface RenderOptions {
   /** The postmortem's title, which the page shows: a first body `# H1` equal to it is not rendered again. */
   title?: string;
+  /** Blocks the parser read as a timeline or action items: folded into a `<details>` (see recognised-blocks.ts). */
+  recognised?: readonly RecognisedBlocks[];
 }
 
 /**
  * Reuses the mdast tree from parsing: the markdown is never parsed twice. The page's own
  * title is the only `<h1>`: a body H1 repeating it is dropped, and when other H1s remain every
  * body heading moves one level down (an H6 stays an H6). The tree itself is not changed.
+ * Headings get ids and link anchors; `recognised` blocks are folded.
  */
 export function renderHtml(tree: Root, options: RenderOptions = {}): string {
   const hast = pipeline.runSync(pageLevelTree(tree, options.title));
+  foldRecognisedBlocks(hast, options.recognised ?? []);
+  addHeadingAnchors(hast);
   return pipeline.stringify(hast);
 }
 
