@@ -46,6 +46,7 @@ export {
 } from './lib/taxonomy.js';
 export { classifyHeading } from './lib/sections.js';
 export { computeMetrics, phaseTime } from './lib/metrics.js';
+export { textAfterMarker } from './lib/timeline-marker-text.js';
 export {
   frontmatterSchema,
   postmortemSchema,
@@ -78,13 +79,17 @@ export {
 } from './lib/related.js';
 export {
   corpusStats,
+  durationStats,
   percentile,
   resolveBuckets,
   type CorpusStats,
+  type DurationStats,
   type TimeToResolveStats,
   type ActionItemStats,
   type StatsOptions,
 } from './lib/stats.js';
+export { phaseDurations, phaseBuckets, type PhaseDurations } from './lib/phase-durations.js';
+export { chartCoverage, type ChartCoverage } from './lib/chart-coverage.js';
 export {
   rootCauseIndex,
   groupBy,

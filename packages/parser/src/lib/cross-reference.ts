@@ -165,7 +165,7 @@ export function facets(postmortems: readonly Postmortem[]): Facets {
 }
 
 /** First and last year with a dated postmortem (`Infinity`, `-Infinity` when none). */
-function yearRange(postmortems: readonly Postmortem[]): { first: number; last: number } {
+export function yearRange(postmortems: readonly Pick<Postmortem, 'date'>[]): { first: number; last: number } {
   let first = Infinity;
   let last = -Infinity;
   for (const postmortem of postmortems) {

@@ -8,19 +8,23 @@
  */
 import type { Postmortem } from './schema.js';
 
-export interface TimeToResolveStats {
-  /** Postmortems with a known time to resolve. */
+/** The distribution of one duration over the postmortems that give it. */
+export interface DurationStats {
+  /** Postmortems with a known figure. */
   count: number;
-  /** Every known time to resolve, ascending. */
+  /** Every known figure, ascending. */
   minutes: number[];
   /** Nearest-rank percentiles; null without data. */
   p50: number | null;
   p90: number | null;
   p95: number | null;
   max: number | null;
-  /** Always the six buckets, in order: <1h, 1–4h, 4–12h, 12–24h, 1–3d, >3d (lower bound included). */
+  /** One entry per bucket, in order (lower bound included). */
   histogram: Array<{ label: string; count: number }>;
 }
+
+/** Time to resolve: `histogram` always has the six buckets <1h, 1–4h, 4–12h, 12–24h, 1–3d, >3d. */
+export type TimeToResolveStats = DurationStats;
 
 export interface ActionItemStats {
   total: number;
@@ -82,10 +86,6 @@ export function corpusStats(postmortems: readonly Postmortem[], options: StatsOp
     add(byTriggerAndCategory, distinct([postmortem.triggerCategory])[0] ?? null, postmortem);
   }
   const triggerCounts = countMap(postmortems.flatMap((postmortem) => distinct([postmortem.triggerCategory])));
-  const minutes = postmortems
-    .map((postmortem) => postmortem.metrics.timeToResolveMinutes)
-    .filter((value): value is number => value !== null && Number.isFinite(value) && value >= 0)
-    .sort((a, b) => a - b);
   const items = postmortems.flatMap((postmortem) => postmortem.actionItems);
 
   return {
@@ -99,15 +99,7 @@ export function corpusStats(postmortems: readonly Postmortem[], options: StatsOp
     bySeverity: countMap(postmortems.flatMap((postmortem) => distinct([postmortem.severity]))),
     byYear: countMap(postmortems.flatMap((postmortem) => distinct([yearOf(postmortem)]))),
     byYearAndCategory: Object.fromEntries([...byYearAndCategory].sort(([a], [b]) => compareStrings(a, b)).map(([year, categories]) => [year, countMap(categories)])),
-    timeToResolve: {
-      count: minutes.length,
-      minutes,
-      p50: percentile(minutes, 50),
-      p90: percentile(minutes, 90),
-      p95: percentile(minutes, 95),
-      max: minutes.at(-1) ?? null,
-      histogram: resolveBuckets.map(({ label, from, to }) => ({ label, count: minutes.filter((value) => value >= from && value < to).length })),
-    },
+    timeToResolve: durationStats(postmortems.map((postmortem) => postmortem.metrics.timeToResolveMinutes), resolveBuckets),
     actionItems: {
       total: items.length,
       open: items.filter((item) => item.status === 'open').length,
@@ -115,6 +107,20 @@ export function corpusStats(postmortems: readonly Postmortem[], options: StatsOp
       unknown: items.filter((item) => item.status === null).length,
       overdue: items.filter((item) => isOverdue(item, today)).length,
     },
+  };
+}
+
+/** The distribution of `values` (null, negative and non-finite ones left out) over `buckets` of minutes, [from, to). */
+export function durationStats(values: ReadonlyArray<number | null>, buckets: ReadonlyArray<{ label: string; from: number; to: number }>): DurationStats {
+  const minutes = values.filter((value): value is number => value !== null && Number.isFinite(value) && value >= 0).sort((a, b) => a - b);
+  return {
+    count: minutes.length,
+    minutes,
+    p50: percentile(minutes, 50),
+    p90: percentile(minutes, 90),
+    p95: percentile(minutes, 95),
+    max: minutes.at(-1) ?? null,
+    histogram: buckets.map(({ label, from, to }) => ({ label, count: minutes.filter((value) => value >= from && value < to).length })),
   };
 }
 
