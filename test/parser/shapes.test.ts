@@ -5,7 +5,16 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { formatDiagnostic, parsePostmortem, type Postmortem } from '@postmortem-kb/parser';
+import {
+  formatDiagnostic,
+  ignoreMatcher,
+  ignorePatternsProblem,
+  loadPostmortemFiles,
+  loadPostmortems,
+  parsePostmortem,
+  type Diagnostic,
+  type Postmortem,
+} from '@postmortem-kb/parser';
 
 const fixture = (shape: string, name: string, as?: string): Postmortem => {
   const path = as ?? `test/fixtures/shapes/${shape}/${name}`;
@@ -235,5 +244,60 @@ describe('shape: plain action lists under a status heading or label', () => {
       ['Revert the cookie domain', null],
       ['Add a login smoke test to the deploy pipeline', null],
     ]);
+  });
+});
+
+describe('shape: templates among the reports', () => {
+  const T = 'test/fixtures/shapes/templates';
+  const skippedBecause = (reason: string, file: string) =>
+    `${T}/${file}:1:1  info  Unexpected postmortem template (${reason}), expected an incident; the file is skipped (set \`template: false\` in its frontmatter to keep it)  postmortem-template`;
+
+  it('skips templates by file name, placeholder title, frontmatter mark or placeholder body, each with an info diagnostic; `ignore` globs skip more', async () => {
+    const skipped: Diagnostic[] = [];
+    const loaded = await loadPostmortems(`${T}/ok`, { workers: false, ignore: ['drafts'], skipped, today: '2026-12-02' });
+    expect({ slugs: loaded.map((postmortem) => postmortem.slug), skipped: skipped.map(formatDiagnostic) }).toEqual({
+      slugs: ['2022-10-22-webhooks-dropped'],
+      skipped: [
+        skippedBecause('its title `ISSUE NAME - DD/MM/YYYY` holds a date format, not a date', 'ok/2022-10/issue-name.md'),
+        skippedBecause('its file name `Incident-Template.md` names a template', 'ok/Incident-Template.md'),
+        skippedBecause('its body holds placeholders (`[Describe the incident in one paragraph]`, `[What happened]`, `[Explain the root cause]`) and no dated event', 'ok/postmortem-skeleton.md'),
+        skippedBecause('its frontmatter marks it as a template', 'ok/runbook-form.md'),
+      ],
+    });
+  });
+
+  it('reads a directory an `ignore` glob does not name, and a file given by name whatever the globs say', async () => {
+    const all = await loadPostmortemFiles([`${T}/ok`], { workers: false, ignore: ['*-skeleton.md', '/2022-??/issue-*'] });
+    expect(all.map((postmortem) => postmortem.slug)).toEqual(['2022-10-22-webhooks-dropped', '2022-11-02-cache-stampede']);
+    const named = await loadPostmortemFiles([`${T}/ok/drafts/2022-11-02-cache-stampede.md`], { workers: false, ignore: ['drafts/**'] });
+    expect(named.map((postmortem) => postmortem.slug)).toEqual(['2022-11-02-cache-stampede']);
+  });
+
+  it('keeps incidents that merely mention templates or date formats, and a template-named file marked `template: false`', async () => {
+    const skipped: Diagnostic[] = [];
+    const loaded = await loadPostmortems(`${T}/not-ok`, { workers: false, skipped });
+    expect({ slugs: loaded.map((postmortem) => postmortem.slug), skipped }).toEqual({
+      slugs: ['2023-03-01-template-rendering', '2023-04-11-incident-template', '2023-05-09-redacted'],
+      skipped: [],
+    });
+  });
+
+  it.each([
+    [['drafts/**'], 'drafts/a.md', true],
+    [['drafts'], 'team/drafts/a.md', true],
+    [['*-wip.md'], '2024/outage-wip.md', true],
+    [['/2024/*.md'], '2024/a.md', true],
+    [['/2024/*.md'], 'old/2024/a.md', false],
+    [['2024/*.md'], '2024/deep/a.md', false],
+    [['**/{old,archive}/**'], 'x/archive/y/a.md', true],
+    [['[0-9][0-9][0-9][0-9]-*.md'], 'notes.md', false],
+    [['*.MD'], 'a.md', true],
+  ] as const)('ignore %j matches %s: %s', (patterns, path, expected) => {
+    expect(ignoreMatcher(patterns).call(null, path)).toBe(expected);
+  });
+
+  it.each([[['!drafts/**']], [['']], [['../outside/**']], ['drafts/**']])('refuses the ignore option %j with a TypeError naming the problem', (patterns) => {
+    expect(ignorePatternsProblem(patterns)).toMatch(/^(?:unexpected|expected)/);
+    expect(() => ignoreMatcher(patterns as unknown as string[])).toThrow(TypeError);
   });
 });

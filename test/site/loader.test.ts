@@ -254,3 +254,29 @@ describe('postmortemLoader on a collection whose facts live in frontmatter', () 
     });
   });
 });
+
+describe('postmortemLoader with templates and ignore globs', () => {
+  it('does not store templates (each logged as an info line saying why) nor files its `ignore` globs match', async () => {
+    const { context, entries, logs } = fakeContext(process.cwd());
+    await postmortemLoader({ directory: 'test/fixtures/shapes/templates/ok', ignore: ['drafts/**'] }).load(context);
+    expect([...entries.keys()]).toEqual(['2022-10-22-webhooks-dropped']);
+    expect(logs.filter((line) => line.includes('postmortem-template')).map((line) => line.replace(/\s.*$/, ''))).toEqual([
+      'test/fixtures/shapes/templates/ok/2022-10/issue-name.md:1:1',
+      'test/fixtures/shapes/templates/ok/Incident-Template.md:1:1',
+      'test/fixtures/shapes/templates/ok/postmortem-skeleton.md:1:1',
+      'test/fixtures/shapes/templates/ok/runbook-form.md:1:1',
+    ]);
+  });
+
+  it('stores the draft when no glob names it, and drops a stored entry once a glob does', async () => {
+    const { context, entries } = fakeContext(process.cwd());
+    await postmortemLoader({ directory: 'test/fixtures/shapes/templates/ok' }).load(context);
+    expect([...entries.keys()].sort()).toEqual(['2022-10-22-webhooks-dropped', '2022-11-02-cache-stampede']);
+    await postmortemLoader({ directory: 'test/fixtures/shapes/templates/ok', ignore: ['*-stampede.md'] }).load(context);
+    expect([...entries.keys()]).toEqual(['2022-10-22-webhooks-dropped']);
+  });
+
+  it.each([[['!drafts']], ['drafts'], [['']]])('throws for a bad `ignore` %j', (ignore) => {
+    expect(() => postmortemLoader({ directory: 'x', ignore: ignore as never })).toThrow(/`options.ignore`/);
+  });
+});

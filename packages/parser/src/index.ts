@@ -8,7 +8,10 @@ export {
   sortPostmortems,
   defaultMaxBytes,
   type LoadOptions,
+  type FindOptions,
 } from './lib/load.js';
+export { ignoreMatcher, ignorePatternsProblem } from './lib/ignore-globs.js';
+export { templateReason } from './lib/templates.js';
 export { checkCorpus, corpusRuleIds } from './lib/corpus-rules.js';
 export {
   recurrenceChains,

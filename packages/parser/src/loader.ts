@@ -15,6 +15,7 @@ import { checkCorpus, corpusRuleIds } from './lib/corpus-rules.js';
 import { failedPostmortem } from './lib/failed.js';
 import { decodeUtf8, defaultMaxBytes, findPostmortemFiles, loadPostmortemFiles } from './lib/load.js';
 import { formatDiagnostic } from './lib/diagnostics.js';
+import { ignoreMatcher } from './lib/ignore-globs.js';
 import { postmortemSchema, type Diagnostic, type Postmortem } from './lib/schema.js';
 import { configureDiagnostics, isFatalRule, ruleDefaults, ruleSettingProblem, ruleSettings, type RuleId, type RuleSetting } from './lib/rules.js';
 import { readTaxonomyFile, taxonomyFileName, type Taxonomy } from './lib/taxonomy.js';
@@ -34,6 +35,11 @@ export interface PostmortemLoaderOptions {
    * error, so the site fails on what `postmortem lint` calls an error. Default: none.
    */
   rules?: Partial<Record<RuleId, RuleSetting>>;
+  /**
+   * Globs of files below `directory` that are not postmortems (`drafts/**`, `*-wip.md`),
+   * matched as `postmortem lint` matches its configuration's `ignore`. Default: none.
+   */
+  ignore?: readonly string[];
   /**
    * Whether an error diagnostic in a postmortem fails the build (default `true`). When
    * `false` every postmortem is stored with its diagnostics, and a file that could not be
@@ -59,6 +65,14 @@ export function postmortemLoader(options: PostmortemLoaderOptions): Loader {
   if (options.strict !== undefined && typeof options.strict !== 'boolean') {
     throw new TypeError('postmortemLoader: expected `options.strict` to be a boolean when given');
   }
+  if (options.ignore !== undefined) {
+    try {
+      ignoreMatcher(options.ignore);
+    } catch (error) {
+      throw new TypeError(`postmortemLoader: invalid \`options.ignore\`: ${(error as Error).message}`);
+    }
+  }
+  const ignore = options.ignore ?? [];
   const strict = options.strict ?? true;
   const rules = options.rules ?? {};
   if (rules === null || typeof rules !== 'object' || Array.isArray(rules)) {
@@ -76,7 +90,7 @@ export function postmortemLoader(options: PostmortemLoaderOptions): Loader {
     load: async (context) => {
       const root = fileURLToPath(context.config.root);
       const directory = resolve(root, options.directory);
-      await syncPostmortems(context, directory, options.taxonomy === undefined ? undefined : resolve(root, options.taxonomy), rules, strict);
+      await syncPostmortems(context, directory, options.taxonomy === undefined ? undefined : resolve(root, options.taxonomy), rules, ignore, strict);
       const { watcher } = context;
       if (!watcher) return;
       // In `astro dev` a content error is logged, not thrown, so fixing the file recovers.
@@ -84,7 +98,7 @@ export function postmortemLoader(options: PostmortemLoaderOptions): Loader {
       const onChange = (changed: string) => {
         const inside = relative(directory, changed);
         if (inside.startsWith('..') || isAbsolute(inside) || !/\.(?:md|ya?ml)$/i.test(changed)) return;
-        syncPostmortems(context, directory, options.taxonomy === undefined ? undefined : resolve(root, options.taxonomy), rules, strict).then(
+        syncPostmortems(context, directory, options.taxonomy === undefined ? undefined : resolve(root, options.taxonomy), rules, ignore, strict).then(
           () => context.logger.info(`Reloaded postmortems after a change to ${inside}`),
           (error: unknown) => context.logger.error(error instanceof Error ? error.message : String(error)),
         );
@@ -105,7 +119,7 @@ interface Candidate {
   changed: boolean;
 }
 
-async function syncPostmortems(context: LoaderContext, directory: string, taxonomyPath: string | undefined, rules: LoaderRules, strict: boolean): Promise<void> {
+async function syncPostmortems(context: LoaderContext, directory: string, taxonomyPath: string | undefined, rules: LoaderRules, ignore: readonly string[], strict: boolean): Promise<void> {
   const { store, generateDigest, parseData, logger, config } = context;
   const info = await stat(directory).catch(() => null);
   if (!info?.isDirectory()) {
@@ -116,7 +130,7 @@ async function syncPostmortems(context: LoaderContext, directory: string, taxono
   const taxonomy = await readTaxonomy(taxonomyPath ?? join(directory, taxonomyFileName), taxonomyPath !== undefined, cwd);
   // Rule settings change the stored diagnostics, so they take part in the digest too.
   const rulesKey = JSON.stringify(Object.entries(rules).sort(([a], [b]) => (a < b ? -1 : 1)));
-  const files = await findPostmortemFiles(directory);
+  const files = await findPostmortemFiles(directory, { ignore });
 
   const candidates: Candidate[] = [];
   const pending: Candidate[] = [];
@@ -149,13 +163,22 @@ async function syncPostmortems(context: LoaderContext, directory: string, taxono
   }
   if (pending.length > 0) {
     // Only new and changed files are parsed, in the library's worker pool when there are many.
+    const skipped: Diagnostic[] = [];
     const parsed = await loadPostmortemFiles(
       pending.map((candidate) => candidate.file),
-      { taxonomy: taxonomy.taxonomy ?? false, cwd },
+      { taxonomy: taxonomy.taxonomy ?? false, cwd, skipped },
     );
+    // Templates are not incidents: not stored (so not published), and said so in the build log.
+    const templates = new Set(skipped.map((diagnostic) => diagnostic.path));
+    for (const diagnostic of configureDiagnostics(skipped, rules)) logger.info(formatDiagnostic(diagnostic));
     const byPath = new Map(parsed.map((postmortem) => [postmortem.path, postmortem]));
     for (const candidate of pending) {
-      const postmortem = byPath.get(relative(cwd, candidate.file) || candidate.file);
+      const path = relative(cwd, candidate.file) || candidate.file;
+      if (templates.has(path)) {
+        candidates.splice(candidates.indexOf(candidate), 1);
+        continue;
+      }
+      const postmortem = byPath.get(path);
       if (!postmortem) throw new Error(`postmortemLoader: expected a parse result for ${candidate.file}`);
       // Corpus diagnostics of a partial load are meaningless; they are recomputed over every file below.
       postmortem.diagnostics = postmortem.diagnostics.filter((diagnostic) => !corpusRuleIds.has(diagnostic.ruleId));

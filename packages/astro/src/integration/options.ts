@@ -4,7 +4,7 @@
  * `postmortem` key of `package.json`); an option given to the integration wins.
  */
 import { z } from 'astro/zod';
-import { ruleDefaults, ruleSettings, type RuleId, type RuleSetting } from '@postmortem-kb/parser';
+import { ignorePatternsProblem, ruleDefaults, ruleSettings, type RuleId, type RuleSetting } from '@postmortem-kb/parser';
 
 const ruleSetting = z.enum(ruleSettings as unknown as [RuleSetting, ...RuleSetting[]]);
 
@@ -29,6 +29,14 @@ export const optionsSchema = z
      */
     imageSources: z
       .array(z.string().regex(/^[^\s;,']+$/, 'expected a CSP source expression such as `https://images.example.com` or `https:`, without spaces, quotes, `;` or `,`'))
+      .optional(),
+    /** Globs of files below `dir` that are not published (`drafts/**`, `*-wip.md`). Default: the configuration file's `ignore`. */
+    ignore: z
+      .array(z.string())
+      .superRefine((patterns, context) => {
+        const problem = ignorePatternsProblem(patterns);
+        if (problem !== null) context.addIssue({ code: z.ZodIssueCode.custom, message: problem });
+      })
       .optional(),
     /** Rule id → off, info, warning or error, as in the CLI's configuration. Default: the configuration file's `rules`. */
     rules: z
@@ -59,6 +67,8 @@ export interface ResolvedSiteConfig {
   editUrl: string | null;
   imageSources: string[];
   rules: Partial<Record<RuleId, RuleSetting>>;
+  /** Globs of files below `dir` not to publish. */
+  ignore: string[];
   strict: boolean;
 }
 

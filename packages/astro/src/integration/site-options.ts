@@ -30,6 +30,7 @@ export async function resolveSiteOptions(options: PostmortemKbOptions | undefine
     editUrl: given.editUrl ?? fromFile.editUrl ?? null,
     imageSources: given.imageSources ?? fromFile.imageSources ?? [],
     rules: given.rules ?? fromFile.rules ?? config.rules,
+    ignore: [...(given.ignore ?? fromFile.ignore ?? config.ignore ?? [])],
     strict: given.strict ?? fromFile.strict ?? false,
     ...(base === undefined ? {} : { base }),
     ...(site === undefined ? {} : { site }),

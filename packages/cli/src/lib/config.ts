@@ -8,6 +8,7 @@
  * ```json
  * { "rules": { "timeline-no-zone": "off", "empty-lessons": "error" },
  *   "timezone": "UTC", "maxBytes": 1000000, "taxonomy": "postmortems/taxonomy.yaml",
+ *   "ignore": ["drafts/**", "*-wip.md"],
  *   "site": { "title": "Acme incidents", "base": "/kb/" } }
  * ```
  *
@@ -17,7 +18,7 @@
  */
 import { readFile, stat } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
-import { configureDiagnostics, ruleSettingProblem, type Postmortem, type RuleSetting } from '@postmortem-kb/parser';
+import { configureDiagnostics, ignorePatternsProblem, ruleSettingProblem, type Postmortem, type RuleSetting } from '@postmortem-kb/parser';
 import { columnFields, labelTargets, type ColumnField, type LabelTarget } from '@postmortem-kb/import/formats';
 import { UsageError } from './usage-error.js';
 
@@ -34,6 +35,8 @@ export interface Config {
   maxBytes?: number;
   /** Absolute path of the taxonomy file (resolved against the config file's directory). */
   taxonomy?: string;
+  /** Globs of files not to read below each directory read (`drafts/**`, `*-wip.md`); the site honours them too. */
+  ignore?: readonly string[];
   /** `postmortem import`: issue label patterns → field, CSV/Notion column → field. */
   import?: ImportConfig;
   /** The `site` object, as written: options of `@postmortem-kb/astro`, validated there. */
@@ -47,7 +50,7 @@ export interface ImportConfig {
   columns?: Record<string, ColumnField>;
 }
 
-const knownKeys = new Set(['rules', 'timezone', 'maxBytes', 'taxonomy', 'import', 'site']);
+const knownKeys = new Set(['rules', 'timezone', 'maxBytes', 'taxonomy', 'ignore', 'import', 'site']);
 
 export const emptyConfig: Config = { source: null, rules: {} };
 
@@ -106,6 +109,11 @@ export function validateConfig(value: unknown, source: string, baseDir = dirname
   if (value.taxonomy !== undefined) {
     if (typeof value.taxonomy !== 'string' || value.taxonomy === '') fail('"taxonomy" must be a path to taxonomy.yaml');
     config.taxonomy = resolve(baseDir, value.taxonomy as string);
+  }
+  if (value.ignore !== undefined) {
+    const problem = ignorePatternsProblem(value.ignore);
+    if (problem !== null) fail(`"ignore": ${problem}`);
+    config.ignore = value.ignore as string[];
   }
   if (value.import !== undefined) config.import = validateImportConfig(value.import, fail);
   if (value.site !== undefined) {

@@ -34,7 +34,10 @@ export interface CorpusContext {
   cwd: string;
   config: Config;
   stderr: Output;
-  /** Receives diagnostics about files that are not postmortems (`taxonomy.yaml`), rule settings applied. */
+  /**
+   * Receives diagnostics about files that are not postmortems (`taxonomy.yaml`, skipped
+   * templates), rule settings applied. Without it, skipped templates are named on stderr.
+   */
   otherDiagnostics?: Diagnostic[];
   /** Receives the absolute path of every file read: the taxonomy and the postmortems. */
   filesRead?: string[];
@@ -72,7 +75,10 @@ export async function loadCorpus(paths: readonly string[], context: CorpusContex
     cwd,
     ...(config.timezone !== undefined ? { timezone: config.timezone } : {}),
     ...(config.maxBytes !== undefined ? { maxBytes: config.maxBytes } : {}),
+    ...(config.ignore !== undefined ? { ignore: config.ignore } : {}),
   };
+  const skipped: Diagnostic[] = [];
+  options.skipped = skipped;
   const taxonomyFile = config.taxonomy ?? (await defaultTaxonomyFile(paths));
   if (taxonomyFile === null) options.taxonomy = false;
   else {
@@ -82,12 +88,19 @@ export async function loadCorpus(paths: readonly string[], context: CorpusContex
     context.filesRead?.push(taxonomyFile);
   }
 
-  const files = await findPostmortemFiles(paths);
+  const files = await findPostmortemFiles(paths, { ignore: config.ignore });
   context.filesRead?.push(...files);
   const progress = new ProgressLine(context.stderr, files.length);
   const postmortems = progress.enabled ? await loadInBatches(files, options, progress) : await loadPostmortemFiles(files, options);
   applyRuleSettings(postmortems, config.rules);
+  reportSkipped(configureDiagnostics(skipped, config.rules), context);
   return postmortems;
+}
+
+/** Templates are never left out silently: into the diagnostics when the command shows them, else one stderr line each. */
+function reportSkipped(skipped: readonly Diagnostic[], context: CorpusContext): void {
+  if (context.otherDiagnostics) context.otherDiagnostics.push(...skipped);
+  else for (const diagnostic of skipped) context.stderr.line(`postmortem: skipped ${diagnostic.path ?? '<input>'}: ${diagnostic.message}`);
 }
 
 /** Parses in batches to report progress, then redoes the corpus-wide checks on the whole set. */

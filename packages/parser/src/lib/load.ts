@@ -9,8 +9,10 @@ import { checkCorpus } from './corpus-rules.js';
 import type { ParseOptions } from './parse.js';
 import { parseFile, type FileParseOptions } from './parse-file.js';
 import { parseInPool, workerAvailable } from './parse-pool.js';
-import type { Postmortem } from './schema.js';
+import { ignoreMatcher } from './ignore-globs.js';
+import type { Diagnostic, Postmortem } from './schema.js';
 import { loadTaxonomy, taxonomyFileName, type Taxonomy } from './taxonomy.js';
+import { separateTemplates } from './templates.js';
 
 export { decodeUtf8 } from './parse-file.js';
 
@@ -33,6 +35,22 @@ export interface LoadOptions extends Omit<ParseOptions, 'path' | 'taxonomy'> {
   timeoutMs?: number;
   /** Heap limit of each worker in MB; a file that exhausts it gets a `too-large` error. Default 512. */
   maxMemoryMb?: number;
+  /**
+   * Globs of files not to read below each directory given (`drafts/**`, `*-wip.md`), matched
+   * against the path relative to that directory; see `ignore-globs.ts`. Files named
+   * explicitly are read whatever the globs say. Default: none.
+   */
+  ignore?: readonly string[];
+  /**
+   * Receives one info diagnostic (rule `postmortem-template`) for each file that is not
+   * returned because it is a postmortem template (`template.md`, a placeholder title …).
+   */
+  skipped?: Diagnostic[];
+}
+
+export interface FindOptions {
+  /** Globs of files to leave out below each directory (see `LoadOptions.ignore`). */
+  ignore?: readonly string[] | undefined;
 }
 
 export const defaultMaxBytes = 1_000_000;
@@ -43,8 +61,12 @@ const minFilesForWorkers = 16;
 /** Files parsed in this thread between two turns of the event loop. */
 const yieldEvery = 16;
 
-/** Every `*.md` below `dir`, skipping `_`-prefixed files, README.md and dot-directories. */
-export async function findPostmortemFiles(paths: string | readonly string[]): Promise<string[]> {
+/**
+ * Every `*.md` below each directory in `paths` (and each file given), skipping `_`-prefixed
+ * files, README.md, dot-directories, `node_modules` and what the `ignore` globs match.
+ */
+export async function findPostmortemFiles(paths: string | readonly string[], options: FindOptions = {}): Promise<string[]> {
+  const ignored = ignoreMatcher(options.ignore);
   const found: string[] = [];
   for (const path of typeof paths === 'string' ? [paths] : paths) {
     const info = await stat(path);
@@ -56,7 +78,9 @@ export async function findPostmortemFiles(paths: string | readonly string[]): Pr
     for (const entry of entries) {
       if (!entry.isFile() || !isPostmortemFileName(entry.name)) continue;
       const full = join(entry.parentPath ?? (entry as unknown as { path: string }).path, entry.name);
-      if (relative(path, full).split(/[\\/]/).some((part) => part.startsWith('.') || part === 'node_modules')) continue;
+      const inside = relative(path, full);
+      if (inside.split(/[\\/]/).some((part) => part.startsWith('.') || part === 'node_modules')) continue;
+      if (ignored(inside)) continue;
       found.push(full);
     }
   }
@@ -70,13 +94,16 @@ export function isPostmortemFileName(name: string): boolean {
 /** Parses every postmortem below `dir`, sorted by date then slug. */
 export async function loadPostmortems(dir: string, options: LoadOptions = {}): Promise<Postmortem[]> {
   const taxonomy = await resolveTaxonomy(options.taxonomy, [dir]);
-  return loadPostmortemFiles(await findPostmortemFiles(dir), { ...options, taxonomy: taxonomy ?? false });
+  return loadPostmortemFiles(await findPostmortemFiles(dir, { ignore: options.ignore }), { ...options, taxonomy: taxonomy ?? false });
 }
 
-/** Parses the given files (and directories), sorted by date then slug, with corpus checks. */
+/**
+ * Parses the given files (and directories), sorted by date then slug, with corpus checks.
+ * Postmortem templates are left out, each with an info diagnostic in `options.skipped`.
+ */
 export async function loadPostmortemFiles(paths: readonly string[], options: LoadOptions = {}): Promise<Postmortem[]> {
   checkLoadOptions(options);
-  const files = await findPostmortemFiles(paths);
+  const files = await findPostmortemFiles(paths, { ignore: options.ignore });
   const taxonomy = await resolveTaxonomy(options.taxonomy, paths);
   const cwd = options.cwd ?? process.cwd();
   const fileOptions: FileParseOptions = {
@@ -103,9 +130,11 @@ export async function loadPostmortemFiles(paths: readonly string[], options: Loa
       postmortems.push(parseFile(task.file, task.path, fileOptions));
     }
   }
-  sortPostmortems(postmortems);
-  checkCorpus(postmortems);
-  return postmortems;
+  const { incidents, skipped } = separateTemplates(postmortems);
+  options.skipped?.push(...skipped);
+  sortPostmortems(incidents);
+  checkCorpus(incidents);
+  return incidents;
 }
 
 function checkLoadOptions(options: LoadOptions): void {
@@ -114,6 +143,7 @@ function checkLoadOptions(options: LoadOptions): void {
     throw new TypeError(`loadPostmortems: expected \`workers\` to be a non-negative integer or false, not ${String(workers)}`);
   }
   if (timeoutMs !== undefined && !(timeoutMs > 0)) throw new TypeError(`loadPostmortems: expected \`timeoutMs\` to be a positive number, not ${String(timeoutMs)}`);
+  if (options.ignore !== undefined) ignoreMatcher(options.ignore);
   if (maxMemoryMb !== undefined && !(maxMemoryMb > 0)) throw new TypeError(`loadPostmortems: expected \`maxMemoryMb\` to be a positive number, not ${String(maxMemoryMb)}`);
 }
 

@@ -33,6 +33,7 @@ export const ruleDefaults = {
   timeout: { severity: 'error', description: 'Parsing the file took longer than the per-file time limit.', fatal: true },
   'parse-failure': { severity: 'error', description: 'The parser failed on this file (a bug: please report it).', fatal: true },
   unreadable: { severity: 'error', description: 'The file could not be read (no permission, or not a regular file).', fatal: true },
+  'postmortem-template': { severity: 'info', description: 'A postmortem template (`template.md`, a placeholder title, `template: true`) is not an incident: loading skips it and says why.' },
   'missing-title': { severity: 'warning', description: 'A postmortem needs a title (frontmatter or `# H1`).' },
   'missing-date': { severity: 'info', description: 'A postmortem needs a date (frontmatter, `Date:` line or file-name prefix).' },
   'timeline-invalid-time': { severity: 'warning', description: 'A timeline time that cannot be valid (`25:10`, `13:61`, `13:55 AM`).' },
