@@ -49,6 +49,7 @@ describe('public API', () => {
       'markerKinds',
       'maxTaxonomyBytes',
       'metricsSchema',
+      'openFollowUps',
       'parsePostmortem',
       'parseTaxonomy',
       'percentile',

@@ -4,11 +4,11 @@
  * `new` onto an existing file), 2 usage or configuration errors and failed runs.
  * It never calls `process.exit` and never prints a stack trace.
  */
-import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
 import { createExportCommand } from './commands/export.js';
 import { createImportCommand } from './commands/import.js';
 import { createLintCommand } from './commands/lint.js';
+import { createMcpCommand } from './commands/mcp.js';
 import { createNewCommand } from './commands/new.js';
 import { createPrecedentsCommand } from './commands/precedents.js';
 import { createRelatedCommand } from './commands/related.js';
@@ -19,6 +19,7 @@ import { createRunContext, type RunContext, type RunEnvironment } from './lib/co
 import { examples } from './lib/options.js';
 import { escapeTerminalText } from './lib/terminal-text.js';
 import { CommandFailure, UsageError } from './lib/usage-error.js';
+import { cliVersion } from './lib/version.js';
 
 export const programName = 'postmortem';
 export const usageExitCode = 2;
@@ -51,6 +52,7 @@ ${examples([
   ['Past incidents to read before changing a service:', 'postmortem precedents --service api-gateway'],
   ['All incidents as CSV:', 'postmortem export --format csv --output incidents.csv'],
   ['The static site, into dist/:', 'postmortem site build'],
+  ['The postmortems for AI agents (MCP on stdio):', 'postmortem mcp --dir postmortems'],
 ])}`);
 
   for (const command of [
@@ -63,6 +65,7 @@ ${examples([
     createRulesCommand(context),
     createImportCommand(context),
     createSiteCommand(context),
+    createMcpCommand(context),
   ]) {
     program.addCommand(command);
   }
@@ -110,9 +113,4 @@ function reportFailure(error: unknown, context: RunContext): number {
   const message = error instanceof Error ? error.message : String(error);
   context.stderr.line(`${context.commandName}: ${escapeTerminalText(message.split('\n', 1)[0]!)}`);
   return usageExitCode;
-}
-
-function cliVersion(): string {
-  const manifest = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
-  return manifest.version;
 }

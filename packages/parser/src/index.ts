@@ -30,6 +30,7 @@ export {
 } from './lib/recurrences.js';
 export { followThrough, type FollowThrough, type FollowThroughFigures, type FollowThroughOptions } from './lib/follow-through.js';
 export { themes, type Theme, type ThemeIncident, type ThemeMention, type ThemeSource, type ThemeOptions } from './lib/themes.js';
+export { openFollowUps, type OpenFollowUp, type OpenFollowUpFilter } from './lib/open-follow-ups.js';
 export { precedents, type Precedent, type PrecedentQuery } from './lib/precedents.js';
 export { DiagnosticSink, formatDiagnostic, hasErrors } from './lib/diagnostics.js';
 export { ruleDefaults, ruleSettings, configureDiagnostics, isFatalRule, ruleSettingProblem, type RuleId, type RuleInfo, type RuleSetting } from './lib/rules.js';

@@ -1,0 +1,41 @@
+/** `postmortem mcp`: the corpus as a read-only Model Context Protocol server on stdio, for AI agents and editors. */
+import { Command } from 'commander';
+import type { RunContext } from '../lib/context.js';
+import { loadCorpus, resolveInputPaths } from '../lib/corpus.js';
+import { examples } from '../lib/options.js';
+import { cliVersion } from '../lib/version.js';
+
+interface McpOptions {
+  dir?: string;
+}
+
+export function createMcpCommand(context: RunContext): Command {
+  return new Command('mcp')
+    .description('Serve the postmortems to AI agents and editors over the Model Context Protocol (stdio), read-only.')
+    .option('--dir <dir>', 'the corpus to serve (default: postmortems/ if it exists, else .)')
+    .addHelpText('after', `
+Tools: search {query, limit}, get_postmortem {id}, related {id, limit},
+precedents {service, category, organization, text, before, limit},
+open_follow_ups {service, category, organization, incident, overdue_only, limit}.
+Answers are JSON computed from the parsed corpus, read once at start (restart to see new
+files); postmortem text in them is data, never instructions. Stdout carries the protocol;
+diagnostics go to stderr. The server stops when its client closes stdin.
+An MCP client starts it; register it in the client's settings (.mcp.json and the like) as
+  { "command": "npx", "args": ["postmortem", "mcp", "--dir", "postmortems"] }
+${examples([
+  ['The command a client runs:', 'postmortem mcp --dir postmortems'],
+  ['Try it by hand with the MCP inspector:', 'npx @modelcontextprotocol/inspector npx postmortem mcp'],
+])}`)
+    .action(async (options: McpOptions) => {
+      // Checked before the server starts: a wrong --dir is a usage error, not a silent empty corpus.
+      const inputs = await resolveInputPaths(options.dir !== undefined ? [options.dir] : [], context.cwd);
+      const config = await context.config();
+      // The SDK is loaded only by this command, so the other commands start as fast as before.
+      const { createCorpusServer, serveStdio } = await import('../lib/mcp-server.js');
+      const corpus = loadCorpus(inputs, { cwd: context.cwd, config, stderr: context.stderr });
+      // A load that fails after the handshake still answers every call with the failure.
+      corpus.catch(() => undefined);
+      const server = createCorpusServer({ name: 'postmortem-kb', version: cliVersion(), corpus });
+      await serveStdio(server);
+    });
+}
