@@ -111,9 +111,40 @@ describe.concurrent('lint rules', () => {
       await expectClean(edit(clean, ['date: 2024-03-18', `date: ${today()}`]));
     });
     it('not ok: a date in the future', async () => {
-      await expectDiagnostics(edit(clean, ['date: 2024-03-18', 'date: 2999-03-18']), [
-        `${file}:4:1  warning  Unexpected date 2999-03-18 in the future, expected a date on or before ${today()}  date-in-future`,
+      // Next year: the latest year per-year series count (a later one is `date-out-of-range`).
+      const nextYear = Number(today().slice(0, 4)) + 1;
+      await expectDiagnostics(edit(clean, ['date: 2024-03-18', `date: ${nextYear}-12-31`]), [
+        `${file}:4:1  warning  Unexpected date ${nextYear}-12-31 in the future, expected a date on or before ${today()}  date-in-future`,
       ], 0);
+    });
+  });
+
+  describe('date-out-of-range', () => {
+    const nextYear = () => Number(today().slice(0, 4)) + 1;
+    it('ok: 1970, the first year per-year series count', async () => {
+      await expectClean(edit(clean, ['date: 2024-03-18', 'date: 1970-01-01'], ['started_at: 2024-03-18T14:00:00Z\n', ''], ['detected_at: 2024-03-18T14:05:00Z\n', ''], ['mitigated_at: 2024-03-18T14:40:00Z\n', ''], ['resolved_at: 2024-03-18T15:30:00Z\n', '']));
+    });
+    it('not ok: year 9999, reported instead of date-in-future', async () => {
+      await expectDiagnostics(edit(clean, ['date: 2024-03-18', 'date: 9999-12-31']), [
+        `${file}:4:1  warning  Unexpected date 9999-12-31 after ${nextYear()}, expected a year from 1970 to ${nextYear()}; the incident is left out of per-year counts and year pages  date-out-of-range`,
+      ], 0);
+    });
+    it('not ok: a year before 1970', async () => {
+      await expectDiagnostics(edit(clean, ['date: 2024-03-18', 'date: 1969-07-20'], ['started_at: 2024-03-18T14:00:00Z\n', ''], ['detected_at: 2024-03-18T14:05:00Z\n', ''], ['mitigated_at: 2024-03-18T14:40:00Z\n', ''], ['resolved_at: 2024-03-18T15:30:00Z\n', '']), [
+        `${file}:4:1  warning  Unexpected date 1969-07-20 before 1970, expected a year from 1970 to ${nextYear()}; the incident is left out of per-year counts and year pages  date-out-of-range`,
+      ], 0);
+    });
+  });
+
+  describe('too-many-values', () => {
+    const services = (count: number) => `services: [${Array.from({ length: count }, (_, index) => `svc-${index}`).join(', ')}]`;
+    it('ok: 100 services', async () => {
+      await expectClean(edit(clean, ['services: [api, web]', services(100)]));
+    });
+    it('not ok: 103 services, the last 3 ignored (an error no configuration silences)', async () => {
+      await expectDiagnostics(edit(clean, ['services: [api, web]', services(103)]), [
+        `${file}:8:1  error  Unexpected 103 values in \`services\`, expected at most 100 services; the last 3 are ignored (kept in \`extra\` as \`ignored:services\`)  too-many-values`,
+      ], 1);
     });
   });
 

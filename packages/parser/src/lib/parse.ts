@@ -21,6 +21,7 @@ import { categoriesMentioned, type Taxonomy } from './taxonomy.js';
 import { findDate, formatDate, parseDateTime, zoneOffsetMinutes } from './time.js';
 import { extractTimeline } from './timeline.js';
 import { fileBaseName, slugFromPath } from './url-slug.js';
+import { capValues, type CappedKey } from './value-caps.js';
 
 export interface ParseOptions {
   /** Path of the file, used for `slug`, the date prefix and diagnostics. */
@@ -106,7 +107,18 @@ export function parsePostmortem(source: string, options: ParseOptions = {}): Pos
   }
 
   const actionItems = allOf('remediation').flatMap((section) => extractActionItems(section, sink));
-  const categories = toList(fm.categories);
+  // Lists that become pages and index entries are capped per file (value-caps.ts).
+  const capped = (key: CappedKey, values: string[], written: string, position: { line: number; column: number }) =>
+    capValues(key, values, written, position, sink, frontmatter.extra);
+  const categories = capped('categories', toList(fm.categories), 'categories', at('categories'));
+  const servicesKey = keysGiven(fm, 'services')[0]?.toString();
+  const servicesField = body.fields.get('services') ?? body.fields.get('affected services') ?? body.fields.get('systems affected');
+  const services =
+    servicesKey !== undefined
+      ? capped('services', mergedList(fm, 'services')!, servicesKey, at(servicesKey))
+      : capped('services', toList(servicesField?.value), 'services', { line: servicesField?.line ?? 1, column: 1 });
+  const tagsKey = keysGiven(fm, 'tags')[0]?.toString();
+  const tags = tagsKey !== undefined ? capped('tags', mergedList(fm, 'tags')!, tagsKey, at(tagsKey)) : [];
   const rootCauses = itemsOrField('rootCause').map((item) => {
     const category = options.taxonomy ? pickCategory(item, categories, options.taxonomy) : categories[0];
     return category ? { text: item, category } : { text: item };
@@ -130,8 +142,8 @@ export function parsePostmortem(source: string, options: ParseOptions = {}): Pos
     status: fm.status ?? statusFromBody(body.fields.get('status')?.value),
     severity: fm.severity !== undefined ? String(fm.severity) : (body.fields.get('severity')?.value ?? null),
     organization,
-    services: mergedList(fm, 'services') ?? toList(body.fields.get('services')?.value ?? body.fields.get('affected services')?.value ?? body.fields.get('systems affected')?.value),
-    tags: mergedList(fm, 'tags') ?? [],
+    services,
+    tags,
     categories,
     triggerCategory: fm.trigger?.trim() || null,
     // Handles as in action-item owners: `@jane` → `jane`.

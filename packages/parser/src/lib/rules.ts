@@ -6,6 +6,7 @@
 import type { DiagnosticSink } from './diagnostics.js';
 import type { Position } from './frontmatter.js';
 import { phaseTime } from './metrics.js';
+import { firstYear, lastYear } from './stats.js';
 import type { Diagnostic, Postmortem, SectionKind } from './schema.js';
 import type { SectionNode } from './sections.js';
 import { suggestCategory, suggestTrigger, type Taxonomy } from './taxonomy.js';
@@ -34,6 +35,7 @@ export const ruleDefaults = {
   'parse-failure': { severity: 'error', description: 'The parser failed on this file (a bug: please report it).', fatal: true },
   unreadable: { severity: 'error', description: 'The file could not be read (no permission, or not a regular file).', fatal: true },
   'postmortem-template': { severity: 'info', description: 'A postmortem template (`template.md`, a placeholder title, `template: true`) is not an incident: loading skips it and says why.' },
+  'too-many-values': { severity: 'error', description: 'More than 20 `categories`, 100 `services` or 100 `tags` in one file: the rest are ignored (kept in `extra` as `ignored:<key>`).', fatal: true },
   'missing-title': { severity: 'warning', description: 'A postmortem needs a title (frontmatter or `# H1`).' },
   'missing-date': { severity: 'info', description: 'A postmortem needs a date (frontmatter, `Date:` line or file-name prefix).' },
   'timeline-invalid-time': { severity: 'warning', description: 'A timeline time that cannot be valid (`25:10`, `13:61`, `13:55 AM`).' },
@@ -52,6 +54,7 @@ export const ruleDefaults = {
   'timeline-outside-window': { severity: 'warning', description: 'A timeline entry more than a day before the start or a week after the end of the incident.' },
   'resolved-before-started': { severity: 'error', description: 'The incident cannot end before it starts.' },
   'date-in-future': { severity: 'warning', description: 'The incident date lies in the future.' },
+  'date-out-of-range': { severity: 'warning', description: 'The incident year is before 1970 or after next year: the incident is left out of per-year counts and year pages.' },
   'unknown-category': { severity: 'warning', description: 'A root-cause category that is not in taxonomy.yaml (with the closest known one).' },
   'unknown-trigger': { severity: 'warning', description: 'A `trigger` that is not one of the triggers in taxonomy.yaml (with the closest known one).' },
   'blameless-root-cause': { severity: 'warning', description: '"Human error" is not a root cause: name the process or system gap that allowed it.' },
@@ -168,7 +171,12 @@ export function checkContent(postmortem: Postmortem, context: RuleContext, sink:
   }
 
   const today = context.today ?? new Date().toISOString().slice(0, 10);
-  if (postmortem.date !== null && postmortem.date > today) {
+  const year = postmortem.date !== null && /^\d{4}-/.test(postmortem.date) ? Number(postmortem.date.slice(0, 4)) : null;
+  const last = lastYear(today);
+  if (year !== null && (year < firstYear || year > last)) {
+    // Per-year series span the corpus's years: one year 9999 would stretch them over millennia.
+    sink.report('date-out-of-range', 'warning', `Unexpected date ${postmortem.date} ${year < firstYear ? `before ${firstYear}` : `after ${last}`}, expected a year from ${firstYear} to ${last}; the incident is left out of per-year counts and year pages`, ...keyPosition('date'));
+  } else if (postmortem.date !== null && postmortem.date > today) {
     sink.report('date-in-future', 'warning', `Unexpected date ${postmortem.date} in the future, expected a date on or before ${today}`, ...keyPosition('date'));
   }
 

@@ -149,9 +149,9 @@ export function todayOf(options: StatsOptions): string {
 /** Earliest year a postmortem's date counts in per-year series and year pages. */
 export const firstYear = 1970;
 
-/** Latest such year: next year (a postmortem dated tomorrow around New Year). */
-export function lastYear(): number {
-  return new Date().getUTCFullYear() + 1;
+/** Latest such year: the year after `today` (`YYYY-MM-DD`, default the current date): a postmortem dated tomorrow around New Year. */
+export function lastYear(today?: string): number {
+  return (today !== undefined && /^\d{4}-/.test(today) ? Number(today.slice(0, 4)) : new Date().getUTCFullYear()) + 1;
 }
 
 /**
