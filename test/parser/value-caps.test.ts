@@ -2,7 +2,7 @@
  * Issue 18, item 2: one 17 KB file with `categories: [c0 … c2999]` and `date: 9999-12-31`
  * crashed the site build (quadratic co-category pairs, a per-year series to 9999). Lists that
  * become pages and index entries are capped per file with a positioned error that says how
- * many values were left out (kept in `extra`), and a year outside 1970..next year is reported
+ * many values were left out (kept in `extra`), and a year outside 1000..next year is reported
  * at its key and left out of per-year series, so no corpus output grows with one file's values.
  */
 import { describe, expect, it } from 'vitest';
@@ -60,7 +60,7 @@ describe('per-file caps on categories, services and tags', () => {
   it('reports the year 9999 at the date key instead of date-in-future', () => {
     const dates = result.diagnostics.filter((diagnostic) => diagnostic.ruleId.startsWith('date-'));
     expect(dates).toEqual([
-      { ruleId: 'date-out-of-range', severity: 'warning', path: 'postmortems/hostile.md', line: 3, column: 1, message: 'Unexpected date 9999-12-31 after 2027, expected a year from 1970 to 2027; the incident is left out of per-year counts and year pages' },
+      { ruleId: 'date-out-of-range', severity: 'warning', path: 'postmortems/hostile.md', line: 3, column: 1, message: 'Unexpected date 9999-12-31 after 2027, expected a year from 1000 to 2027; the incident is left out of per-year counts and year pages' },
     ]);
   });
 

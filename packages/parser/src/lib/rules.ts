@@ -54,7 +54,7 @@ export const ruleDefaults = {
   'timeline-outside-window': { severity: 'warning', description: 'A timeline entry more than a day before the start or a week after the end of the incident.' },
   'resolved-before-started': { severity: 'error', description: 'The incident cannot end before it starts.' },
   'date-in-future': { severity: 'warning', description: 'The incident date lies in the future.' },
-  'date-out-of-range': { severity: 'warning', description: 'The incident year is before 1970 or after next year: the incident is left out of per-year counts and year pages.' },
+  'date-out-of-range': { severity: 'warning', description: 'The incident year is before 1000 or after next year: the incident is left out of per-year counts and year pages.' },
   'unknown-category': { severity: 'warning', description: 'A root-cause category that is not in taxonomy.yaml (with the closest known one).' },
   'unknown-trigger': { severity: 'warning', description: 'A `trigger` that is not one of the triggers in taxonomy.yaml (with the closest known one).' },
   'blameless-root-cause': { severity: 'warning', description: '"Human error" is not a root cause: name the process or system gap that allowed it.' },

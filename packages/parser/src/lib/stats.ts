@@ -146,8 +146,12 @@ export function todayOf(options: StatsOptions): string {
   return today;
 }
 
-/** Earliest year a postmortem's date counts in per-year series and year pages. */
-export const firstYear = 1970;
+/**
+ * Earliest year a postmortem's date counts in per-year series and year pages: the first
+ * four-digit year, so that history (the Vasa, 1628) counts while a typo such as `0024` cannot
+ * stretch every dense per-year series over two thousand years.
+ */
+export const firstYear = 1000;
 
 /** Latest such year: the year after `today` (`YYYY-MM-DD`, default the current date): a postmortem dated tomorrow around New Year. */
 export function lastYear(today?: string): number {
