@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { writeFileSync } from 'node:fs';
 import { mkdtemp, readFile, rm, truncate, writeFile, mkdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
@@ -125,6 +126,31 @@ describe('postmortemLoader', () => {
     await expect(postmortemLoader({ directory: dir }).load(context)).rejects.toThrow(
       new RegExp(`${relative(process.cwd(), huge).replace(/[.]/g, '\\.')}:1:1 Unexpected file of 600000000 bytes, expected at most 1000000 bytes`),
     );
+  });
+
+  // Issue 18, item 8: each file is read once; the bytes digested are the bytes parsed.
+  it('parses the contents it digested, even when the file changes right after it was read', async () => {
+    const { context, entries } = fakeContext(root);
+    const alpha = join(dir, '2024-01-02-alpha.md');
+    const original = postmortem('Alpha');
+    const digests = new Map<string, string>();
+    const digest = (context as { generateDigest: (data: string) => string }).generateDigest;
+    // The digest is taken from what the loader read; the file is rewritten at that moment, as a
+    // save in an editor or a `git checkout` during a build would. A second read would see it.
+    (context as { generateDigest: (data: string) => string }).generateDigest = (data: string) => {
+      if (data.endsWith(original)) {
+        writeFileSync(alpha, postmortem('Changed after the read'));
+        digests.set('alpha', digest(data));
+      }
+      return digest(data);
+    };
+    await postmortemLoader({ directory: dir }).load(context);
+    const stored = entries.get('2024-01-02-alpha')!;
+    expect((stored.data as unknown as Postmortem).title).toBe('Alpha');
+    expect(stored.digest).toBe(digests.get('alpha'));
+    // The next build sees the new contents, with their own digest.
+    await postmortemLoader({ directory: dir }).load(context);
+    expect((entries.get('2024-01-02-alpha')!.data as unknown as Postmortem).title).toBe('Changed after the read');
   });
 
   it('re-parses every file when the taxonomy changes', async () => {

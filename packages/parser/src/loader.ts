@@ -5,15 +5,15 @@
  * is logged; with `strict` (the default) a corpus with any error diagnostic fails the build
  * with one error listing them all, without it the postmortems are stored with their errors.
  */
-import { closeSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
+import { closeSync, openSync, readSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { stat } from 'node:fs/promises';
 import { isAbsolute, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { checkCorpus, corpusRuleIds } from './lib/corpus-rules.js';
-import { failedPostmortem } from './lib/failed.js';
-import { decodeUtf8, defaultMaxBytes, findPostmortemFiles, loadPostmortemFiles } from './lib/load.js';
+import { decodeUtf8, defaultMaxBytes, findPostmortemFiles, parsePostmortemContents } from './lib/load.js';
+import { readPostmortemFile } from './lib/parse-file.js';
 import { formatDiagnostic } from './lib/diagnostics.js';
 import { ignoreMatcher } from './lib/ignore-globs.js';
 import { postmortemSchema, type Diagnostic, type Postmortem } from './lib/schema.js';
@@ -117,6 +117,8 @@ interface Candidate {
   digest: string;
   postmortem: Postmortem;
   changed: boolean;
+  /** The file's contents as read (for files to parse): parsed, and shown verbatim if unreadable as a postmortem. */
+  bytes?: Buffer;
 }
 
 async function syncPostmortems(context: LoaderContext, directory: string, taxonomyPath: string | undefined, rules: LoaderRules, ignore: readonly string[], strict: boolean): Promise<void> {
@@ -138,14 +140,15 @@ async function syncPostmortems(context: LoaderContext, directory: string, taxono
     const path = relative(cwd, file) || file;
     // Synchronous: 10,000 awaited reads took 5 s of a warm build (each waits its turn in the
     // event loop behind Astro's own work); read synchronously they take a fraction of a second.
-    // The size first: a file over the cap is never read (a 600 MB sparse file would fill the heap).
-    const size = statSync(file).size;
-    if (size > defaultMaxBytes) {
-      const postmortem = failedPostmortem(path, 'too-large', `Unexpected file of ${size} bytes, expected at most ${defaultMaxBytes} bytes (raise maxBytes to parse it)`);
-      candidates.push({ file, digest: '', postmortem, changed: true });
+    // Read once, size first (a file over the cap is never read: a 600 MB sparse file would fill
+    // the heap); the bytes digested are the bytes parsed, so a file that changes mid-build
+    // cannot be stored with the digest of one version and the data of another.
+    const read = readPostmortemFile(file, path, defaultMaxBytes);
+    if ('failed' in read) {
+      candidates.push({ file, digest: '', postmortem: read.failed, changed: true });
       continue;
     }
-    const bytes = readFileSync(file);
+    const { bytes } = read;
     // The path and taxonomy take part in the digest: `path` is stored in the data, and a
     // changed taxonomy changes category diagnostics; the parser's version, so that an upgraded
     // parser (a fixed sanitiser) re-parses every file. Latin-1 maps each byte to one character.
@@ -157,15 +160,16 @@ async function syncPostmortems(context: LoaderContext, directory: string, taxono
       candidates.push({ file, digest, postmortem, changed: false });
       continue;
     }
-    const candidate = { file, digest, postmortem: undefined as unknown as Postmortem, changed: true };
+    const candidate: Candidate = { file, digest, postmortem: undefined as unknown as Postmortem, changed: true, bytes };
     candidates.push(candidate);
     pending.push(candidate);
   }
   if (pending.length > 0) {
-    // Only new and changed files are parsed, in the library's worker pool when there are many.
+    // Only new and changed files are parsed, in the library's worker pool when there are many,
+    // from the bytes read above.
     const skipped: Diagnostic[] = [];
-    const parsed = await loadPostmortemFiles(
-      pending.map((candidate) => candidate.file),
+    const parsed = await parsePostmortemContents(
+      pending.map((candidate) => ({ file: candidate.file, bytes: candidate.bytes! })),
       { taxonomy: taxonomy.taxonomy ?? false, cwd, skipped },
     );
     // Templates are not incidents: not stored (so not published), and said so in the build log.
@@ -183,6 +187,8 @@ async function syncPostmortems(context: LoaderContext, directory: string, taxono
       // Corpus diagnostics of a partial load are meaningless; they are recomputed over every file below.
       postmortem.diagnostics = postmortem.diagnostics.filter((diagnostic) => !corpusRuleIds.has(diagnostic.ruleId));
       candidate.postmortem = postmortem;
+      // Kept only for the verbatim page of a file that could not be read as a postmortem.
+      if (!postmortem.diagnostics.some((diagnostic) => isFatalRule(diagnostic.ruleId))) delete candidate.bytes;
     }
   }
   checkCorpus(candidates.map((candidate) => candidate.postmortem));
@@ -217,7 +223,7 @@ async function syncPostmortems(context: LoaderContext, directory: string, taxono
     const data = await parseData({ id: postmortem.slug, data: postmortem as unknown as Record<string, unknown>, filePath: candidate.file });
     // The page of a file that could not be read as a postmortem shows its text as it is.
     const unreadable = postmortem.diagnostics.some((diagnostic) => diagnostic.severity === 'error' && isFatalRule(diagnostic.ruleId));
-    const body = unreadable ? verbatimText(candidate.file) : undefined;
+    const body = unreadable ? verbatimText(candidate) : undefined;
     store.set({ id: postmortem.slug, data, filePath, digest: candidate.digest, rendered: { html: postmortem.html }, ...(body === undefined ? {} : { body }) });
     updated++;
   }
@@ -235,9 +241,18 @@ async function readTaxonomy(file: string, required: boolean, cwd: string): Promi
   return { taxonomy, diagnostics: diagnostics.filter((diagnostic) => diagnostic.severity === 'error'), digest: source };
 }
 
-/** The first `verbatimLimit` bytes of `file` as text (a file over the size cap is not read whole). */
-function verbatimText(file: string): string {
-  const descriptor = openSync(file, 'r');
+/**
+ * The first `verbatimLimit` bytes of the file as text: the bytes already read, else (a file over
+ * the size cap, never read whole) its first bytes; nothing when it cannot be read at all.
+ */
+function verbatimText({ file, bytes }: Candidate): string | undefined {
+  if (bytes) return decodeUtf8(bytes.subarray(0, verbatimLimit)).text;
+  let descriptor: number;
+  try {
+    descriptor = openSync(file, 'r');
+  } catch {
+    return undefined;
+  }
   try {
     const buffer = Buffer.alloc(verbatimLimit);
     const length = readSync(descriptor, buffer, 0, verbatimLimit, 0);

@@ -7,8 +7,8 @@ import { readdir, stat } from 'node:fs/promises';
 import { dirname, join, relative } from 'node:path';
 import { checkCorpus } from './corpus-rules.js';
 import type { ParseOptions } from './parse.js';
-import { parseFile, type FileParseOptions } from './parse-file.js';
-import { parseInPool, workerAvailable } from './parse-pool.js';
+import { parseFile, parseFileBytes, type FileParseOptions } from './parse-file.js';
+import { parseInPool, workerAvailable, type PoolTask } from './parse-pool.js';
 import { ignoreMatcher } from './ignore-globs.js';
 import type { Diagnostic, Postmortem } from './schema.js';
 import { loadTaxonomy, taxonomyFileName, type Taxonomy } from './taxonomy.js';
@@ -106,35 +106,55 @@ export async function loadPostmortemFiles(paths: readonly string[], options: Loa
   const files = await findPostmortemFiles(paths, { ignore: options.ignore });
   const taxonomy = await resolveTaxonomy(options.taxonomy, paths);
   const cwd = options.cwd ?? process.cwd();
+  const parsed = await parseTasks(files.map((file) => ({ file, path: relative(cwd, file) || file })), taxonomy, options);
+  const { incidents, skipped } = separateTemplates(parsed);
+  options.skipped?.push(...skipped);
+  sortPostmortems(incidents);
+  checkCorpus(incidents);
+  return incidents;
+}
+
+/**
+ * Parses files whose contents the caller has already read (the site's loader reads each file
+ * once, digests the bytes and hands the same bytes here): with the same worker pool, limits and
+ * options as `loadPostmortemFiles`, and no file is read again. Templates are left out (each
+ * with an info diagnostic in `options.skipped`); the rest in input order, without corpus
+ * checks. Internal: not exported from the package's index.
+ */
+export async function parsePostmortemContents(inputs: ReadonlyArray<{ file: string; bytes: Uint8Array }>, options: LoadOptions = {}): Promise<Postmortem[]> {
+  checkLoadOptions(options);
+  const taxonomy = await resolveTaxonomy(options.taxonomy, inputs.map((input) => input.file));
+  const cwd = options.cwd ?? process.cwd();
+  const parsed = await parseTasks(inputs.map(({ file, bytes }) => ({ file, path: relative(cwd, file) || file, bytes })), taxonomy, options);
+  const { incidents, skipped } = separateTemplates(parsed);
+  options.skipped?.push(...skipped);
+  return incidents;
+}
+
+/** Parses `tasks` in the worker pool, or in this thread; results in input order. */
+async function parseTasks(tasks: PoolTask[], taxonomy: Taxonomy | null, options: LoadOptions): Promise<Postmortem[]> {
   const fileOptions: FileParseOptions = {
     taxonomy,
     maxBytes: options.maxBytes ?? defaultMaxBytes,
     ...(options.timezone ? { timezone: options.timezone } : {}),
     ...(options.today ? { today: options.today } : {}),
   };
-  const tasks = files.map((file) => ({ file, path: relative(cwd, file) || file }));
   const workers = options.workers ?? availableParallelism();
-  let postmortems: Postmortem[];
   if (workers !== false && workers > 0 && workerAvailable && tasks.length > 0) {
     const size = options.workers !== undefined || tasks.length >= minFilesForWorkers ? workers : 1;
-    postmortems = await parseInPool(tasks, fileOptions, {
+    return parseInPool(tasks, fileOptions, {
       size: Math.min(size, tasks.length),
       timeoutMs: options.timeoutMs ?? defaultTimeoutMs,
       maxMemoryMb: options.maxMemoryMb ?? defaultMaxMemoryMb,
     });
-  } else {
-    postmortems = [];
-    for (const [index, task] of tasks.entries()) {
-      // Parsing is synchronous: let timers and I/O of the host run between files now and then.
-      if (index % yieldEvery === yieldEvery - 1) await new Promise((resume) => setImmediate(resume));
-      postmortems.push(parseFile(task.file, task.path, fileOptions));
-    }
   }
-  const { incidents, skipped } = separateTemplates(postmortems);
-  options.skipped?.push(...skipped);
-  sortPostmortems(incidents);
-  checkCorpus(incidents);
-  return incidents;
+  const postmortems: Postmortem[] = [];
+  for (const [index, task] of tasks.entries()) {
+    // Parsing is synchronous: let timers and I/O of the host run between files now and then.
+    if (index % yieldEvery === yieldEvery - 1) await new Promise((resume) => setImmediate(resume));
+    postmortems.push(task.bytes ? parseFileBytes(task.bytes, task.path, fileOptions) : parseFile(task.file, task.path, fileOptions));
+  }
+  return postmortems;
 }
 
 function checkLoadOptions(options: LoadOptions): void {

@@ -28,33 +28,43 @@ const openFlags = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0);
  * one that cannot be read (permissions, not a regular file) an `unreadable` error.
  */
 export function parseFile(file: string, path: string, options: FileParseOptions): Postmortem {
-  let bytes: Buffer;
+  const read = readPostmortemFile(file, path, options.maxBytes);
+  return 'failed' in read ? read.failed : parseFileBytes(read.bytes, path, options);
+}
+
+/**
+ * The bytes of one file, read once through one descriptor after checking its size: a file
+ * over `maxBytes` is not read (a `too-large` record), one that cannot be read (permissions, not
+ * a regular file) gets an `unreadable` record. Callers that digest a file hand these same bytes
+ * to `parseFileBytes`, so the digest and the parse can never see two versions of the file.
+ */
+export function readPostmortemFile(file: string, path: string, maxBytes: number): { bytes: Buffer } | { failed: Postmortem } {
   try {
     const fd = openSync(file, openFlags);
     try {
       // The size of the opened file, not of the path: no window for it to be swapped in between.
       const info = fstatSync(fd);
-      if (!info.isFile()) return unreadable(path, 'not a regular file');
-      if (info.size > options.maxBytes) {
-        return failedPostmortem(path, 'too-large', `Unexpected file of ${info.size} bytes, expected at most ${options.maxBytes} bytes (raise maxBytes to parse it)`);
+      if (!info.isFile()) return { failed: unreadable(path, 'not a regular file') };
+      if (info.size > maxBytes) {
+        return { failed: failedPostmortem(path, 'too-large', `Unexpected file of ${info.size} bytes, expected at most ${maxBytes} bytes (raise maxBytes to parse it)`) };
       }
-      bytes = readFileSync(fd);
+      return { bytes: readFileSync(fd) };
     } finally {
       closeSync(fd);
     }
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === undefined) throw error;
-    return unreadable(path, code === 'EACCES' || code === 'EPERM' ? `${code}: permission denied` : code);
+    return { failed: unreadable(path, code === 'EACCES' || code === 'EPERM' ? `${code}: permission denied` : code) };
   }
-  return parseBytes(bytes, path, options);
 }
 
 function unreadable(path: string, reason: string): Postmortem {
   return failedPostmortem(path, 'unreadable', `Unexpected unreadable file (${reason}), expected a regular file this user can read`);
 }
 
-function parseBytes(bytes: Uint8Array, path: string, options: FileParseOptions): Postmortem {
+/** Decodes (UTF-8, invalid bytes reported) and parses the contents of the file at `path`. */
+export function parseFileBytes(bytes: Uint8Array, path: string, options: FileParseOptions): Postmortem {
   const source = decodeUtf8(bytes);
   const postmortem = parsePostmortem(source.text, {
     path,

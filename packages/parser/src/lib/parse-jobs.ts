@@ -1,16 +1,18 @@
 /**
- * What a parse worker does: receives batches of `{ id, file, path }` jobs from the pool in
+ * What a parse worker does: receives batches of `{ id, file, path, bytes? }` jobs from the pool in
  * `parse-pool.ts` and answers each job, in order, with `{ id, postmortem }` or
  * `{ id, error }`. Plain data both ways (structured clone: cheaper here than sending
  * JSON text, and lossless for frontmatter values such as `.nan`).
  */
 import type { MessagePort } from 'node:worker_threads';
-import { parseFile, type FileParseOptions } from './parse-file.js';
+import { parseFile, parseFileBytes, type FileParseOptions } from './parse-file.js';
 
 export interface ParseJob {
   id: number;
   file: string;
   path: string;
+  /** The file's contents when the caller has read them already (the site's loader digests them): parsed as given, the file is not read again. */
+  bytes?: Uint8Array;
 }
 
 export interface ParseBatch {
@@ -43,7 +45,8 @@ export function answerParseJobs(port: MessagePort, hooks: ParseJobHooks = {}): v
     if (current?.key !== optionsKey) return { id: job.id, error: `missing options ${optionsKey}` };
     try {
       hooks.beforeParse?.(job.path);
-      return { id: job.id, postmortem: parseFile(job.file, job.path, current.options) };
+      const postmortem = job.bytes ? parseFileBytes(job.bytes, job.path, current.options) : parseFile(job.file, job.path, current.options);
+      return { id: job.id, postmortem };
     } catch (error) {
       return { id: job.id, error: error instanceof Error ? `${error.name}: ${error.message}` : String(error) };
     }

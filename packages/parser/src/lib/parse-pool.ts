@@ -32,6 +32,8 @@ export interface PoolLimits {
 export interface PoolTask {
   file: string;
   path: string;
+  /** Contents already read by the caller: sent to the worker, which then does not read `file`. */
+  bytes?: Uint8Array;
 }
 
 let workerUrl = new URL('./parse-worker.js', import.meta.url);
@@ -235,7 +237,7 @@ class ParsePool {
       if (this.queue.length === 0) return;
       if (slot.inFlight.length > jobsAhead / 2) continue;
       const jobs = this.queue.splice(0, jobsAhead - slot.inFlight.length);
-      const message: ParseBatch = { jobs: jobs.map(({ id, task }) => ({ id, file: task.file, path: task.path })), optionsKey: options.key };
+      const message: ParseBatch = { jobs: jobs.map(({ id, task }) => ({ id, file: task.file, path: task.path, ...(task.bytes ? { bytes: task.bytes } : {}) })), optionsKey: options.key };
       if (slot.optionsKey !== options.key) {
         message.options = options.value;
         slot.optionsKey = options.key;
