@@ -315,14 +315,14 @@ describe('parsePostmortem: sections', () => {
       ],
       lessons: { wentWell: ['Fast rollback.'], wentWrong: ['Slow paging.'], lucky: ['Low traffic.'], learned: [] },
     });
-    expect(result.timeline).toEqual([{ at: '2020-01-01T10:00:00Z', text: 'thing', raw: '10:00 UTC — thing', line: 10, marker: null }]);
+    expect(result.timeline).toEqual([{ at: '2020-01-01T10:00:00Z', date: '2020-01-01', text: 'thing', raw: '10:00 UTC — thing', line: 10, marker: null }]);
   });
 
-  it('keeps date-only timeline entries with at: null instead of dropping them', () => {
+  it('keeps date-only timeline entries with their date and at: null instead of dropping them', () => {
     const dated = parsePostmortem('---\ntitle: t\n---\n## Timeline\n- 2013-05-22 — Update posted.\n- 2013-05-24 — MITIGATED: fixed.\n', { path: 'd.md' });
     expect(dated.timeline).toEqual([
-      { at: null, text: 'Update posted.', raw: '2013-05-22 — Update posted.', line: 5, marker: null },
-      { at: null, text: 'MITIGATED: fixed.', raw: '2013-05-24 — MITIGATED: fixed.', line: 6, marker: 'mitigated' },
+      { at: null, date: '2013-05-22', text: 'Update posted.', raw: '2013-05-22 — Update posted.', line: 5, marker: null },
+      { at: null, date: '2013-05-24', text: 'MITIGATED: fixed.', raw: '2013-05-24 — MITIGATED: fixed.', line: 6, marker: 'mitigated' },
     ]);
   });
 

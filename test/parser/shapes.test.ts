@@ -301,3 +301,62 @@ describe('shape: templates among the reports', () => {
     expect(() => ignoreMatcher(patterns as unknown as string[])).toThrow(TypeError);
   });
 });
+
+describe('shape: dates written first, day-first and month-first', () => {
+  const D = 'test/fixtures/shapes/dated-lines';
+  const timelineOf = (result: Postmortem) => result.timeline.map((entry) => [entry.at, entry.date, entry.text, entry.line]);
+
+  it('reads date-led lines and bullets (time unknown: `date` kept, `at` null), date and time columns in either order, and day-first dates settled by `13/10/2022`', () => {
+    const result = fixture('dated-lines', 'ok.md');
+    expect({ timeline: timelineOf(result), diagnostics: lines(result) }).toEqual({
+      timeline: [
+        [null, '2022-10-02', 'Nightly export starts to lag behind the primary', 10],
+        ['2022-10-02T14:05:00+01:00', '2022-10-02', 'Lag alert fires for the reporting replica', 11],
+        ['2022-10-02T14:40:00+01:00', '2022-10-02', 'Export paused', 12],
+        ['2022-10-03T09:15:00+01:00', '2022-10-03', 'Replica rebuilt from a fresh snapshot', 18],
+        ['2022-10-13T16:00:00+01:00', '2022-10-13', 'Export resumed with a lower batch size', 19],
+        ['2022-10-14T11:00:00+01:00', '2022-10-14', 'Batch size made configurable', 23],
+        [null, '2022-10-20', 'Runbook updated', 25],
+        [null, '2022-10-21', 'Review meeting held', 26],
+        [null, '2022-10-24', 'Alert threshold lowered to five minutes', 30],
+      ],
+      diagnostics: [],
+    });
+  });
+
+  it('settles a date that reads both ways by the incident date when only one reading is near it; `04/04` reads the same both ways', () => {
+    const result = fixture('dated-lines', 'settled.md');
+    expect(timelineOf(result)).toEqual([
+      ['2023-04-03T08:10:00Z', '2023-04-03', 'Migration starts', 10],
+      ['2023-04-04T10:45:00Z', '2023-04-04', 'Old index removed', 11],
+    ]);
+  });
+
+  it('keeps entries whose date reads both ways without a date, with a warning at the date, when nothing settles the order', () => {
+    const result = fixture('dated-lines', 'not-ok.md');
+    const ambiguous = (line: number, column: number, written: string, dayFirst: string, monthFirst: string) =>
+      `${D}/not-ok.md:${line}:${column}  warning  Unexpected date \`${written}\` that reads as ${dayFirst} or ${monthFirst}, expected an ISO date (\`2022-10-02\`) or a numeric date elsewhere in the document that settles the order (\`13/02/2023\` is day first); its entry is kept without a date  timeline-ambiguous-date`;
+    expect({ timeline: timelineOf(result), diagnostics: lines(result) }).toEqual({
+      timeline: [
+        [null, null, 'Certificate rotated on the brokers', 7],
+        [null, null, 'Consumers start failing the handshake', 8],
+        [null, null, 'Clients patched', 9],
+        [null, '2023-03-13', 'Broker restarted', 13],
+        [null, '2023-03-14', 'Broker restarted again', 14],
+        [null, null, 'Which day was this?', 15],
+      ],
+      diagnostics: [
+        ambiguous(7, 1, '02/03/2023', '2 March 2023', 'February 3 2023'),
+        ambiguous(8, 1, '02/03/2023', '2 March 2023', 'February 3 2023'),
+        ambiguous(9, 1, '03/04/2023', '3 April 2023', 'March 4 2023'),
+        ambiguous(15, 3, '05/06/2023', '5 June 2023', 'May 6 2023'),
+        `${D}/not-ok.md:1:1  info  Unexpected postmortem without a date, expected \`date: YYYY-MM-DD\` in frontmatter, a \`Date:\` line or a \`YYYY-MM-DD-\` file-name prefix  missing-date`,
+      ],
+    });
+  });
+
+  it('reads `October 25, 2022 was …` (no separator after the date) as prose, not an entry', () => {
+    const result = parsePostmortem('---\ntitle: t\ndate: 2022-10-25\n---\n\n## Timeline\n\nOctober 25, 2022 was a long day.\n\n2022-10-25 — Patch shipped\n');
+    expect(timelineOf(result)).toEqual([[null, '2022-10-25', 'Patch shipped', 10]]);
+  });
+});

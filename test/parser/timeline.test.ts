@@ -16,8 +16,9 @@ function extract(markdown: string, context: TimelineContext = incident): { entri
   return { entries: extractTimeline(section, sections, context, sink), diagnostics: sink.diagnostics };
 }
 
-function entry(at: string | null, text: string, raw: string, line: number, marker: Marker | null = null): TimelineEntry {
-  return { at, text, raw, line, marker };
+/** An entry; its `date` is the day of `at` unless given (a date-only entry has a date and no `at`). */
+function entry(at: string | null, text: string, raw: string, line: number, marker: Marker | null = null, date: string | null = at?.slice(0, 10) ?? null): TimelineEntry {
+  return { at, date, text, raw, line, marker };
 }
 
 function info(ruleId: 'timeline-no-zone' | 'timeline-no-date', line = 1, column = 1): Diagnostic {

@@ -18,7 +18,7 @@ import { checkContent } from './rules.js';
 import type { Frontmatter, Postmortem, SectionKind } from './schema.js';
 import { nodesToText, splitSections, type SectionNode } from './sections.js';
 import { categoriesMentioned, type Taxonomy } from './taxonomy.js';
-import { findDate, formatDate, parseDateTime, zoneOffsetMinutes } from './time.js';
+import { findDate, formatDate, parseDateTime, slashDateOrder, zoneOffsetMinutes } from './time.js';
 import { extractTimeline } from './timeline.js';
 import { fileBaseName, slugFromPath } from './url-slug.js';
 import { capValues, type CappedKey } from './value-caps.js';
@@ -77,7 +77,7 @@ export function parsePostmortem(source: string, options: ParseOptions = {}): Pos
   const startDate = statedDate === null && startedAt !== null ? startedAt.slice(0, 10) : null;
   let date = statedDate ?? startDate ?? introDate;
   // A month-precision date (`2013-05`) still gives timeline entries such as "May 22" their year.
-  const timeContext = { date, timezone, year: date === null ? null : Number(date.slice(0, 4)) };
+  const timeContext = { date, timezone, year: date === null ? null : Number(date.slice(0, 4)), slashOrder: slashDateOrder(frontmatter.body) };
 
   const firstOf = (kind: SectionKind) => sections.find((section) => section.kind === kind && (section.parent === -1 || sections[section.parent]!.kind !== kind));
   const allOf = (kind: SectionKind) => sections.filter((section) => section.kind === kind && (section.parent === -1 || sections[section.parent]!.kind !== kind));

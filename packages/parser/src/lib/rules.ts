@@ -42,6 +42,7 @@ export const ruleDefaults = {
   'timeline-redundant-meridiem': { severity: 'info', description: 'A 24-hour timeline time followed by `PM` (`13:55 PM`), read as the 24-hour time.' },
   'timeline-no-zone': { severity: 'info', description: 'Timeline times without a zone are read as UTC.' },
   'timeline-no-date': { severity: 'info', description: 'Timeline times without any date cannot be placed.' },
+  'timeline-ambiguous-date': { severity: 'warning', description: 'A numeric timeline date that reads both day first and month first (`02/10/2022`) where nothing in the document settles the order.' },
   'timeline-invalid-date': { severity: 'warning', description: 'A timeline date that is not in the calendar (`2021-02-30`).' },
   'action-item-invalid-due': { severity: 'warning', description: 'An action item due date that is not a calendar date.' },
   'action-item-unrecognised-due': { severity: 'info', description: 'An action item due value that is not a `YYYY-MM-DD` date.' },

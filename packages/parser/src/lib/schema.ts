@@ -105,6 +105,11 @@ export type Marker = (typeof markerKinds)[number];
 export const timelineEntrySchema = z.object({
   /** ISO 8601 with its UTC offset, or null when no valid time could be read. */
   at: z.string().nullable(),
+  /**
+   * The entry's day, `YYYY-MM-DD` as written (in the entry's own zone): also when no time
+   * was written (`10/22/2022 - …`: this day, time unknown, `at` null); null when no date is known.
+   */
+  date: z.string().nullable(),
   /** The event, without its time. */
   text: z.string(),
   /** The entry as written. */

@@ -265,6 +265,9 @@ const monthDayPattern = new RegExp(`${monthSource}\\s{1,3}(\\d{1,2})(?:st|nd|rd|
 const dayMonthPattern = new RegExp(`(\\d{1,2})(?:st|nd|rd|th)?\\s{1,3}(?:of\\s{1,3})?${monthSource}${yearSource}`, 'iy');
 const dateAnywherePattern = new RegExp(`\\d{4}[-/]\\d{1,2}[-/]\\d{1,2}|(?<![a-z])${monthSource}\\s{1,3}\\d|\\d{1,2}(?:st|nd|rd|th)?\\s{1,3}(?:of\\s{1,3})?${monthSource}`, 'i');
 
+/** How a document writes numeric dates whose two numbers could each be the month (`02/10/2022`). */
+export type SlashDateOrder = 'day-first' | 'month-first';
+
 export interface DateRead {
   /** Null when the year was not written ("Oct 30th"). */
   year: number | null;
@@ -295,11 +298,12 @@ function dateRead(text: string, start: number, end: number, year: number | null,
 
 /**
  * A date at `from`: ISO (`2021-10-30`, `2021/10/30`), numeric with slashes when only one
- * reading is a date (`10/30`, `30/10/2021`), month first (`Oct 30th`,
- * `October 30, 2021`) or day first (`30 Oct 2021`), optionally after a weekday
- * (`Saturday, October 30`). `start` is where the date itself begins (after the weekday).
+ * reading is a date (`10/30`, `30/10/2021`) or when `slashOrder` says which number is the
+ * day (`02/10/2022`), month first (`Oct 30th`, `October 30, 2021`) or day first
+ * (`30 Oct 2021`), optionally after a weekday (`Saturday, October 30`). `start` is where
+ * the date itself begins (after the weekday).
  */
-export function readDate(text: string, from = 0): DateRead | null {
+export function readDate(text: string, from = 0, slashOrder: SlashDateOrder | null = null): DateRead | null {
   let position = from;
   weekdayPattern.lastIndex = from;
   const weekday = weekdayPattern.exec(text);
@@ -319,6 +323,13 @@ export function readDate(text: string, from = 0): DateRead | null {
     // Month first (US) or day first: only one reading may be a calendar date; `02/01` is ambiguous and not read.
     if (first <= 12 && second > 12) return dateRead(text, position, slashDatePattern.lastIndex, year, first, second);
     if (second <= 12 && first > 12) return dateRead(text, position, slashDatePattern.lastIndex, year, second, first);
+    // `04/04/2023` reads the same both ways.
+    if (first === second && first >= 1 && first <= 12) return dateRead(text, position, slashDatePattern.lastIndex, year, first, second);
+    if (first <= 12 && second <= 12 && slashOrder !== null) {
+      return slashOrder === 'day-first'
+        ? dateRead(text, position, slashDatePattern.lastIndex, year, second, first)
+        : dateRead(text, position, slashDatePattern.lastIndex, year, first, second);
+    }
   }
   monthDayPattern.lastIndex = position;
   const monthDay = monthDayPattern.exec(text);
@@ -337,9 +348,45 @@ export function readDate(text: string, from = 0): DateRead | null {
   return null;
 }
 
+/** A numeric date at `from` that reads both ways (`02/10/2022`: 2 October or February 10), or null. */
+export function readAmbiguousSlashDate(text: string, from = 0): { start: number; end: number; written: string; year: number | null; first: number; second: number } | null {
+  weekdayPattern.lastIndex = from;
+  const weekday = weekdayPattern.exec(text);
+  const position = weekday ? from + weekday[0].length : from;
+  slashDatePattern.lastIndex = position;
+  const slash = slashDatePattern.exec(text);
+  if (!slash) return null;
+  const first = Number(slash[1]);
+  const second = Number(slash[2]);
+  if (first < 1 || second < 1 || first > 12 || second > 12 || first === second) return null;
+  const year = slash[3] === undefined ? null : slash[3].length === 2 ? 2000 + Number(slash[3]) : Number(slash[3]);
+  return { start: position, end: slashDatePattern.lastIndex, written: slash[0], year, first, second };
+}
+
+// Numeric dates with a year (`13/02/2023`, `10/22/22`): without one, `3/4` may be a fraction or a ratio.
+const slashDateEvidencePattern = /(?<![\d/.])(\d{1,2})\/(\d{1,2})(?:\/(?:\d{4}|\d{2}))(?![\d/])/g;
+
+/**
+ * Whether a document writes numeric dates day first or month first, from the dates only one
+ * reading fits (`13/02/2023` is day first, `10/22/2022` month first); null when none settles
+ * it or the document has both.
+ */
+export function slashDateOrder(text: string): SlashDateOrder | null {
+  let dayFirst = false;
+  let monthFirst = false;
+  for (const match of text.matchAll(slashDateEvidencePattern)) {
+    const first = Number(match[1]);
+    const second = Number(match[2]);
+    if (first > 12 && first <= 31 && second >= 1 && second <= 12) dayFirst = true;
+    else if (second > 12 && second <= 31 && first >= 1 && first <= 12) monthFirst = true;
+    if (dayFirst && monthFirst) return null;
+  }
+  return dayFirst ? 'day-first' : monthFirst ? 'month-first' : null;
+}
+
 /** The first date anywhere in a text ("Day 2 (Oct 31)" → Oct 31), or null. */
-export function findDate(text: string): DateRead | null {
-  const atStart = readDate(text, 0);
+export function findDate(text: string, slashOrder: SlashDateOrder | null = null): DateRead | null {
+  const atStart = readDate(text, 0, slashOrder);
   if (atStart) return atStart;
   const match = dateAnywherePattern.exec(text);
   return match ? readDate(text, match.index) : null;

@@ -23,6 +23,7 @@ import {
   invalidTimeMessage,
   isValidCalendarDate,
   parseIsoDate,
+  readAmbiguousSlashDate,
   readDate,
   readTimeOfDay,
   readZone,
@@ -30,6 +31,7 @@ import {
   zoneOffsetMinutes,
   type CalendarDate,
   type DateRead,
+  type SlashDateOrder,
   type TimeRead,
 } from './time.js';
 
@@ -40,6 +42,8 @@ export interface TimelineContext {
   timezone: string | null;
   /** Incident year when only the year is known (e.g. from the file name). */
   year?: number | null;
+  /** Whether the document writes numeric dates day first or month first (`slashDateOrder`), when it says. */
+  slashOrder?: SlashDateOrder | null;
 }
 
 // Times without a date that go back by more than this have crossed midnight.
@@ -142,6 +146,8 @@ function startOf(node: { position?: { start: { line: number; column: number } } 
 /** What an entry line starts with: `[2021-10-30] 14:05 UTC — ` … */
 interface EntryLead {
   date: DateRead | null;
+  /** A numeric date that reads both ways (`02/10/2022`) in a document that does not say which. */
+  ambiguousDate: AmbiguousDate | null;
   time: TimeRead | null;
   zone: string | null;
   /** Where the event text begins, after the time, zone and separator. */
@@ -165,16 +171,20 @@ function matchAt(pattern: RegExp, text: string, from: number): RegExpExecArray |
  * a zone (`UTC`, `(CEST)`, `Z`), a date after the time (`Saturday Oct 30th`) and the
  * separator before the event (` — `, ` – `, ` - `, `: `, ` `).
  */
-function readEntryLead(text: string): EntryLead {
+type AmbiguousDate = NonNullable<ReturnType<typeof readAmbiguousSlashDate>>;
+
+function readEntryLead(text: string, order: SlashDateOrder | null = null): EntryLead {
   const opening = matchAt(openingPattern, text, 0);
   const bracketed = opening?.[1] !== undefined;
   let position = opening ? openingPattern.lastIndex : 0;
 
-  let date = readDate(text, position);
+  let date = readDate(text, position, order);
+  const ambiguousDate = date ? null : readAmbiguousSlashDate(text, position);
   let time: TimeRead | null = null;
-  if (date) {
-    time = readTimeOfDay(text, skipDateTimeSeparator(text, date.end));
-    position = date.end;
+  const dateEnd = date?.end ?? ambiguousDate?.end;
+  if (dateEnd !== undefined) {
+    time = readTimeOfDay(text, skipDateTimeSeparator(text, dateEnd));
+    position = dateEnd;
   } else {
     time = readTimeOfDay(text, position);
   }
@@ -188,8 +198,8 @@ function readEntryLead(text: string): EntryLead {
       zone = zoneRead.name;
       position = zoneRead.end;
     }
-    if (!date && matchAt(dateAfterTimePattern, text, position)) {
-      const dateAfter = readDate(text, dateAfterTimePattern.lastIndex);
+    if (!date && !ambiguousDate && matchAt(dateAfterTimePattern, text, position)) {
+      const dateAfter = readDate(text, dateAfterTimePattern.lastIndex, order);
       if (dateAfter) {
         date = dateAfter;
         position = dateAfter.end;
@@ -202,8 +212,9 @@ function readEntryLead(text: string): EntryLead {
     }
   }
   if (bracketed && matchAt(closingPattern, text, position)) position = closingPattern.lastIndex;
-  if (time || date) position = matchAt(separatorPattern, text, position) ? separatorPattern.lastIndex : position;
-  return { date, time, zone, textStart: time || date ? position : 0 };
+  const led = time || date || ambiguousDate;
+  if (led) position = matchAt(separatorPattern, text, position) ? separatorPattern.lastIndex : position;
+  return { date, ambiguousDate, time, zone, textStart: led ? position : 0 };
 }
 
 /**
@@ -214,6 +225,20 @@ function isDateLine(text: string, lead: EntryLead): boolean {
   if (!lead.date || lead.time) return false;
   const rest = text.slice(lead.textStart);
   return rest.length <= 80 && /^[\s:.,;—–-]{0,5}(?:\([^()]{0,60}\))?[\s:.,;—–-]{0,5}$/.test(rest);
+}
+
+// After a leading date, what makes the line an event of that day: ` - `, ` — `, `: `, `|`, `->`.
+const datedEventSeparatorPattern = /\s{0,3}(?:->|[—–→|]|-{1,2}|:(?!\d))\s{0,3}\S/y;
+
+/**
+ * A line that opens with a date but no time and goes on with an event after a separator
+ * (`10/22/2022 - Replay finished`, `2022-10-22: patch shipped`): an entry of that day,
+ * time unknown. "October 22, 2022 was a long day" has no separator and stays prose.
+ */
+function isDatedEventLine(text: string, lead: EntryLead): boolean {
+  const written = lead.date ?? lead.ambiguousDate;
+  if (!written || lead.time || isDateLine(text, lead)) return false;
+  return matchAt(datedEventSeparatorPattern, text, written.end) !== null;
 }
 
 // ---------------------------------------------------------------------------------------
@@ -260,12 +285,12 @@ function dateItem(date: DateRead, source: TextLine): DateItem {
  * entry, is prose and not an entry. `keepFirstLine` keeps a first line without a time as an
  * entry (a list item among timed items).
  */
-function collectLines(lines: readonly TextLine[], items: TimelineItem[], keepFirstLine: boolean): EntryItem | null {
+function collectLines(lines: readonly TextLine[], items: TimelineItem[], keepFirstLine: boolean, order: SlashDateOrder | null): EntryItem | null {
   let current: EntryItem | null = null;
   lines.forEach((source, index) => {
     if (source.text.trim() === '') return;
-    const lead = readEntryLead(source.text);
-    if (lead.time) {
+    const lead = readEntryLead(source.text, order);
+    if (lead.time || isDatedEventLine(source.text, lead)) {
       current = entryItem(source, lead);
       items.push(current);
     } else if (isDateLine(source.text, lead) && lead.date) {
@@ -286,27 +311,27 @@ function paragraphLines(paragraph: Paragraph, fallbackLine: number): TextLine[] 
   return inlineLines(paragraph.children, startOf(paragraph, fallbackLine));
 }
 
-function firstLineHasTime(item: ListItem): boolean {
-  const lead = firstLineLead(item);
+function firstLineHasTime(item: ListItem, order: SlashDateOrder | null): boolean {
+  const lead = firstLineLead(item, order);
   return lead !== null && lead.time !== null;
 }
 
-/** A date-only entry (`- 2013-05-22 — update`) is still an event: keep it with `at: null`. */
-function firstLineHasTimeOrDate(item: ListItem): boolean {
-  const lead = firstLineLead(item);
-  return lead !== null && (lead.time !== null || lead.date !== null);
+/** A date-only entry (`- 2013-05-22 — update`) is still an event: keep it with its `date` and `at: null`. */
+function firstLineHasTimeOrDate(item: ListItem, order: SlashDateOrder | null): boolean {
+  const lead = firstLineLead(item, order);
+  return lead !== null && (lead.time !== null || lead.date !== null || lead.ambiguousDate !== null);
 }
 
-function firstLineLead(item: ListItem): EntryLead | null {
+function firstLineLead(item: ListItem, order: SlashDateOrder | null): EntryLead | null {
   const first = item.children[0];
   if (first?.type !== 'paragraph') return null;
   const line = paragraphLines(first, 1)[0];
-  return line === undefined ? null : readEntryLead(line.text);
+  return line === undefined ? null : readEntryLead(line.text, order);
 }
 
 /** Whether a list, or a list nested in it, has an item starting with a time. */
-function listHasTimes(list: List): boolean {
-  return list.children.some((item) => firstLineHasTime(item) || item.children.some((child) => child.type === 'list' && listHasTimes(child)));
+function listHasTimes(list: List, order: SlashDateOrder | null): boolean {
+  return list.children.some((item) => firstLineHasTime(item, order) || item.children.some((child) => child.type === 'list' && listHasTimes(child, order)));
 }
 
 /**
@@ -316,28 +341,28 @@ function listHasTimes(list: List): boolean {
  * `at: null` only when a sibling item has a time: then the list is a timeline and the
  * item an undated event; a list where no item has a time is notes, not entries.
  */
-function collectList(list: List, items: TimelineItem[], fallbackLine: number): void {
-  const timed = list.children.some(firstLineHasTimeOrDate);
+function collectList(list: List, items: TimelineItem[], fallbackLine: number, order: SlashDateOrder | null): void {
+  const timed = list.children.some((item) => firstLineHasTimeOrDate(item, order));
   for (const item of list.children) {
     const itemLine = item.position?.start.line ?? fallbackLine;
     let entry: EntryItem | null = null;
     item.children.forEach((child, index) => {
       if (child.type === 'list') {
-        if (entry && !listHasTimes(child)) {
+        if (entry && !listHasTimes(child, order)) {
           entry.textParts.push(child.children.map((detail) => collapse(toString(detail))).join('; '));
           entry.rawParts.push(child.children.map((detail) => collapse(toString(detail))).join('; '));
         } else {
-          collectList(child, items, itemLine);
+          collectList(child, items, itemLine, order);
           entry = null;
         }
       } else if (index === 0 && child.type === 'paragraph') {
-        entry = collectLines(paragraphLines(child, itemLine), items, timed);
+        entry = collectLines(paragraphLines(child, itemLine), items, timed, order);
       } else if (entry) {
         const text = toString(child);
         entry.textParts.push(text);
         entry.rawParts.push(text);
       } else if (child.type === 'paragraph') {
-        entry = collectLines(paragraphLines(child, itemLine), items, false);
+        entry = collectLines(paragraphLines(child, itemLine), items, false, order);
       }
     });
   }
@@ -356,17 +381,20 @@ function cellLine(cell: Table['children'][number]['children'][number], fallbackL
 }
 
 /**
- * A table whose first column holds the time (`| 14:05 UTC | event |`) or the date and then
- * the time (`| 2021-10-30 | 14:05 | event |`). The header row is skipped unless it holds a
- * time itself; a zone in the time column's header ("Time (UTC)") applies to the table.
- * Rows without a time are kept (at null) when other rows have times.
+ * A table whose first column holds the time (`| 14:05 UTC | event |`), the date and then
+ * the time (`| 2021-10-30 | 14:05 | event |`), the time and then the date, or only the date
+ * (`| 22/10/2022 | event |`: entries of that day, time unknown). The header row is skipped
+ * unless it holds a time itself; a zone in the time column's header ("Time (UTC)") applies
+ * to the table. Rows without a time are kept (at null) when other rows have times, or when
+ * at least half the rows are dated.
  */
 const weekdayCell = /^(?:|day|weekday|(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\.?)$/i;
 
-function collectTable(table: Table, items: TimelineItem[], fallbackLine: number): void {
+function collectTable(table: Table, items: TimelineItem[], fallbackLine: number, order: SlashDateOrder | null): void {
   const rows = table.children.map((row) => row.children.map((cell) => cellLine(cell, row.position?.start.line ?? fallbackLine)));
   const header = rows[0] ?? [];
-  const headerZone = header[0] ? findZoneMention(header[0].text) : null;
+  // "Time (UTC)" in the time column's header, whichever column that is (`| Date | Time (UTC) | Event |`).
+  const headerZone = header.slice(0, 3).map((cell) => findZoneMention(cell.text)).find((zone) => zone !== null) ?? null;
   const tableEntries: EntryItem[] = [];
   rows.forEach((allCells, rowIndex) => {
     // `| Day | Date | Time | Event |`: a leading weekday (or empty) column says nothing the date does not.
@@ -375,15 +403,23 @@ function collectTable(table: Table, items: TimelineItem[], fallbackLine: number)
     const cells = skip > 0 ? allCells.slice(skip) : allCells;
     const first = cells[0];
     if (!first) return;
-    let lead = readEntryLead(first.text);
+    let lead = readEntryLead(first.text, order);
     let source = first;
     let eventCells = cells.slice(1);
     const second = cells[1];
-    if (lead.date && !lead.time && second) {
-      const timeLead = readEntryLead(second.text);
-      if (timeLead.time && !timeLead.date) {
-        lead = { ...timeLead, date: lead.date };
+    const dated = lead.date !== null || lead.ambiguousDate !== null;
+    if (dated && !lead.time && second) {
+      const timeLead = readEntryLead(second.text, order);
+      if (timeLead.time && !timeLead.date && !timeLead.ambiguousDate) {
+        lead = { ...timeLead, date: lead.date, ambiguousDate: lead.ambiguousDate };
         source = second;
+        eventCells = cells.slice(2);
+      }
+    } else if (!dated && lead.time && second) {
+      // `| Time | Date | Event |`: a cell holding only a date after the time.
+      const dateLead = readEntryLead(second.text, order);
+      if ((dateLead.date || dateLead.ambiguousDate) && !dateLead.time && second.text.slice(dateLead.textStart).trim() === '') {
+        lead = { ...lead, date: dateLead.date, ambiguousDate: dateLead.ambiguousDate };
         eventCells = cells.slice(2);
       }
     }
@@ -394,30 +430,31 @@ function collectTable(table: Table, items: TimelineItem[], fallbackLine: number)
     entry.rawParts = [allCells.map((cell) => collapse(cell.text)).join(' | ')];
     tableEntries.push(entry);
   });
-  if (tableEntries.some((entry) => entry.lead.time)) items.push(...tableEntries);
+  const datedRows = tableEntries.filter((entry) => entry.lead.date || entry.lead.ambiguousDate).length;
+  if (tableEntries.some((entry) => entry.lead.time) || (datedRows > 0 && datedRows * 2 >= tableEntries.length)) items.push(...tableEntries);
 }
 
-function collectBlocks(nodes: readonly RootContent[], items: TimelineItem[], section: SectionNode): void {
+function collectBlocks(nodes: readonly RootContent[], items: TimelineItem[], section: SectionNode, order: SlashDateOrder | null): void {
   for (const node of nodes) {
     const line = node.position?.start.line ?? section.line;
     switch (node.type) {
       case 'heading': {
         const text = collapse(toString(node));
-        const date = findDate(text);
+        const date = findDate(text, order);
         if (date) items.push(dateItem(date, { text, line, anchors: [{ offset: 0, line, column: (node.position?.start.column ?? 1) + node.depth + 1 }] }));
         break;
       }
       case 'paragraph':
-        collectLines(paragraphLines(node, line), items, false);
+        collectLines(paragraphLines(node, line), items, false, order);
         break;
       case 'list':
-        collectList(node, items, line);
+        collectList(node, items, line, order);
         break;
       case 'table':
-        collectTable(node, items, line);
+        collectTable(node, items, line, order);
         break;
       case 'blockquote':
-        collectBlocks(node.children, items, section);
+        collectBlocks(node.children, items, section, order);
         break;
       default:
         // Code blocks, HTML and the like are not read: a log excerpt is not the timeline.
@@ -486,6 +523,31 @@ function completeDate(date: DateRead, fallbackYear: number | null): CalendarDate
   return { year, month: date.month, day: date.day };
 }
 
+// A numeric date that reads both ways is settled by the incident's date when only one reading
+// falls between the day before it and two weeks after it.
+const settleWindowDays = { before: 1, after: 14 };
+
+function settleAmbiguousDate(date: AmbiguousDate, year: number | null, incidentDate: CalendarDate | null): CalendarDate | null {
+  const fullYear = date.year ?? year;
+  if (fullYear === null || incidentDate === null) return null;
+  const incidentDay = Date.UTC(incidentDate.year, incidentDate.month - 1, incidentDate.day) / 86_400_000;
+  const readings = [
+    { year: fullYear, month: date.second, day: date.first },
+    { year: fullYear, month: date.first, day: date.second },
+  ].filter((reading) => {
+    if (!isValidCalendarDate(reading.year, reading.month, reading.day)) return false;
+    const offset = Date.UTC(reading.year, reading.month - 1, reading.day) / 86_400_000 - incidentDay;
+    return offset >= -settleWindowDays.before && offset <= settleWindowDays.after;
+  });
+  return readings.length === 1 ? readings[0]! : null;
+}
+
+function ambiguousDateMessage(date: AmbiguousDate): string {
+  const year = date.year === null ? '' : ` ${date.year}`;
+  const monthName = (month: number) => new Date(Date.UTC(2000, month - 1, 1)).toLocaleString('en', { month: 'long', timeZone: 'UTC' });
+  return `Unexpected date \`${date.written}\` that reads as ${date.first} ${monthName(date.second)}${year} or ${monthName(date.first)} ${date.second}${year}, expected an ISO date (\`2022-10-02\`) or a numeric date elsewhere in the document that settles the order (\`13/02/2023\` is day first); its entry is kept without a date`;
+}
+
 /**
  * Dates: an entry's own date wins; otherwise the last date line or date sub-heading above it;
  * otherwise the incident date. Times without their own date that go back by more than six
@@ -531,7 +593,16 @@ function resolveItems(items: readonly TimelineItem[], context: TimelineContext, 
         reportInvalidDate(lead.date, source);
         dateProblem = true;
       }
+    } else if (lead.ambiguousDate) {
+      ownDate = settleAmbiguousDate(lead.ambiguousDate, incidentYear ?? runningDate?.year ?? null, incidentDate);
+      if (ownDate) setRunningDate(ownDate);
+      else {
+        const where = positionIn(source, lead.ambiguousDate.start);
+        sink.report('timeline-ambiguous-date', 'warning', ambiguousDateMessage(lead.ambiguousDate), where.line, where.column);
+        dateProblem = true;
+      }
     }
+    let entryDate = ownDate;
     if (lead.time && !lead.time.valid) {
       const where = positionIn(source, lead.time.start);
       sink.report('timeline-invalid-time', 'warning', invalidTimeMessage(lead.time.written), where.line, where.column);
@@ -548,6 +619,7 @@ function resolveItems(items: readonly TimelineItem[], context: TimelineContext, 
         date = runningDate ? addDays(runningDate, dayOffset) : null;
       }
       previousMinutes = minutes;
+      entryDate = date;
       if (date) {
         const wallClock = `${formatDate(date)}T${formatTime(time)}`;
         let offset: number | null = null;
@@ -563,6 +635,7 @@ function resolveItems(items: readonly TimelineItem[], context: TimelineContext, 
     }
     entries.push({
       at,
+      date: entryDate === null ? null : formatDate(entryDate),
       text: collapse(item.textParts.join(' ')),
       raw: collapse(item.rawParts.join(' ')),
       line: source.line,
@@ -657,7 +730,7 @@ export function extractTimeline(
   sink: DiagnosticSink,
 ): TimelineEntry[] {
   const items: TimelineItem[] = [];
-  collectBlocks(section.scope, items, section);
+  collectBlocks(section.scope, items, section, context.slashOrder ?? null);
   const entries = resolveItems(items, context, findSectionZone(section, sections), section, sink);
   assignMarkers(entries);
   return entries;
