@@ -10,8 +10,9 @@ const diagnostic = (ruleId: string, severity: Diagnostic['severity']): Diagnosti
 describe('fatal rules', () => {
   it('are exactly the problems of reading a file', () => {
     expect(Object.keys(ruleDefaults).filter(isFatalRule).sort()).toEqual(
-      // too-many-values (issue 18): values past a per-file cap are not read; never silenced.
-      ['binary-content', 'frontmatter-language', 'frontmatter-unclosed', 'frontmatter-yaml', 'parse-failure', 'timeout', 'too-large', 'too-many-values', 'unreadable'],
+      // too-many-values and corpus-time-budget (issue 18): values past a per-file cap are not
+      // read, checks past the per-run budget are not run; never silenced.
+      ['binary-content', 'corpus-time-budget', 'frontmatter-language', 'frontmatter-unclosed', 'frontmatter-yaml', 'parse-failure', 'timeout', 'too-large', 'too-many-values', 'unreadable'],
     );
     expect(isFatalRule('empty-lessons')).toBe(false);
     expect(isFatalRule('no-such-rule')).toBe(false);
@@ -24,7 +25,7 @@ describe('fatal rules', () => {
   });
 
   it('cannot be set: the problem says why; other settings are checked as before', () => {
-    expect(ruleSettingProblem('too-large', 'off')).toMatch(/^rule "too-large" cannot be configured: .*fatal rules: frontmatter-language, frontmatter-unclosed, frontmatter-yaml, binary-content, too-large, timeout, parse-failure, unreadable, too-many-values\)$/);
+    expect(ruleSettingProblem('too-large', 'off')).toMatch(/^rule "too-large" cannot be configured: .*fatal rules: frontmatter-language, frontmatter-unclosed, frontmatter-yaml, binary-content, too-large, timeout, parse-failure, unreadable, corpus-time-budget, too-many-values\)$/);
     expect(ruleSettingProblem('empty-lessons', 'off')).toBeNull();
     expect(ruleSettingProblem('empty-lessons', 'loud')).toMatch(/is set to "loud"/);
     expect(ruleSettingProblem('nope', 'off')).toMatch(/^unknown rule "nope"/);

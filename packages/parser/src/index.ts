@@ -12,7 +12,7 @@ export {
 } from './lib/load.js';
 export { ignoreMatcher, ignorePatternsProblem } from './lib/ignore-globs.js';
 export { templateReason } from './lib/templates.js';
-export { checkCorpus, corpusRuleIds } from './lib/corpus-rules.js';
+export { checkCorpus, corpusRuleIds, type CorpusCheckOptions } from './lib/corpus-rules.js';
 export {
   recurrenceChains,
   followUpStateAt,

@@ -4,14 +4,57 @@ import type { Postmortem } from './schema.js';
 import { fileBaseName } from './url-slug.js';
 
 /** Rule ids `checkCorpus` reports: recomputed whenever the corpus changes, since they depend on other files. */
-export const corpusRuleIds: ReadonlySet<string> = new Set(['duplicate-id', 'duplicate-slug', 'unknown-related', 'recurrence']);
+export const corpusRuleIds: ReadonlySet<string> = new Set(['duplicate-id', 'duplicate-slug', 'unknown-related', 'recurrence', 'corpus-time-budget']);
+
+/** Default time budget of one run of the corpus checks, in ms (10,000 postmortems take well under a second). */
+export const defaultCorpusBudgetMs = 30_000;
+
+export interface CorpusCheckOptions {
+  /**
+   * Time budget of the whole run in ms (default 30 000). The checks run in the calling thread,
+   * where no per-file limit applies: past the budget the remaining checks are not run, and a
+   * `corpus-time-budget` error on the first postmortem says which.
+   */
+  budgetMs?: number;
+  /** The clock, in ms (default `performance.now`): tests pass their own, never the wall clock. */
+  now?: () => number;
+}
 
 /** Appends `duplicate-id`, `duplicate-slug`, `unknown-related` and `recurrence` diagnostics to the postmortems concerned. */
-export function checkCorpus(postmortems: readonly Postmortem[]): void {
-  const byId = groupPostmortems(postmortems, (postmortem) => postmortem.id);
-  const known = new Set([...byId.keys(), ...postmortems.map((postmortem) => postmortem.slug)]);
+export function checkCorpus(postmortems: readonly Postmortem[], options: CorpusCheckOptions = {}): void {
+  const budgetMs = options.budgetMs ?? defaultCorpusBudgetMs;
+  if (!(budgetMs > 0)) throw new TypeError(`checkCorpus: expected \`budgetMs\` to be a positive number, not ${String(budgetMs)}`);
+  const now = options.now ?? (() => performance.now());
+  const deadline = now() + budgetMs;
+  // Checked once per postmortem (and between checks): the work of one postmortem is small and bounded.
+  const overBudget = () => now() > deadline;
+  const checks: Array<[string, (overBudget: () => boolean) => boolean]> = [
+    ['duplicate-id', (over) => checkDuplicateIds(postmortems, over)],
+    ['duplicate-slug', (over) => checkDuplicateSlugs(postmortems, over)],
+    ['unknown-related', (over) => checkRelated(postmortems, over)],
+    ['recurrence', (over) => checkRecurrences(postmortems, over)],
+  ];
+  for (const [index, [, check]] of checks.entries()) {
+    if (!overBudget() && check(overBudget)) continue;
+    const first = postmortems[0];
+    if (first === undefined) return;
+    const skipped = checks.slice(index).map(([ruleId]) => ruleId);
+    first.diagnostics.push({
+      ruleId: 'corpus-time-budget',
+      severity: 'error',
+      message: `Unexpected corpus checks over the run's time budget of ${budgetMs} ms, expected them within it; not run or not finished for the ${postmortems.length} postmortems: ${skipped.join(', ')} (raise the budget to run them)`,
+      path: first.path,
+      line: 1,
+      column: 1,
+    });
+    return;
+  }
+}
 
-  for (const [id, owners] of byId) {
+/** Each check returns false when it stopped early because `overBudget()` said so. */
+function checkDuplicateIds(postmortems: readonly Postmortem[], overBudget: () => boolean): boolean {
+  for (const [id, owners] of groupPostmortems(postmortems, (postmortem) => postmortem.id)) {
+    if (overBudget()) return false;
     for (const [postmortem, others] of eachWithOthers(owners)) {
       postmortem.diagnostics.push({
         ruleId: 'duplicate-id',
@@ -23,9 +66,13 @@ export function checkCorpus(postmortems: readonly Postmortem[]): void {
       });
     }
   }
+  return true;
+}
 
-  // Same file name in two directories: both would want `/incidents/<slug>/`. Equal ids are reported above.
+// Same file name in two directories: both would want `/incidents/<slug>/`. Equal ids are reported by duplicate-id.
+function checkDuplicateSlugs(postmortems: readonly Postmortem[], overBudget: () => boolean): boolean {
   for (const [slug, owners] of groupPostmortems(postmortems, (postmortem) => postmortem.slug)) {
+    if (overBudget()) return false;
     if (new Set(owners.map((postmortem) => postmortem.id)).size < owners.length) continue;
     const sameName = new Set(owners.map((postmortem) => fileBaseName(postmortem.path))).size === 1;
     for (const [postmortem, others] of eachWithOthers(owners)) {
@@ -42,8 +89,13 @@ export function checkCorpus(postmortems: readonly Postmortem[]): void {
       });
     }
   }
+  return true;
+}
 
+function checkRelated(postmortems: readonly Postmortem[], overBudget: () => boolean): boolean {
+  const known = new Set([...postmortems.map((postmortem) => postmortem.id), ...postmortems.map((postmortem) => postmortem.slug)]);
   for (const postmortem of postmortems) {
+    if (overBudget()) return false;
     const targets = [...postmortem.related.map((id) => ['related', id] as const), ...(postmortem.duplicateOf ? [['duplicate_of', postmortem.duplicateOf] as const] : [])];
     for (const [key, id] of targets) {
       if (known.has(id)) continue;
@@ -57,8 +109,16 @@ export function checkCorpus(postmortems: readonly Postmortem[]): void {
       });
     }
   }
+  return true;
+}
 
-  for (const run of findRuns(postmortems, defaultRecurrenceWindowDays)) reportRecurrence(run);
+function checkRecurrences(postmortems: readonly Postmortem[], overBudget: () => boolean): boolean {
+  const runs = findRuns(postmortems, defaultRecurrenceWindowDays);
+  for (const run of runs) {
+    if (overBudget()) return false;
+    reportRecurrence(run);
+  }
+  return true;
 }
 
 /**

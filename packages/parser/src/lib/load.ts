@@ -36,6 +36,11 @@ export interface LoadOptions extends Omit<ParseOptions, 'path' | 'taxonomy'> {
   /** Heap limit of each worker in MB; a file that exhausts it gets a `too-large` error. Default 512. */
   maxMemoryMb?: number;
   /**
+   * Time budget in ms of one run of the corpus checks, which run in this thread after parsing
+   * (default 30 000): past it the rest are not run and a `corpus-time-budget` error says which.
+   */
+  corpusBudgetMs?: number;
+  /**
    * Globs of files not to read below each directory given (`drafts/**`, `*-wip.md`), matched
    * against the path relative to that directory; see `ignore-globs.ts`. Files named
    * explicitly are read whatever the globs say. Default: none.
@@ -110,7 +115,7 @@ export async function loadPostmortemFiles(paths: readonly string[], options: Loa
   const { incidents, skipped } = separateTemplates(parsed);
   options.skipped?.push(...skipped);
   sortPostmortems(incidents);
-  checkCorpus(incidents);
+  checkCorpus(incidents, options.corpusBudgetMs === undefined ? {} : { budgetMs: options.corpusBudgetMs });
   return incidents;
 }
 

@@ -35,6 +35,7 @@ export const ruleDefaults = {
   'parse-failure': { severity: 'error', description: 'The parser failed on this file (a bug: please report it).', fatal: true },
   unreadable: { severity: 'error', description: 'The file could not be read (no permission, or not a regular file).', fatal: true },
   'postmortem-template': { severity: 'info', description: 'A postmortem template (`template.md`, a placeholder title, `template: true`) is not an incident: loading skips it and says why.' },
+  'corpus-time-budget': { severity: 'error', description: 'The corpus checks (duplicate ids, links, recurrences) ran over the per-run time budget; those not finished are named.', fatal: true },
   'too-many-values': { severity: 'error', description: 'More than 20 `categories`, 100 `services` or 100 `tags` in one file: the rest are ignored (kept in `extra` as `ignored:<key>`).', fatal: true },
   'missing-title': { severity: 'warning', description: 'A postmortem needs a title (frontmatter or `# H1`).' },
   'missing-date': { severity: 'info', description: 'A postmortem needs a date (frontmatter, `Date:` line or file-name prefix).' },
