@@ -1,7 +1,8 @@
 /**
  * Inputs for the import benchmark: `count` documents of each format, generated from the
  * test fixtures with a different title, date and timeline per document (the .docx files
- * are copies of the fixture: building Word files needs a zip writer the bench does not have).
+ * are copies of the fixture: building Word files needs a zip writer the bench does not have;
+ * the Notion pages are the fixture's page with its image link left dangling).
  */
 import { copyFile, cp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -38,6 +39,26 @@ export async function generateImports({ fixtures, out, count }) {
     csvRows.push(`Incident ${index} on service ${index % 37},${dateOf(index)},SEV${1 + (index % 4)},svc-${index % 37},config-change,"Errors for ${index % 90} minutes.","A bad push, number ${index}.","- [ ] Fix ${index} @ops",person-${index % 11}`);
   }
   await writeFile(join(await dir('csv'), 'incidents.csv'), `${csvRows.join('\n')}\n`);
+
+  // A Notion export: the database CSV (`_all`) and one page per row in the folder beside it.
+  const notionDir = await dir('notion');
+  const database = 'Postmortems 6a1e0c3b9f2d4e8a8b7c5d4e3f2a1b0c';
+  const page = await readFile(join(fixtures, 'notion', database, 'Checkout 502s after LB config push 2f9d8c7b6a5e4d3c2b1a0f9e8d7c6b5a.md'), 'utf8');
+  const monthNames = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+  const notionDateOf = (index) => { const [year, month, day] = dateOf(index).split('-').map(Number); return `${monthNames[month - 1]} ${day}, ${year}`; };
+  await mkdir(join(notionDir, database), { recursive: true });
+  const notionRows = ['\ufeffName,Date,Severity,Status,Services,Root cause category,Owner,Customer impact'];
+  for (let index = 0; index < count; index++) {
+    const title = `Incident ${index} on service ${index % 37}`;
+    notionRows.push(`${title},"${notionDateOf(index)}",SEV${1 + (index % 4)},Final,svc-${index % 37},Config change,person-${index % 11},Yes`);
+    const id = index.toString(16).padStart(32, '0');
+    const text = page
+      .replace('# Checkout 502s after LB config push', `# ${title}`)
+      .replace('Date: September 20, 2024', `Date: ${notionDateOf(index)}`)
+      .replace('| 11:21 ', `| ${timeOf(index, 1)} `).replace('| 11:32 ', `| ${timeOf(index, 2)} `).replace('| 12:05 ', `| ${timeOf(index, 3)} `);
+    await writeFile(join(notionDir, database, `${title} ${id}.md`), text);
+  }
+  await writeFile(join(notionDir, `${database}_all.csv`), `${notionRows.join('\n')}\n`);
 
   const body = (index) => `## Summary\n\nIncident ${index}.\n\n## Timeline\n\n- ${timeOf(index, 1)} UTC INCIDENT BEGINS: errors\n- ${timeOf(index, 2)} UTC INCIDENT ENDS: fixed\n\n## Action items\n\n- [ ] Follow up ${index} @ops\n`;
   const github = [];

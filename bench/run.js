@@ -150,7 +150,7 @@ if (wanted('import') && !smoke) {
   const inputs = await generateImports({ fixtures: join(root, 'test', 'fixtures', 'import'), out: join(out, 'import-inputs'), count });
   const cli = join(root, 'packages', 'cli', 'bin', 'postmortem.js');
   // markdown last: it imports again what the html import wrote (the round trip).
-  for (const format of ['html', 'docx', 'github-issues', 'gitlab-issues', 'csv', 'markdown']) {
+  for (const format of ['html', 'docx', 'notion', 'github-issues', 'gitlab-issues', 'csv', 'markdown']) {
     const target = join(out, 'import-out', format);
     await rm(target, { recursive: true, force: true });
     const input = format === 'markdown' ? join(out, 'import-out', 'html') : inputs[format];

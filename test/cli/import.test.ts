@@ -79,11 +79,27 @@ describe('postmortem import', () => {
     expect((await readdir(join(dir, 'second/images'))).sort()).toEqual((await readdir(join(dir, 'first/images'))).sort());
   }, 120_000);
 
+  it('round trip of a Notion export: the written markdown imported again gives the same fields', async () => {
+    const dir = await makeProject();
+    expect((await runCli(['import', fixture('notion'), '--from', 'notion', '--out', 'first'], { cwd: dir })).code).toBe(0);
+    expect((await readdir(join(dir, 'first'))).sort()).toEqual([
+      '2023-03-03-search-cluster-disk-full.md',
+      '2024-06-11-payments-webhook-delays.md',
+      '2024-09-20-checkout-502s-after-lb-config-push.md',
+      'images',
+      'incident-review-checklist.md',
+    ]);
+    expect((await runCli(['import', 'first', '--from', 'markdown', '--out', 'second'], { cwd: dir })).code).toBe(0);
+    const first = exported((await runCli(['export', '--json', 'first'], { cwd: dir })).stdout);
+    expect(first).toHaveLength(4);
+    expect(exported((await runCli(['export', '--json', 'second'], { cwd: dir })).stdout)).toEqual(first);
+  }, 120_000);
+
   it('is a usage error without --from, with an unknown format, or a missing input', async () => {
     const dir = await makeProject({ 'a.csv': 'title\nx\n' });
     const cases = [
       [['import', 'a.csv'], "postmortem import: required option '--from <format>' not specified (see \"postmortem import --help\")\n"],
-      [['import', 'a.csv', '--from', 'pdf'], 'postmortem import: option \'--from <format>\' argument \'pdf\' is invalid. Allowed choices are html, docx, github-issues, gitlab-issues, csv, markdown. (see "postmortem import --help")\n'],
+      [['import', 'a.csv', '--from', 'pdf'], 'postmortem import: option \'--from <format>\' argument \'pdf\' is invalid. Allowed choices are html, docx, notion, github-issues, gitlab-issues, csv, markdown. (see "postmortem import --help")\n'],
       [['import', 'a.csv', '--from', 'csv', '--map', 'Incident=name'], 'postmortem import: --map "Incident=name": unknown field "name", expected one of title, date, severity, status, organization, services, categories, tags, authors, started_at, detected_at, mitigated_at, resolved_at, sources, id, summary, impact, timeline, rootCause, trigger, detection, resolution, actionItems, lessons, ignore\n'],
       [['import', 'missing.html', '--from', 'html'], 'postmortem import: path not found: missing.html\n'],
     ] as const;

@@ -1,5 +1,5 @@
 /** The import formats and mapping targets, without loading any converter (for option parsing and `--help`). */
-export const importFormats = ['html', 'docx', 'github-issues', 'gitlab-issues', 'csv', 'markdown'] as const;
+export const importFormats = ['html', 'docx', 'notion', 'github-issues', 'gitlab-issues', 'csv', 'markdown'] as const;
 export type ImportFormat = (typeof importFormats)[number];
 
 /** Where an issue label can go (`"import": { "labels": { "service::*": "service" } }`). */

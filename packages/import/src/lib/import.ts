@@ -11,6 +11,7 @@ import type { ImportResult } from './document.js';
 import { expandInput } from './inputs.js';
 import { defaultLimits, type ImportLimits } from './limits.js';
 import { importMarkdown } from './markdown.js';
+import { importNotion } from './notion.js';
 
 
 export interface ImportOptions {
@@ -27,6 +28,7 @@ const extensions: Record<ImportFormat, readonly string[]> = {
   html: ['.html', '.htm', '.xhtml'],
   docx: ['.docx'],
   csv: ['.csv'],
+  notion: ['.md', '.csv'],
   'github-issues': ['.json', '.ndjson'],
   'gitlab-issues': ['.json', '.ndjson'],
   markdown: ['.md', '.markdown'],
@@ -39,6 +41,11 @@ export async function* importDocuments(inputs: readonly string[], format: Import
     // Comments may sit in other files than their issues: all inputs are read before any issue is written.
     const paths = (await Promise.all(inputs.map((input) => expandInput(input, extensions[format])))).flat();
     yield await importIssues(paths, format === 'github-issues' ? 'github' : 'gitlab', limits, options.labels);
+    return;
+  }
+  if (format === 'notion') {
+    // A database's CSV and its pages are read together: one result per database, then per page.
+    yield* importNotion(inputs, limits, options.columns);
     return;
   }
   for (const input of inputs) {
@@ -60,6 +67,7 @@ async function importFile(path: string, format: ImportFormat, limits: ImportLimi
       return importCsv(path, limits, options.columns);
     case 'github-issues':
     case 'gitlab-issues':
-      throw new TypeError('issues are read together');
+    case 'notion':
+      throw new TypeError(`${format} inputs are read together`);
   }
 }

@@ -42,9 +42,19 @@ export function splitFrontmatter(text: string): { frontmatter: Record<string, un
 
 export function convertMarkdown(text: string, baseDir: string | null, limits: ImportLimits): MarkdownConversion {
   const split = splitFrontmatter(text);
-  const tree = processor.parse(split.body) as Root;
+  const converted = convertMarkdownBody(split.body, baseDir, limits);
+  return { ...converted, frontmatter: split.frontmatter, notes: split.problem ? [split.problem, ...converted.notes] : converted.notes };
+}
+
+/**
+ * A markdown body normalised through remark, its local images copied (only from inside
+ * `baseDir`); `transform` may rewrite the tree first (a source's own quirks).
+ */
+export function convertMarkdownBody(body: string, baseDir: string | null, limits: ImportLimits, transform?: (tree: Root, notes: string[]) => void): Omit<MarkdownConversion, 'frontmatter'> {
+  const tree = processor.parse(body) as Root;
   const assets: ImportedAsset[] = [];
-  const notes = split.problem ? [split.problem] : [];
+  const notes: string[] = [];
+  transform?.(tree, notes);
   const images: Image[] = [];
   const stack: Array<Root | Root['children'][number]> = [tree];
   while (stack.length > 0) {
@@ -62,7 +72,7 @@ export function convertMarkdown(text: string, baseDir: string | null, limits: Im
     if (!assets.some((asset) => asset.path === result.path)) assets.push(result);
     image.url = result.path;
   }
-  return { frontmatter: split.frontmatter, body: processor.stringify(tree), assets, notes };
+  return { body: processor.stringify(tree), assets, notes };
 }
 
 export async function importMarkdown(path: string, limits: ImportLimits): Promise<ImportResult> {
