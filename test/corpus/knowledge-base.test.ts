@@ -203,3 +203,35 @@ describe('incidents added from Dan Luu’s list carry the times their reports gi
     expect([eve.metrics.timeToResolveMinutes, eve.metrics.sources.timeToResolveMinutes]).toEqual([699, 'stated']);
   });
 });
+
+describe('incidents added from 2023–2025 postmortems and Dan Luu’s later entries carry their reports’ figures', () => {
+  it.each<[string, string, number | null, number]>([
+    // slug, trigger, minutes to mitigate, minutes to resolve (timeline markers, or a stated duration)
+    ['2025-02-06-cloudflare-r2-gateway-disabled-abuse-report', 'manual-operation', 55, 82],
+    ['2024-11-12-canva-api-gateway-stampede', 'binary-deploy', null, 52],
+    ['2023-07-20-crates-io-download-url-slash', 'binary-deploy', null, 13],
+    ['2023-03-08-datadog-cilium-network-rules', 'dependency-failure', 193, 1618],
+    ['2024-02-22-att-mobility-misconfigured-network-element', 'config-push', null, 720],
+  ])('%s: trigger %s, mitigated after %s, resolved after %i minutes', (slug, trigger, mitigate, resolve) => {
+    const postmortem = bySlug(slug);
+    expect([postmortem.triggerCategory, postmortem.metrics.timeToMitigateMinutes, postmortem.metrics.timeToResolveMinutes]).toEqual([trigger, mitigate, resolve]);
+  });
+
+  it('Cloudflare R2 February 2025 follows Cloudflare’s own report (08:14–09:13 UTC at 100% errors), not the press’s 08:10–09:09', () => {
+    const r2 = bySlug('2025-02-06-cloudflare-r2-gateway-disabled-abuse-report');
+    expect(r2.timeline.filter((entry) => entry.marker === 'started').map((entry) => new Date(entry.at!).toISOString())).toEqual(['2025-02-06T08:14:00.000Z']);
+    expect(r2.sources.map((source) => source.url)).toContain('https://blog.cloudflare.com/cloudflare-incident-on-february-6-2025');
+  });
+
+  it('Canva 2024: 270,000 stalled requests released at once, 1.5 million requests per second at the API Gateway', () => {
+    const canva = bySlug('2024-11-12-canva-api-gateway-stampede');
+    expect(text(canva)).toMatch(/270,000/);
+    expect(text(canva)).toMatch(/1\.5 million requests per second/);
+    expect(canva.categories).toContain('retry-storm');
+  });
+
+  it('the 2003 blackout’s EPA report is merged into the FirstEnergy incident, not added twice', () => {
+    const epa = 'https://www3.epa.gov/region1/npdes/merrimackstation/pdfs/ar/AR-1165.pdf';
+    expect(corpus.filter((postmortem) => postmortem.sources.some((source) => source.url === epa)).map((postmortem) => postmortem.slug)).toEqual(['firstenergy-2003-northeast-blackout']);
+  });
+});
