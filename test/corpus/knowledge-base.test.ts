@@ -1,8 +1,8 @@
 /**
  * The knowledge base as issue 15 asks for it: checked against the content audit
  * (../shared/research/content-audit.md, tables (a) and (b)) and its public sources.
- * Thresholds asserted here are the ones the corpus meets; see the issue for the rest
- * (≥ 220 incidents, ≥ 60 % with a timeline of 3 timed entries, ≥ 50 % with a time to resolve).
+ * Thresholds asserted here are the ones the corpus meets: 220 incidents and ≥ 50 % with a time to
+ * resolve are the issue's targets; timelines of 3 timed entries are still short of its 60 %.
  */
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -37,12 +37,12 @@ describe('coverage', () => {
   });
 
   // Floors raised as incidents land; the issue's targets are 220 incidents, 60 % and 50 %.
-  it('holds at least 218 incidents, 40 % with a timeline of three timed entries and 46 % with a time to resolve', () => {
-    expect(corpus.length).toBeGreaterThanOrEqual(218);
+  it('holds at least 220 incidents, 43 % with a timeline of three timed entries and 50 % with a time to resolve', () => {
+    expect(corpus.length).toBeGreaterThanOrEqual(220);
     const timed = corpus.filter((postmortem) => postmortem.timeline.filter((entry) => entry.at !== null).length >= 3);
-    expect(timed.length / corpus.length).toBeGreaterThanOrEqual(0.4);
+    expect(timed.length / corpus.length).toBeGreaterThanOrEqual(0.43);
     const resolved = corpus.filter((postmortem) => postmortem.metrics.timeToResolveMinutes !== null);
-    expect(resolved.length / corpus.length).toBeGreaterThanOrEqual(0.46);
+    expect(resolved.length / corpus.length).toBeGreaterThanOrEqual(0.5);
   });
 
   it('uses every trigger and the root-cause categories the audit found missing', () => {
