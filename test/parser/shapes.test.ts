@@ -360,3 +360,45 @@ describe('shape: dates written first, day-first and month-first', () => {
     expect(timelineOf(result)).toEqual([[null, '2022-10-25', 'Patch shipped', 10]]);
   });
 });
+
+describe('shape: prose-only reports', () => {
+  const P = 'test/fixtures/shapes/prose';
+  const read = (name: string) => {
+    const result = parsePostmortem(readFileSync(`${P}/${name}`, 'utf8'), { path: `${P}/${name}`, today: '2026-12-02' });
+    return { rootCauses: result.rootCauses, trigger: result.trigger, resolution: result.resolution, inferred: result.inferred };
+  };
+
+  it('fills root causes, trigger and resolution from the sentences that state them, marked inferred', () => {
+    expect(read('ok/b61f0a2c.md')).toEqual({
+      rootCauses: [{ text: 'The root cause was a disk on one of the queue servers that filled up with debug logs after a logging change last week.', inferred: true }],
+      trigger: 'The problem was triggered by a routine restart that moved most of the traffic onto the affected server.',
+      resolution: 'We resolved it by clearing the logs and moving traffic back across all queue servers, after which the backlog drained within forty minutes.',
+      inferred: ['rootCauses', 'trigger', 'resolution'],
+    });
+    expect(read('ok/9b2e8d31.md')).toEqual({
+      rootCauses: [{ text: 'The underlying cause of the outage was that our deployment tool did not check which zone a switch belonged to before applying a filter.', inferred: true }],
+      trigger: 'A configuration push to the top-of-rack switches was the trigger: it contained a route filter meant for a different zone.',
+      resolution: 'Engineers reverted the push zone by zone; we restored connectivity to the last racks at 12:40 UTC.',
+      inferred: ['rootCauses', 'trigger', 'resolution'],
+    });
+    expect(read('ok/5a0c4e19.md')).toEqual({
+      rootCauses: [{ text: 'The outage was due to a DNS record that a cleanup script removed because it looked unused.', inferred: true }],
+      trigger: null,
+      resolution: "We rolled back the script's change and the record came back, which restored access.",
+      inferred: ['rootCauses', 'resolution'],
+    });
+  });
+
+  it('gives at least half of a prose collection a root cause, and none to a report that states no cause', async () => {
+    const loaded = await loadPostmortems(`${P}/ok`, { workers: false });
+    const withCause = loaded.filter((postmortem) => postmortem.rootCauses.length > 0).map((postmortem) => postmortem.slug);
+    expect(withCause.sort()).toEqual(['0d93e71b', '5a0c4e19', '9b2e8d31', 'b61f0a2c', 'e7c2d5f0']);
+    expect(withCause.length * 2).toBeGreaterThanOrEqual(loaded.length);
+    expect(loaded.find((postmortem) => postmortem.slug === '44c1')?.rootCauses).toEqual([]);
+  });
+
+  it('infers nothing from "due to the holidays" or a cause not known yet, nor where a Root cause section exists', () => {
+    expect(read('not-ok/3c7d9e02.md')).toEqual({ rootCauses: [], trigger: null, resolution: null, inferred: undefined });
+    expect(read('not-ok/with-sections.md')).toEqual({ rootCauses: [{ text: 'An eviction setting copied from staging.' }], trigger: null, resolution: null, inferred: undefined });
+  });
+});

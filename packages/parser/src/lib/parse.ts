@@ -7,6 +7,7 @@ import { toString } from 'mdast-util-to-string';
 import { extractActionItems } from './action-items.js';
 import { DiagnosticSink } from './diagnostics.js';
 import { keysGiven, readFrontmatter } from './frontmatter.js';
+import { inferFromProse } from './inferred-causes.js';
 import { extractLessons } from './lessons.js';
 import { checkTreeDepth, precheckMarkdown, verbatimTree } from './limits.js';
 import { parseMarkdown } from './markdown.js';
@@ -119,9 +120,22 @@ export function parsePostmortem(source: string, options: ParseOptions = {}): Pos
       : capped('services', toList(servicesField?.value), 'services', { line: servicesField?.line ?? 1, column: 1 });
   const tagsKey = keysGiven(fm, 'tags')[0]?.toString();
   const tags = tagsKey !== undefined ? capped('tags', mergedList(fm, 'tags')!, tagsKey, at(tagsKey)) : [];
-  const rootCauses = itemsOrField('rootCause').map((item) => {
+  // Without a section or label for them, sentences of the prose that state a cause, a trigger
+  // or a resolution fill those fields, marked inferred (a prose-only report).
+  const statedCauses = itemsOrField('rootCause');
+  const trigger = scopeText('trigger');
+  const resolution = scopeText('resolution');
+  const prose = statedCauses.length === 0 || trigger === null || resolution === null ? inferFromProse(nodesToText(tree.children)) : null;
+  const inferredCauses = statedCauses.length === 0 ? (prose?.rootCauses ?? []) : [];
+  const inferred: NonNullable<Postmortem['inferred']> = [
+    ...(inferredCauses.length > 0 ? (['rootCauses'] as const) : []),
+    ...(trigger === null && prose?.trigger ? (['trigger'] as const) : []),
+    ...(resolution === null && prose?.resolution ? (['resolution'] as const) : []),
+  ];
+  const rootCauses = [...statedCauses, ...inferredCauses].map((item) => {
     const category = options.taxonomy ? pickCategory(item, categories, options.taxonomy) : categories[0];
-    return category ? { text: item, category } : { text: item };
+    const cause = category ? { text: item, category } : { text: item };
+    return inferredCauses.length > 0 ? { ...cause, inferred: true as const } : cause;
   });
 
   const summarySection = firstOf('summary');
@@ -161,9 +175,10 @@ export function parsePostmortem(source: string, options: ParseOptions = {}): Pos
     timeline,
     rootCauses,
     contributingFactors: itemsOrField('contributingFactors').map((item) => ({ text: item })),
-    trigger: scopeText('trigger'),
+    trigger: trigger ?? prose?.trigger ?? null,
     detection: scopeText('detection'),
-    resolution: scopeText('resolution'),
+    resolution: resolution ?? prose?.resolution ?? null,
+    ...(inferred.length > 0 ? { inferred } : {}),
     actionItems,
     lessons: extractLessons(sections),
     sections: sections.map((section) => ({

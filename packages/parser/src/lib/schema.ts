@@ -194,11 +194,23 @@ export const postmortemSchema = z.object({
   summary: z.string(),
   impact: z.object({ text: z.string() }),
   timeline: z.array(timelineEntrySchema),
-  rootCauses: z.array(z.object({ text: z.string(), category: z.string().optional() })),
+  rootCauses: z.array(
+    z.object({
+      text: z.string(),
+      category: z.string().optional(),
+      /** True for a sentence of the prose that states the cause ("The root cause was …"), read where the document has no Root cause section. */
+      inferred: z.literal(true).optional(),
+    }),
+  ),
   contributingFactors: z.array(z.object({ text: z.string() })),
   trigger: z.string().nullable(),
   detection: z.string().nullable(),
   resolution: z.string().nullable(),
+  /**
+   * Fields filled from sentences of the prose rather than a section ("… was caused by …",
+   * "… was triggered by …", "… was resolved by …"): absent when none was.
+   */
+  inferred: z.array(z.enum(['rootCauses', 'trigger', 'resolution'])).optional(),
   actionItems: z.array(actionItemSchema),
   lessons: z.object({
     wentWell: z.array(z.string()),
