@@ -7,7 +7,8 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ruleDefaults } from '../../packages/parser/src/lib/rules.js';
+import { ruleDefaults } from '../../packages/parser/src/lint/registry.js';
+import { withRulesTable } from '../../packages/parser/src/lint/rules-table.js';
 import { repositoryRoot, runCli } from '../cli/helpers.js';
 
 const readme = readFileSync(join(repositoryRoot, 'README.md'), 'utf8');
@@ -104,6 +105,10 @@ describe('README rule table', () => {
   it('lists every rule the parser defines with its default severity, and no other', () => {
     const defaults = Object.fromEntries(Object.entries(ruleDefaults).map(([id, rule]) => [id, rule.severity]));
     expect(rows).toEqual(defaults);
+  });
+
+  it('is the table written from each rule’s meta (pnpm run docs:rules)', () => {
+    expect(readme).toBe(withRulesTable(readme));
   });
 
   it('shows the rule settings of this repository’s own package.json', () => {

@@ -26,6 +26,7 @@ describe('public API', () => {
       'decodeUtf8',
       'defaultMaxBytes',
       'defaultRecurrenceWindowDays',
+      'defineRule',
       'diagnosticSchema',
       'durationStats',
       'facets',

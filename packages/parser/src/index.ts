@@ -33,7 +33,21 @@ export { themes, type Theme, type ThemeIncident, type ThemeMention, type ThemeSo
 export { openFollowUps, type OpenFollowUp, type OpenFollowUpFilter } from './lib/open-follow-ups.js';
 export { precedents, type Precedent, type PrecedentQuery } from './lib/precedents.js';
 export { DiagnosticSink, formatDiagnostic, hasErrors } from './lib/diagnostics.js';
-export { ruleDefaults, ruleSettings, configureDiagnostics, isFatalRule, ruleSettingProblem, type RuleId, type RuleInfo, type RuleSetting } from './lib/rules.js';
+export { ruleDefaults, type RuleId, type RuleInfo } from './lint/registry.js';
+export { ruleSettings, configureDiagnostics, isFatalRule, ruleSettingProblem, type RuleSetting, type RuleSettings } from './lint/settings.js';
+export {
+  defineRule,
+  type Rule,
+  type RuleMeta,
+  type RuleScope,
+  type RuleExamples,
+  type FileRule,
+  type CorpusRule,
+  type FileRuleContext,
+  type CorpusRuleContext,
+  type Problem,
+  type Place,
+} from './lint/define-rule.js';
 export {
   loadTaxonomy,
   parseTaxonomy,

@@ -11,13 +11,14 @@ import { stat } from 'node:fs/promises';
 import { isAbsolute, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
-import { checkCorpus, corpusRuleIds } from './lib/corpus-rules.js';
+import { checkCorpus } from './lib/corpus-rules.js';
 import { decodeUtf8, defaultMaxBytes, findPostmortemFiles, parsePostmortemContents } from './lib/load.js';
 import { readPostmortemFile } from './lib/parse-file.js';
 import { formatDiagnostic } from './lib/diagnostics.js';
 import { ignoreMatcher } from './lib/ignore-globs.js';
 import { postmortemSchema, type Diagnostic, type Postmortem } from './lib/schema.js';
-import { configureDiagnostics, isFatalRule, ruleDefaults, ruleSettingProblem, ruleSettings, type RuleId, type RuleSetting } from './lib/rules.js';
+import { ruleDefaults, type RuleId } from './lint/registry.js';
+import { configureDiagnostics, isFatalRule, ruleSettingProblem, ruleSettings, type RuleSetting } from './lint/settings.js';
 import { readTaxonomyFile, taxonomyFileName, type Taxonomy } from './lib/taxonomy.js';
 import { slugFromPath } from './lib/url-slug.js';
 
@@ -155,8 +156,8 @@ async function syncPostmortems(context: LoaderContext, directory: string, taxono
     const digest = generateDigest(`${parserVersion}\u0000${path}\u0000${taxonomy.digest}\u0000${rulesKey}\u0000${bytes.toString('latin1')}`);
     const stored = store.get<Postmortem>(slugFromPath(file));
     if (stored && stored.digest === digest) {
-      // A shallow copy with its own diagnostics array: `checkCorpus` appends to it, the stored entry stays as it was.
-      const postmortem = { ...stored.data, diagnostics: stored.data.diagnostics.filter((diagnostic) => !corpusRuleIds.has(diagnostic.ruleId)) };
+      // A shallow copy with its own diagnostics array: `checkCorpus` replaces its diagnostics in it, the stored entry stays as it was.
+      const postmortem = { ...stored.data, diagnostics: [...stored.data.diagnostics] };
       candidates.push({ file, digest, postmortem, changed: false });
       continue;
     }
@@ -170,7 +171,7 @@ async function syncPostmortems(context: LoaderContext, directory: string, taxono
     const skipped: Diagnostic[] = [];
     const parsed = await parsePostmortemContents(
       pending.map((candidate) => ({ file: candidate.file, bytes: candidate.bytes! })),
-      { taxonomy: taxonomy.taxonomy ?? false, cwd, skipped },
+      { taxonomy: taxonomy.taxonomy ?? false, cwd, skipped, rules },
     );
     // Templates are not incidents: not stored (so not published), and said so in the build log.
     const templates = new Set(skipped.map((diagnostic) => diagnostic.path));
@@ -184,14 +185,13 @@ async function syncPostmortems(context: LoaderContext, directory: string, taxono
       }
       const postmortem = byPath.get(path);
       if (!postmortem) throw new Error(`postmortemLoader: expected a parse result for ${candidate.file}`);
-      // Corpus diagnostics of a partial load are meaningless; they are recomputed over every file below.
-      postmortem.diagnostics = postmortem.diagnostics.filter((diagnostic) => !corpusRuleIds.has(diagnostic.ruleId));
       candidate.postmortem = postmortem;
       // Kept only for the verbatim page of a file that could not be read as a postmortem.
       if (!postmortem.diagnostics.some((diagnostic) => isFatalRule(diagnostic.ruleId))) delete candidate.bytes;
     }
   }
-  checkCorpus(candidates.map((candidate) => candidate.postmortem));
+  // Corpus rules replace their diagnostics of a partial load (or of the stored entries) with those of every file.
+  checkCorpus(candidates.map((candidate) => candidate.postmortem), { rules });
 
   const taxonomyProblems = configureDiagnostics(taxonomy.diagnostics, rules);
   const problems: Diagnostic[] = [...taxonomyProblems];

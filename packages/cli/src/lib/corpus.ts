@@ -8,7 +8,6 @@ import { dirname, join, relative, resolve } from 'node:path';
 import {
   checkCorpus,
   configureDiagnostics,
-  corpusRuleIds,
   findPostmortemFiles,
   loadPostmortemFiles,
   readTaxonomyFile,
@@ -73,6 +72,7 @@ export async function loadCorpus(paths: readonly string[], context: CorpusContex
   const { config, cwd } = context;
   const options: LoadOptions = {
     cwd,
+    rules: config.rules,
     ...(config.timezone !== undefined ? { timezone: config.timezone } : {}),
     ...(config.maxBytes !== undefined ? { maxBytes: config.maxBytes } : {}),
     ...(config.ignore !== undefined ? { ignore: config.ignore } : {}),
@@ -114,11 +114,9 @@ async function loadInBatches(files: readonly string[], options: LoadOptions, pro
   } finally {
     progress.clear();
   }
-  for (const postmortem of postmortems) {
-    postmortem.diagnostics = postmortem.diagnostics.filter((diagnostic) => !corpusRuleIds.has(diagnostic.ruleId));
-  }
   sortPostmortems(postmortems);
-  checkCorpus(postmortems);
+  // Corpus rules replace the diagnostics they gave each batch with those of the whole corpus.
+  checkCorpus(postmortems, { rules: options.rules });
   return postmortems;
 }
 

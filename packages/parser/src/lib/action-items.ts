@@ -42,7 +42,7 @@ interface Annotated {
 /** Action items of a remediation section, its sub-sections included. */
 export function extractActionItems(section: SectionNode, sink: DiagnosticSink): ActionItem[] {
   const items: ActionItem[] = [];
-  const fallback: Place = { line: section.line, column: section.column };
+  const fallback: Place = section;
   // A sub-section that names another kind ("### Lessons" under "## Follow-ups") is not ours.
   let foreignDepth: number | null = null;
   // The status a heading or label states for the plain items under it ("Completed", "Next steps").
@@ -252,13 +252,7 @@ function dueFromCell(text: string | null, place: Place, sink: DiagnosticSink): s
   if (text === null) return null;
   const match = wholeDatePattern.exec(text);
   if (!match) {
-    sink.report(
-      'action-item-unrecognised-due',
-      'info',
-      `Due date "${text}" is not in YYYY-MM-DD form, so the action item keeps no due date.`,
-      place.line,
-      place.column,
-    );
+    sink.report('action-item-unrecognised-due', `Due date "${text}" is not in YYYY-MM-DD form, so the action item keeps no due date.`, place);
     return null;
   }
   return calendarDate(match.slice(1), text, place, sink);
@@ -331,13 +325,7 @@ function annotate(rendered: Rendered, place: Place, sink: DiagnosticSink): Annot
     for (const match of text.matchAll(dueFreeFormPattern)) {
       const value = cutValue(match, spans);
       if (!spans.add(match.index, value.end - match.index)) continue;
-      sink.report(
-        'action-item-unrecognised-due',
-        'info',
-        `Due date "${value.text}" is not in YYYY-MM-DD form, so the action item keeps no due date.`,
-        place.line,
-        place.column,
-      );
+      sink.report('action-item-unrecognised-due', `Due date "${value.text}" is not in YYYY-MM-DD form, so the action item keeps no due date.`, place);
       break;
     }
   }
@@ -571,13 +559,7 @@ function calendarDate(parts: readonly (string | undefined)[], written: string, p
   const day = Number(dayText);
   const daysInMonth = new Date(Date.UTC(year, month, 0)).getUTCDate();
   if (month < 1 || month > 12 || day < 1 || day > daysInMonth) {
-    sink.report(
-      'action-item-invalid-due',
-      'warning',
-      `${what} "${written}" is not a valid calendar date; expected a real date as YYYY-MM-DD.`,
-      place.line,
-      place.column,
-    );
+    sink.report('action-item-invalid-due', `${what} "${written}" is not a valid calendar date; expected a real date as YYYY-MM-DD.`, place);
     return null;
   }
   return `${yearText}-${monthText.padStart(2, '0')}-${dayText.padStart(2, '0')}`;

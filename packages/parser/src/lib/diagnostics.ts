@@ -1,25 +1,29 @@
-import type { RuleId } from './rules.js';
+import type { Place } from '../lint/define-rule.js';
+import type { RuleId } from '../lint/registry.js';
+import { ruleSeverity, type RuleSettings } from '../lint/settings.js';
 import type { Diagnostic } from './schema.js';
 
-/** Collects positioned diagnostics for one file. Content problems never throw. */
+/**
+ * Collects positioned diagnostics for one file. Content problems never throw. The severity
+ * comes from the registry (or the project's `settings`); a rule set to `off` reports nothing.
+ */
 export class DiagnosticSink {
   readonly diagnostics: Diagnostic[] = [];
-  constructor(readonly path: string | null) {}
+  constructor(
+    readonly path: string | null,
+    private readonly settings: RuleSettings = {},
+  ) {}
 
-  report(
-    ruleId: RuleId,
-    severity: Diagnostic['severity'],
-    message: string,
-    line = 1,
-    column = 1,
-  ): void {
+  report(ruleId: RuleId, message: string, place: Place = {}): void {
+    const severity = ruleSeverity(ruleId, this.settings);
+    if (severity === 'off') return;
     this.diagnostics.push({
       ruleId,
       severity,
       message,
       path: this.path,
-      line: Math.max(1, line),
-      column: Math.max(1, column),
+      line: Math.max(1, place.line ?? 1),
+      column: Math.max(1, place.column ?? 1),
     });
   }
 }

@@ -57,25 +57,13 @@ export function readFrontmatter(source: string, sink: DiagnosticSink): Frontmatt
   }
 
   if (!openingFence.test(first)) {
-    sink.report(
-      'frontmatter-language',
-      'error',
-      `Unexpected \`${truncate(first, 40)}\` opening the frontmatter, expected a line of exactly \`---\` (frontmatter is YAML only and is never evaluated)`,
-      1,
-      4,
-    );
+    sink.report('frontmatter-language', `Unexpected \`${truncate(first, 40)}\` opening the frontmatter, expected a line of exactly \`---\` (frontmatter is YAML only and is never evaluated)`, { line: 1, column: 4 });
     if (close === -1) return empty;
     return { ...empty, body: blankLines(lines, close), present: true };
   }
 
   if (close === -1) {
-    sink.report(
-      'frontmatter-unclosed',
-      'error',
-      'Unexpected end of file in frontmatter, expected a closing `---` line; the whole file is read as markdown',
-      1,
-      1,
-    );
+    sink.report('frontmatter-unclosed', 'Unexpected end of file in frontmatter, expected a closing `---` line; the whole file is read as markdown');
     return empty;
   }
 
@@ -95,7 +83,7 @@ function parseYaml(yamlText: string, sink: DiagnosticSink, positions: Map<string
   const { document, problems } = parseYamlDocument(yamlText, frontmatterYamlLimits, lineCounter);
   for (const problem of problems) {
     const position = at(problem.offset);
-    sink.report('frontmatter-yaml', 'error', problem.message, position.line, position.column);
+    sink.report('frontmatter-yaml', problem.message, position);
   }
   if (document === null || problems.length > 0) return {};
 
@@ -103,7 +91,7 @@ function parseYaml(yamlText: string, sink: DiagnosticSink, positions: Map<string
   if (contents === null || (isScalar(contents) && (contents.value === null || contents.value === ''))) return {};
   if (!isMap(contents)) {
     const position = at(contents.range?.[0] ?? 0);
-    sink.report('frontmatter-yaml', 'error', 'Unexpected frontmatter that is not a mapping, expected `key: value` lines', position.line, position.column);
+    sink.report('frontmatter-yaml', 'Unexpected frontmatter that is not a mapping, expected `key: value` lines', position);
     return {};
   }
   for (const pair of contents.items) {
@@ -114,7 +102,7 @@ function parseYaml(yamlText: string, sink: DiagnosticSink, positions: Map<string
   try {
     value = document.toJS({ maxAliasCount });
   } catch (error) {
-    sink.report('frontmatter-yaml', 'error', `Unexpected YAML aliases: ${firstLine(String((error as Error).message ?? error))}; expected at most ${maxAliasCount} alias expansions`, 2, 1);
+    sink.report('frontmatter-yaml', `Unexpected YAML aliases: ${firstLine(String((error as Error).message ?? error))}; expected at most ${maxAliasCount} alias expansions`, { line: 2, column: 1 });
     return {};
   }
   return toPlainData(value) as Record<string, unknown>;
@@ -161,13 +149,7 @@ function validate(data: Record<string, unknown>, sink: DiagnosticSink, positions
     const key = String(issue.path[0] ?? '');
     const position = positions.get(key) ?? { line: 2, column: 1 };
     const found = describeValue(issue.path.reduce<unknown>((value, segment) => (value as Record<string | number, unknown> | undefined)?.[segment], known));
-    sink.report(
-      'frontmatter-schema',
-      'error',
-      `Unexpected \`${issue.path.join('.') || key}\` value ${found}, expected ${expectation(issue)}`,
-      position.line,
-      position.column,
-    );
+    sink.report('frontmatter-schema', `Unexpected \`${issue.path.join('.') || key}\` value ${found}, expected ${expectation(issue)}`, position);
     if (key in known) {
       // The invalid value is kept in `extra` so nothing the author wrote is lost.
       defineOwn(extra, `invalid:${key}`, known[key]);

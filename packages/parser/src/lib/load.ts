@@ -115,7 +115,7 @@ export async function loadPostmortemFiles(paths: readonly string[], options: Loa
   const { incidents, skipped } = separateTemplates(parsed);
   options.skipped?.push(...skipped);
   sortPostmortems(incidents);
-  checkCorpus(incidents, options.corpusBudgetMs === undefined ? {} : { budgetMs: options.corpusBudgetMs });
+  checkCorpus(incidents, { rules: options.rules, ...(options.corpusBudgetMs === undefined ? {} : { budgetMs: options.corpusBudgetMs }) });
   return incidents;
 }
 
@@ -143,6 +143,7 @@ async function parseTasks(tasks: PoolTask[], taxonomy: Taxonomy | null, options:
     maxBytes: options.maxBytes ?? defaultMaxBytes,
     ...(options.timezone ? { timezone: options.timezone } : {}),
     ...(options.today ? { today: options.today } : {}),
+    ...(options.rules ? { rules: options.rules } : {}),
   };
   const workers = options.workers ?? availableParallelism();
   if (workers !== false && workers > 0 && workerAvailable && tasks.length > 0) {

@@ -7,6 +7,7 @@
  * `stat` and `readFile` is a round trip through libuv's thread pool).
  */
 import { closeSync, constants, fstatSync, openSync, readFileSync } from 'node:fs';
+import type { RuleSettings } from '../lint/settings.js';
 import { failedPostmortem } from './failed.js';
 import { parsePostmortem } from './parse.js';
 import type { Postmortem } from './schema.js';
@@ -18,6 +19,8 @@ export interface FileParseOptions {
   taxonomy: Taxonomy | null;
   today?: string | undefined;
   maxBytes: number;
+  /** Rule settings: rules set to `off` do not run. */
+  rules?: RuleSettings | undefined;
 }
 
 /** O_NONBLOCK: a file swapped for a FIFO after it was listed is not waited on (regular files ignore it). */
@@ -71,6 +74,7 @@ export function parseFileBytes(bytes: Uint8Array, path: string, options: FilePar
     ...(options.timezone ? { timezone: options.timezone } : {}),
     ...(options.taxonomy ? { taxonomy: options.taxonomy } : {}),
     ...(options.today ? { today: options.today } : {}),
+    ...(options.rules ? { rules: options.rules } : {}),
   });
   if (source.invalid) {
     postmortem.diagnostics.unshift({ ruleId: 'binary-content', severity: 'warning', message: 'Unexpected bytes that are not UTF-8, expected UTF-8 text; they are read as U+FFFD', path, line: 1, column: 1 });

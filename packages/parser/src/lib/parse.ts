@@ -4,6 +4,9 @@
  */
 import type { List, Root, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
+import { builtinFileRules } from '../lint/registry.js';
+import { runFileRules } from '../lint/run-rules.js';
+import type { RuleSettings } from '../lint/settings.js';
 import { extractActionItems } from './action-items.js';
 import { DiagnosticSink } from './diagnostics.js';
 import { keysGiven, readFrontmatter } from './frontmatter.js';
@@ -15,7 +18,6 @@ import { dateFromFileName, parseCalendarDate, readBodyMetadata, titleFromSlug, t
 import { readStatedDurations } from './durations.js';
 import { computeMetrics, noMetrics } from './metrics.js';
 import { renderHtml } from './render.js';
-import { checkContent } from './rules.js';
 import type { Frontmatter, Postmortem, SectionKind } from './schema.js';
 import { nodesToText, splitSections, type SectionNode } from './sections.js';
 import { categoriesMentioned, type Taxonomy } from './taxonomy.js';
@@ -33,18 +35,21 @@ export interface ParseOptions {
   taxonomy?: Taxonomy;
   /** Today, `YYYY-MM-DD`, for the date-in-the-future check (default: the current date). */
   today?: string;
+  /** Rule settings (`{ "empty-lessons": "off" }`): a rule set to `off` does not run, another severity replaces the default. */
+  rules?: RuleSettings;
 }
 
 
 export function parsePostmortem(source: string, options: ParseOptions = {}): Postmortem {
   if (typeof source !== 'string') throw new TypeError('parsePostmortem: expected `source` to be a string');
   const path = options.path ?? null;
-  const sink = new DiagnosticSink(path);
+  const settings = options.rules ?? {};
+  const sink = new DiagnosticSink(path, settings);
   const slug = slugFromPath(path);
   const baseName = fileBaseName(path);
 
   const text = source.charCodeAt(0) === 0xfeff ? source.slice(1) : source;
-  if (text.includes('\u0000')) sink.report('binary-content', 'warning', 'Unexpected NUL byte, expected UTF-8 text; NUL bytes are read as U+FFFD', ...firstIndexPosition(text, '\u0000'));
+  if (text.includes('\u0000')) sink.report('binary-content', 'Unexpected NUL byte, expected UTF-8 text; NUL bytes are read as U+FFFD', firstIndexPosition(text, '\u0000'));
   const clean = text.includes('\u0000') ? text.replaceAll('\u0000', '\uFFFD') : text;
 
   const frontmatter = readFrontmatter(clean, sink);
@@ -66,7 +71,7 @@ export function parsePostmortem(source: string, options: ParseOptions = {}): Pos
     const parsed = parseDateTime(value, { date: statedDate ?? introDate, timezone });
     if (parsed.error) {
       const position = at(String(written));
-      sink.report('frontmatter-time', 'error', `Unexpected \`${written}: ${value}\`: ${parsed.error}`, position.line, position.column);
+      sink.report('frontmatter-time', `Unexpected \`${written}: ${value}\`: ${parsed.error}`, position);
     }
     return parsed.at;
   };
@@ -104,7 +109,7 @@ export function parsePostmortem(source: string, options: ParseOptions = {}): Pos
   date ??= timelineDate;
   if (statedDate === null && startDate === null && fm.date === undefined) {
     const read = introDate !== null ? `; read ${introDate} from the introduction` : timelineDate !== null ? `; read ${timelineDate} from the earliest timeline entry` : '';
-    sink.report('missing-date', 'info', `Unexpected postmortem without a date, expected \`date: YYYY-MM-DD\` in frontmatter, a \`Date:\` line or a \`YYYY-MM-DD-\` file-name prefix${read}`, 1, 1);
+    sink.report('missing-date', `Unexpected postmortem without a date, expected \`date: YYYY-MM-DD\` in frontmatter, a \`Date:\` line or a \`YYYY-MM-DD-\` file-name prefix${read}`);
   }
 
   const actionItems = allOf('remediation').flatMap((section) => extractActionItems(section, sink));
@@ -144,7 +149,7 @@ export function parsePostmortem(source: string, options: ParseOptions = {}): Pos
   const organization = fm.organization ?? fm.company ?? body.fields.get('organization')?.value ?? body.fields.get('company')?.value ?? null;
   const title = fm.title ?? body.title ?? fallbackTitle(baseName, organization, date, summary);
   if (fm.title === undefined && body.title === null) {
-    sink.report('missing-title', 'warning', 'Unexpected postmortem without a title, expected `title:` in frontmatter or a `# Title` heading', 1, 1);
+    sink.report('missing-title', 'Unexpected postmortem without a title, expected `title:` in frontmatter or a `# Title` heading');
   }
 
   const postmortem: Postmortem = {
@@ -200,7 +205,12 @@ export function parsePostmortem(source: string, options: ParseOptions = {}): Pos
     diagnostics: sink.diagnostics,
   };
   postmortem.metrics = computeMetrics(postmortem, readStatedDurations(frontmatter.body));
-  checkContent(postmortem, { sections, labelled: new Set(body.sectionFields.keys()), positions: frontmatter.positions, taxonomy: options.taxonomy, today: options.today }, sink);
+  runFileRules(postmortem, builtinFileRules, settings, {
+    path,
+    taxonomy: options.taxonomy ?? null,
+    today: options.today ?? new Date().toISOString().slice(0, 10),
+    parsed: { sections, labelled: new Set(body.sectionFields.keys()), positions: frontmatter.positions },
+  });
   return postmortem;
 }
 
@@ -222,7 +232,7 @@ function guardedMarkdown(body: string, sink: DiagnosticSink): Root {
       limit = { line: 1, column: 1, message: `Unexpected markdown remark could not parse (${error.message}); the body is kept as preformatted text` };
     }
   }
-  sink.report('too-large', 'error', limit.message, limit.line, limit.column);
+  sink.report('too-large', limit.message, limit);
   return verbatimTree(body);
 }
 
@@ -233,7 +243,7 @@ function readDate(fm: Frontmatter, bodyDate: string | null, baseName: string, si
     if (/^\d{4}-(?:0[1-9]|1[0-2])$/.test(written)) return written;
     const parsed = parseCalendarDate(written);
     if (parsed) return parsed;
-    sink.report('frontmatter-date', 'error', `Unexpected \`date: ${fm.date}\`, expected a calendar date \`YYYY-MM-DD\` or a month \`YYYY-MM\``, position.line, position.column);
+    sink.report('frontmatter-date', `Unexpected \`date: ${fm.date}\`, expected a calendar date \`YYYY-MM-DD\` or a month \`YYYY-MM\``, position);
   }
   const date = bodyDate ?? dateFromFileName(baseName);
   return date;
@@ -283,13 +293,7 @@ function readTimezone(written: string | undefined, fallback: string | null, sink
   if (written === undefined) return fallback;
   if (zoneOffsetMinutes(written, '2000-01-01T00:00') !== null) return written;
   const shown = written.length > 60 ? `${written.slice(0, 60)}…` : written;
-  sink.report(
-    'frontmatter-schema',
-    'error',
-    `Unexpected \`timezone\` value \`${shown}\`, expected a zone: an IANA name (\`Europe/Berlin\`), an abbreviation (\`UTC\`, \`PST\`) or an offset (\`+02:00\`); it is not used, so times written without a zone are read as ${fallback ?? 'UTC'}`,
-    position.line,
-    position.column,
-  );
+  sink.report('frontmatter-schema', `Unexpected \`timezone\` value \`${shown}\`, expected a zone: an IANA name (\`Europe/Berlin\`), an abbreviation (\`UTC\`, \`PST\`) or an offset (\`+02:00\`); it is not used, so times written without a zone are read as ${fallback ?? 'UTC'}`, position);
   Object.defineProperty(extra, 'invalid:timezone', { value: written, enumerable: true, writable: true, configurable: true });
   return fallback;
 }
@@ -369,9 +373,8 @@ function introNodes(children: readonly RootContent[]): RootContent[] {
   return nodes;
 }
 
-function firstIndexPosition(text: string, needle: string): [number, number] {
+function firstIndexPosition(text: string, needle: string): { line: number; column: number } {
   const index = text.indexOf(needle);
   const before = text.slice(0, index);
-  const line = before.split('\n').length;
-  return [line, index - before.lastIndexOf('\n')];
+  return { line: before.split('\n').length, column: index - before.lastIndexOf('\n') };
 }

@@ -135,3 +135,8 @@ export function nodesToText(nodes: readonly RootContent[]): string {
     .join('\n\n')
     .trim();
 }
+
+/** Sections of `kind` that are not inside another of the same kind (sub-headings belong to their parent). */
+export function topSectionsOf(sections: readonly SectionNode[], kind: SectionKind): SectionNode[] {
+  return sections.filter((section) => section.kind === kind && (section.parent === -1 || sections[section.parent]!.kind !== kind));
+}

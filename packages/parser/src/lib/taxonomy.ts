@@ -10,6 +10,8 @@ import { DiagnosticSink } from './diagnostics.js';
 import type { Diagnostic } from './schema.js';
 import { parseYamlDocument, type YamlLimits } from './yaml-document.js';
 
+export { categoriesMentioned, suggestCategory, suggestTrigger } from './taxonomy-match.js';
+
 export const taxonomyCategorySchema = z.object({
   /** Stable kebab-case id used in frontmatter `categories`. */
   id: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/),
@@ -41,39 +43,39 @@ export function parseTaxonomy(source: string, path: string | null = null): { tax
   if (source.length > maxTaxonomyBytes) {
     // Characters, not bytes, here: a string's UTF-8 size is at least its length, so the cap holds.
     const [line, column] = positionOfOffset(source, maxTaxonomyBytes);
-    sink.report('taxonomy-yaml', 'error', `Unexpected taxonomy of ${source.length} characters, expected at most ${maxTaxonomyBytes} bytes; the taxonomy is not read`, line, column);
+    sink.report('taxonomy-yaml', `Unexpected taxonomy of ${source.length} characters, expected at most ${maxTaxonomyBytes} bytes; the taxonomy is not read`, { line, column });
     return { taxonomy: { categories: [], triggers: [] }, diagnostics: sink.diagnostics };
   }
   const lineCounter = new LineCounter();
   const { document, problems } = parseYamlDocument(source, taxonomyYamlLimits, lineCounter);
   for (const problem of problems) {
     const { line, col } = lineCounter.linePos(problem.offset);
-    sink.report('taxonomy-yaml', 'error', problem.message, line, col);
+    sink.report('taxonomy-yaml', problem.message, { line, column: col });
   }
   if (document === null || problems.length > 0) return { taxonomy: { categories: [], triggers: [] }, diagnostics: sink.diagnostics };
   let value: unknown;
   try {
     value = document.toJS({ maxAliasCount: 50 });
   } catch (error) {
-    sink.report('taxonomy-yaml', 'error', `Unexpected YAML aliases: ${String(error)}`, 1, 1);
+    sink.report('taxonomy-yaml', `Unexpected YAML aliases: ${String(error)}`);
     return { taxonomy: { categories: [], triggers: [] }, diagnostics: sink.diagnostics };
   }
   /** Line and column of the node at `path`, or of its nearest ancestor that exists. */
-  const positionOf = (path: ReadonlyArray<string | number>): [number, number] => {
+  const positionOf = (path: ReadonlyArray<string | number>): { line: number; column: number } => {
     for (let length = path.length; length > 0; length--) {
       const node: unknown = document.getIn(path.slice(0, length), true);
       const range = (node as { range?: [number, number, number] } | undefined)?.range;
       if (range) {
         const { line, col } = lineCounter.linePos(range[0]);
-        return [line, col];
+        return { line, column: col };
       }
     }
-    return [1, 1];
+    return { line: 1, column: 1 };
   };
   const result = taxonomySchema.safeParse(value);
   if (!result.success) {
     for (const issue of result.error.issues) {
-      sink.report('taxonomy-schema', 'error', `Unexpected value at \`${issue.path.join('.')}\`: ${issue.message}; expected { id, label, description, synonyms }`, ...positionOf(issue.path));
+      sink.report('taxonomy-schema', `Unexpected value at \`${issue.path.join('.')}\`: ${issue.message}; expected { id, label, description, synonyms }`, positionOf(issue.path));
     }
     return { taxonomy: { categories: [], triggers: [] }, diagnostics: sink.diagnostics };
   }
@@ -81,7 +83,7 @@ export function parseTaxonomy(source: string, path: string | null = null): { tax
     const seen = new Set<string>();
     for (const [index, category] of result.data[list].entries()) {
       if (seen.has(category.id)) {
-        sink.report('taxonomy-duplicate-id', 'error', `Unexpected duplicate ${list === 'categories' ? 'category' : 'trigger'} id \`${category.id}\`, expected each id once`, ...positionOf([list, index, 'id']));
+        sink.report('taxonomy-duplicate-id', `Unexpected duplicate ${list === 'categories' ? 'category' : 'trigger'} id \`${category.id}\`, expected each id once`, positionOf([list, index, 'id']));
       }
       seen.add(category.id);
     }
@@ -100,7 +102,7 @@ export async function readTaxonomyFile(path: string, displayPath: string = path)
     const { size } = await handle.stat();
     if (size > maxTaxonomyBytes) {
       const sink = new DiagnosticSink(displayPath);
-      sink.report('taxonomy-yaml', 'error', `Unexpected taxonomy of ${size} bytes, expected at most ${maxTaxonomyBytes}; the taxonomy is not read`, 1, 1);
+      sink.report('taxonomy-yaml', `Unexpected taxonomy of ${size} bytes, expected at most ${maxTaxonomyBytes}; the taxonomy is not read`);
       return { taxonomy: { categories: [], triggers: [] }, diagnostics: sink.diagnostics, source: '' };
     }
     // Read through the handle that was measured, and at most one byte past the cap (a file that grows meanwhile is caught by the length check).
@@ -137,56 +139,4 @@ function positionOfOffset(text: string, offset: number): [number, number] {
     start = index + 1;
   }
   return [line, offset - start + 1];
-}
-
-/** The known category closest to `id` (by id, label or synonym), or null when nothing is close. */
-export function suggestCategory(id: string, taxonomy: Taxonomy): string | null {
-  return closestEntry(id, taxonomy.categories);
-}
-
-/** The known trigger closest to `id` (by id, label or synonym), or null when nothing is close. */
-export function suggestTrigger(id: string, taxonomy: Taxonomy): string | null {
-  return closestEntry(id, taxonomy.triggers);
-}
-
-function closestEntry(id: string, entries: readonly TaxonomyCategory[]): string | null {
-  const wanted = normalise(id);
-  let best: { id: string; distance: number } | null = null;
-  for (const category of entries) {
-    for (const name of [category.id, category.label, ...category.synonyms]) {
-      const candidate = normalise(name);
-      const distance = candidate === wanted ? 0 : candidate.includes(wanted) || wanted.includes(candidate) ? 1 : editDistance(wanted, candidate);
-      if (best === null || distance < best.distance) best = { id: category.id, distance };
-    }
-  }
-  if (best === null) return null;
-  return best.distance <= Math.max(2, Math.floor(wanted.length / 3)) ? best.id : null;
-}
-
-/** Categories whose id, label or a synonym occurs in `text` as whole words. */
-export function categoriesMentioned(text: string, taxonomy: Taxonomy): string[] {
-  const haystack = ` ${normalise(text)} `;
-  return taxonomy.categories
-    .filter((category) => [category.id, category.label, ...category.synonyms].some((name) => {
-      const needle = normalise(name);
-      return needle !== '' && haystack.includes(` ${needle} `);
-    }))
-    .map((category) => category.id);
-}
-
-function normalise(text: string): string {
-  return text.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
-}
-
-function editDistance(a: string, b: string): number {
-  if (Math.abs(a.length - b.length) > 8) return Math.abs(a.length - b.length);
-  let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-    }
-    previous = current;
-  }
-  return previous[b.length]!;
 }

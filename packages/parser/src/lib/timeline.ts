@@ -571,14 +571,14 @@ function resolveItems(items: readonly TimelineItem[], context: TimelineContext, 
   };
   const reportInvalidDate = (date: DateRead, source: TextLine) => {
     const where = positionIn(source, date.start);
-    sink.report('timeline-invalid-date', 'warning', invalidDateMessage(date.written), where.line, where.column);
+    sink.report('timeline-invalid-date', invalidDateMessage(date.written), where);
   };
 
   for (const item of items) {
     if (item.kind === 'date') {
       const date = completeDate(item.date, incidentYear ?? runningDate?.year ?? null);
       if (date) setRunningDate(date);
-      else if (!item.date.valid) sink.report('timeline-invalid-date', 'warning', invalidDateMessage(item.date.written), item.line, item.column);
+      else if (!item.date.valid) sink.report('timeline-invalid-date', invalidDateMessage(item.date.written), item);
       continue;
     }
 
@@ -598,19 +598,19 @@ function resolveItems(items: readonly TimelineItem[], context: TimelineContext, 
       if (ownDate) setRunningDate(ownDate);
       else {
         const where = positionIn(source, lead.ambiguousDate.start);
-        sink.report('timeline-ambiguous-date', 'warning', ambiguousDateMessage(lead.ambiguousDate), where.line, where.column);
+        sink.report('timeline-ambiguous-date', ambiguousDateMessage(lead.ambiguousDate), where);
         dateProblem = true;
       }
     }
     let entryDate = ownDate;
     if (lead.time && !lead.time.valid) {
       const where = positionIn(source, lead.time.start);
-      sink.report('timeline-invalid-time', 'warning', invalidTimeMessage(lead.time.written), where.line, where.column);
+      sink.report('timeline-invalid-time', invalidTimeMessage(lead.time.written), where);
     } else if (lead.time && !dateProblem) {
       const time = lead.time.time;
       if (lead.time.redundantMeridiem) {
         const where = positionIn(source, lead.time.start);
-        sink.report('timeline-redundant-meridiem', 'info', `Unexpected \`PM\` after the 24-hour time \`${lead.time.written}\`, read as ${formatTime(time).slice(0, 5)}; expected \`${formatTime(time).slice(0, 5)}\` or \`${time.hour - 12}:${String(time.minute).padStart(2, '0')} PM\``, where.line, where.column);
+        sink.report('timeline-redundant-meridiem', `Unexpected \`PM\` after the 24-hour time \`${lead.time.written}\`, read as ${formatTime(time).slice(0, 5)}; expected \`${formatTime(time).slice(0, 5)}\` or \`${time.hour - 12}:${String(time.minute).padStart(2, '0')} PM\``, where);
       }
       const minutes = time.hour * 60 + time.minute;
       let date = ownDate;
@@ -644,22 +644,10 @@ function resolveItems(items: readonly TimelineItem[], context: TimelineContext, 
   }
 
   if (assumedUtc) {
-    sink.report(
-      'timeline-no-zone',
-      'info',
-      'Unexpected timeline times without a time zone, expected a zone on the times (`14:05 UTC`), a note such as "All times UTC" or `timezone` in the frontmatter; assuming UTC',
-      section.line,
-      section.column,
-    );
+    sink.report('timeline-no-zone', 'Unexpected timeline times without a time zone, expected a zone on the times (`14:05 UTC`), a note such as "All times UTC" or `timezone` in the frontmatter; assuming UTC', section);
   }
   if (missingDate) {
-    sink.report(
-      'timeline-no-date',
-      'info',
-      'Unexpected timeline times without a date, expected a date heading (`### 2021-10-30`), a date on the entries or `date` in the frontmatter; their `at` is left empty',
-      section.line,
-      section.column,
-    );
+    sink.report('timeline-no-date', 'Unexpected timeline times without a date, expected a date heading (`### 2021-10-30`), a date on the entries or `date` in the frontmatter; their `at` is left empty', section);
   }
   return entries;
 }
