@@ -13,6 +13,7 @@ describe('public API', () => {
   it('@postmortem-kb/parser exports exactly these names', async () => {
     const api = await import('@postmortem-kb/parser');
     expect(Object.keys(api).sort()).toEqual([
+      'ConfigError',
       'DiagnosticSink',
       'actionItemSchema',
       'categoriesMentioned',
@@ -30,6 +31,7 @@ describe('public API', () => {
       'diagnosticSchema',
       'durationStats',
       'facets',
+      'findConfig',
       'findPostmortemFiles',
       'followThrough',
       'followUpStateAt',
@@ -51,6 +53,7 @@ describe('public API', () => {
       'maxTaxonomyBytes',
       'metricsSchema',
       'openFollowUps',
+      'packageJsonKey',
       'parsePostmortem',
       'parseTaxonomy',
       'percentile',
@@ -59,6 +62,7 @@ describe('public API', () => {
       'phaseTime',
       'postmortemSchema',
       'precedents',
+      'rcFileName',
       'readTaxonomyFile',
       'recurrenceChains',
       'relatedIncidents',
@@ -86,6 +90,7 @@ describe('public API', () => {
       'toUrlSlug',
       'triggerCategoryOf',
       'uniqueUrlSlugs',
+      'validateConfig',
     ]);
   });
 

@@ -217,7 +217,7 @@ describe('facets', () => {
 
 describe('toUrlSlug', () => {
   it('makes lower-case ASCII kebab case', () => {
-    expect(['Amazon S3', '  Café Crème ', 'EU-West/1', 'a__b', 'Ünïcödé', '2021'].map(toUrlSlug)).toEqual(['amazon-s3', 'cafe-creme', 'eu-west-1', 'a-b', 'unicode', '2021']);
+    expect(['Amazon S3', '  Café Crème ', 'EU-West/1', 'a__b', 'Ünïcödé', '2021'].map((name) => toUrlSlug(name))).toEqual(['amazon-s3', 'cafe-creme', 'eu-west-1', 'a-b', 'unicode', '2021']);
   });
 
   it('falls back to a stable x-<hex> slug when nothing ASCII is left', () => {

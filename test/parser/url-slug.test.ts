@@ -13,7 +13,7 @@ describe('toUrlSlug', () => {
   });
 
   it('keeps traversal text as words, not as path syntax', () => {
-    expect(hostile.slice(2, 6).map(toUrlSlug)).toEqual(['tmp-x', 'incidents-other', '2e-2e', '2e-2e-2e-2e']);
+    expect(hostile.slice(2, 6).map((name) => toUrlSlug(name))).toEqual(['tmp-x', 'incidents-other', '2e-2e', '2e-2e-2e-2e']);
   });
 
   it('bounds the length of a slug of a very long name, keeping names apart by a hash', () => {

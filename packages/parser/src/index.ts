@@ -12,6 +12,7 @@ export {
 } from './lib/load.js';
 export { ignoreMatcher, ignorePatternsProblem } from './lib/ignore-globs.js';
 export { templateReason } from './lib/templates.js';
+export { findConfig, validateConfig, ConfigError, rcFileName, packageJsonKey, type Config } from './lib/config.js';
 export { checkCorpus, corpusRuleIds, type CorpusCheckOptions } from './lib/corpus-rules.js';
 export {
   recurrenceChains,
@@ -120,5 +121,5 @@ export {
   type FacetValue,
   type Facets,
 } from './lib/cross-reference.js';
-export { toUrlSlug, uniqueUrlSlugs, isUrlSlug } from './lib/url-slug.js';
+export { toUrlSlug, uniqueUrlSlugs, isUrlSlug, type UrlSlugOptions } from './lib/url-slug.js';
 export { stripXmlForbidden } from './lib/xml-text.js';

@@ -1,9 +1,9 @@
 /**
  * The options in force: the integration's own, else the `site` key of the configuration file
- * the CLI reads, else its `rules`, else the defaults. One file configures lint and site.
+ * the CLI reads (the parser package's `findConfig`), else its `rules`, else the defaults. One file configures lint and site.
  */
 import { resolve } from 'node:path';
-import { findConfig } from '@postmortem-kb/cli';
+import { findConfig } from '@postmortem-kb/parser';
 import { defaultDescription, defaultTitle, parseOptions, type PostmortemKbOptions, type ResolvedSiteConfig } from './options.js';
 
 export interface SiteOptions extends ResolvedSiteConfig {

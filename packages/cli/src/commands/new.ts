@@ -2,13 +2,14 @@
 import { mkdir } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
 import { Command } from 'commander';
+import { toUrlSlug } from '@postmortem-kb/parser';
 import { writeFileAtomic } from '../lib/atomic-write.js';
+import { fileSlugLength } from '../lib/file-slug.js';
 import type { RunContext } from '../lib/context.js';
 import { examples, parseCalendarDate } from '../lib/options.js';
 import { maxTemplateBytes, projectTemplateName, readProjectTemplate } from '../lib/project-template.js';
 import { escapeTerminalText } from '../lib/terminal-text.js';
 import { schemaReference } from '../lib/schema-reference.js';
-import { slugify } from '../lib/slug.js';
 import { builtInTemplate, renderTemplate } from '../lib/template.js';
 import { CommandFailure, UsageError } from '../lib/usage-error.js';
 
@@ -42,8 +43,8 @@ ${examples([
 
 async function runNew(title: string, options: NewOptions, context: RunContext): Promise<number> {
   const cleanTitle = title.trim();
-  const slug = slugify(cleanTitle);
-  if (slug === '') throw new UsageError('the title needs at least one letter or digit');
+  if (!/[\p{L}\p{N}]/u.test(cleanTitle)) throw new UsageError('the title needs at least one letter or digit');
+  const slug = toUrlSlug(cleanTitle, { maxLength: fileSlugLength });
   const date = options.date ?? localToday();
   const id = `${date}-${slug}`;
   const dir = resolve(context.cwd, options.dir);

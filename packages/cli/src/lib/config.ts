@@ -1,48 +1,17 @@
 /**
- * Per-project configuration: `.postmortemrc.json`, or the `"postmortem"` key of `package.json`,
- * whichever is found first walking up from the working directory (in each directory the
- * rc file wins over package.json), up to the repository root (the directory holding `.git`):
- * configuration is code the project trusts, and a directory above the checkout is not the
- * project's.
- *
- * ```json
- * { "rules": { "timeline-no-zone": "off", "empty-lessons": "error" },
- *   "timezone": "UTC", "maxBytes": 1000000, "taxonomy": "postmortems/taxonomy.yaml",
- *   "ignore": ["drafts/**", "*-wip.md"],
- *   "site": { "title": "Acme incidents", "base": "/kb/" } }
- * ```
- *
- * `site` holds the options of the site (`@postmortem-kb/astro`), which validates them.
- *
- * Rules are applied after parsing, by mapping or removing diagnostics by rule id.
+ * The CLI's view of the per-project configuration: the parser package's `findConfig` reads it
+ * (the site reads the same file through it); here its `import` key is checked, and a
+ * configuration mistake becomes a usage error (exit code 2). Rules are applied after parsing,
+ * by mapping or removing diagnostics by rule id.
  */
-import { readFile, stat } from 'node:fs/promises';
-import { dirname, join, resolve } from 'node:path';
-import { configureDiagnostics, ignorePatternsProblem, ruleSettingProblem, type Postmortem, type RuleSetting } from '@postmortem-kb/parser';
+import { configureDiagnostics, ConfigError, findConfig as findProjectConfig, validateConfig as validateProjectConfig, type Config as ProjectConfig, type Postmortem } from '@postmortem-kb/parser';
 import { columnFields, labelTargets, type ColumnField, type LabelTarget } from '@postmortem-kb/import/formats';
 import { UsageError } from './usage-error.js';
 
-export const rcFileName = '.postmortemrc.json';
-export const packageJsonKey = 'postmortem';
-
-
-
-export interface Config {
-  /** File the configuration came from, or null when none was found. */
-  source: string | null;
-  rules: Readonly<Record<string, RuleSetting>>;
-  timezone?: string;
-  maxBytes?: number;
-  /** Absolute path of the taxonomy file (resolved against the config file's directory). */
-  taxonomy?: string;
-  /** Globs of files not to read below each directory read (`drafts/**`, `*-wip.md`); the site honours them too. */
-  ignore?: readonly string[];
+/** The project's configuration (read by the parser package, one reader for CLI and site), with `import` checked. */
+export interface Config extends Omit<ProjectConfig, 'import'> {
   /** `postmortem import`: issue label patterns → field, CSV/Notion column → field. */
   import?: ImportConfig;
-  /** The `site` object, as written: options of `@postmortem-kb/astro`, validated there. */
-  site?: Readonly<Record<string, unknown>>;
-  /** Directory of the configuration file, against which its relative paths are resolved. */
-  baseDir?: string;
 }
 
 export interface ImportConfig {
@@ -50,77 +19,31 @@ export interface ImportConfig {
   columns?: Record<string, ColumnField>;
 }
 
-const knownKeys = new Set(['rules', 'timezone', 'maxBytes', 'taxonomy', 'ignore', 'import', 'site']);
-
-export const emptyConfig: Config = { source: null, rules: {} };
-
 /** The configuration for `cwd`, or an empty one. Invalid configuration throws a `UsageError`. */
 export async function findConfig(cwd: string): Promise<Config> {
-  let dir = resolve(cwd);
-  for (;;) {
-    const rcPath = join(dir, rcFileName);
-    const rcText = await readIfExists(rcPath);
-    if (rcText !== null) return validateConfig(parseJson(rcText, rcPath), rcPath);
-
-    const packagePath = join(dir, 'package.json');
-    const packageText = await readIfExists(packagePath);
-    if (packageText !== null) {
-      const manifest = parseJson(packageText, packagePath);
-      if (isRecord(manifest) && manifest[packageJsonKey] !== undefined) {
-        return validateConfig(manifest[packageJsonKey], `${packagePath} ("${packageJsonKey}" key)`, dir);
-      }
-    }
-
-    const parent = dirname(dir);
-    if (parent === dir || (await isRepositoryRoot(dir))) return emptyConfig;
-    dir = parent;
-  }
+  return withImport(await findProjectConfig(cwd).catch(asUsageError));
 }
 
 /** Checks a parsed configuration value; `source` names it in error messages. */
-export function validateConfig(value: unknown, source: string, baseDir = dirname(source)): Config {
-  const fail = (problem: string): never => {
-    throw new UsageError(`invalid configuration in ${source}: ${problem}`);
-  };
-  if (!isRecord(value)) return fail('expected a JSON object');
-  for (const key of Object.keys(value)) {
-    if (!knownKeys.has(key)) fail(`unknown key "${key}", expected one of ${[...knownKeys].join(', ')}`);
+export function validateConfig(value: unknown, source: string, baseDir?: string): Config {
+  try {
+    return withImport(validateProjectConfig(value, source, baseDir));
+  } catch (error) {
+    return asUsageError(error);
   }
+}
 
-  const config: Config = { source, rules: {}, baseDir };
-  if (value.rules !== undefined) {
-    if (!isRecord(value.rules)) fail('"rules" must be an object of rule id → "off" | "info" | "warning" | "error"');
-    const rules: Record<string, RuleSetting> = {};
-    for (const [ruleId, setting] of Object.entries(value.rules as Record<string, unknown>)) {
-      const problem = ruleSettingProblem(ruleId, setting);
-      if (problem !== null) fail(problem);
-      rules[ruleId] = setting as RuleSetting;
-    }
-    config.rules = rules;
-  }
-  if (value.timezone !== undefined) {
-    if (typeof value.timezone !== 'string' || value.timezone.trim() === '') fail('"timezone" must be a non-empty string such as "UTC" or "Europe/Berlin"');
-    config.timezone = value.timezone as string;
-  }
-  if (value.maxBytes !== undefined) {
-    if (typeof value.maxBytes !== 'number' || !Number.isSafeInteger(value.maxBytes) || value.maxBytes <= 0) fail('"maxBytes" must be a positive integer');
-    config.maxBytes = value.maxBytes as number;
-  }
-  if (value.taxonomy !== undefined) {
-    if (typeof value.taxonomy !== 'string' || value.taxonomy === '') fail('"taxonomy" must be a path to taxonomy.yaml');
-    config.taxonomy = resolve(baseDir, value.taxonomy as string);
-  }
-  if (value.ignore !== undefined) {
-    const problem = ignorePatternsProblem(value.ignore);
-    if (problem !== null) fail(`"ignore": ${problem}`);
-    config.ignore = value.ignore as string[];
-  }
-  if (value.import !== undefined) config.import = validateImportConfig(value.import, fail);
-  if (value.site !== undefined) {
-    if (!isRecord(value.site)) fail('"site" must be an object of site options (title, base, editUrl, …)');
-    config.site = value.site as Record<string, unknown>;
-  }
-  return config;
+/** A configuration mistake is a usage error of the CLI (exit code 2), with the reader's message. */
+function asUsageError(error: unknown): never {
+  throw error instanceof ConfigError ? new UsageError(error.message) : error;
+}
+
+function withImport(config: ProjectConfig): Config {
+  if (config.import === undefined) return config as Config;
+  const fail = (problem: string): never => {
+    throw new UsageError(`invalid configuration in ${config.source}: ${problem}`);
+  };
+  return { ...config, import: validateImportConfig(config.import, fail) };
 }
 
 /**
@@ -131,7 +54,6 @@ export function applyRuleSettings(postmortems: readonly Postmortem[], rules: Con
   if (Object.keys(rules).length === 0) return;
   for (const postmortem of postmortems) postmortem.diagnostics = configureDiagnostics(postmortem.diagnostics, rules);
 }
-
 
 function validateImportConfig(value: unknown, fail: (problem: string) => never): ImportConfig {
   if (!isRecord(value)) return fail('"import" must be an object with "labels" and/or "columns"');
@@ -151,29 +73,6 @@ function validateImportConfig(value: unknown, fail: (problem: string) => never):
   if (labels) result.labels = labels;
   if (columns) result.columns = columns;
   return result;
-}
-
-/** A `.git` directory, or a `.git` file (a worktree or submodule), marks the root of a checkout. */
-async function isRepositoryRoot(dir: string): Promise<boolean> {
-  return stat(join(dir, '.git')).then(() => true, () => false);
-}
-
-function parseJson(text: string, path: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch (error) {
-    throw new UsageError(`cannot read configuration ${path}: ${(error as Error).message}`);
-  }
-}
-
-async function readIfExists(path: string): Promise<string | null> {
-  try {
-    return await readFile(path, 'utf8');
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT' || code === 'ENOTDIR' || code === 'EISDIR') return null;
-    throw error;
-  }
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

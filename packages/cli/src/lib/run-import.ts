@@ -5,12 +5,12 @@
  */
 import { mkdir, stat } from 'node:fs/promises';
 import { basename, extname, join, relative, resolve } from 'node:path';
-import { formatDiagnostic, parsePostmortem } from '@postmortem-kb/parser';
+import { formatDiagnostic, parsePostmortem, toUrlSlug } from '@postmortem-kb/parser';
 import { columnFields, composeMarkdown, describeImport, importDocuments, type ColumnField, type ImportedDocument, type Recognised, type Unrecognised } from '@postmortem-kb/import';
 import type { ImportCommandOptions } from '../commands/import.js';
 import { writeFileAtomic } from './atomic-write.js';
+import { fileSlugLength } from './file-slug.js';
 import type { RunContext } from './context.js';
-import { slugify } from './slug.js';
 import { escapeTerminalText, stringifyJson } from './terminal-text.js';
 import { UsageError } from './usage-error.js';
 
@@ -93,7 +93,7 @@ async function writeDocument(document: ImportedDocument, write: WriteContext): P
   const parsed = parsePostmortem(text, { timezone: write.timezone });
   const { recognised, unrecognised } = describeImport(parsed);
   const title = recognised.title ?? basename(document.source, extname(document.source));
-  const slug = slugify(title) || 'untitled';
+  const slug = toUrlSlug(title, { maxLength: fileSlugLength });
   const stem = recognised.date ? `${recognised.date}-${slug}` : slug;
   let name = `${stem}.md`;
   // Two documents of one run with the same date and title get -2, -3 …; files from earlier runs are never renamed around.

@@ -17,12 +17,21 @@ export function isUrlSlug(value: unknown): value is string {
   return typeof value === 'string' && value.length <= maxUrlSlugLength + 12 && urlSlugPattern.test(value);
 }
 
+export interface UrlSlugOptions {
+  /** At most this many characters, 20 or more (default `maxUrlSlugLength`, 80); the CLI names new files with 60. */
+  maxLength?: number;
+}
+
 /**
  * A URL-safe, lower-case kebab slug of `name` (`"Amazon S3"` → `"amazon-s3"`, `"Café"` → `"cafe"`).
  * When nothing ASCII is left (`"数据库"`, `"++"`, `".."`), `x-` and 8 hex digits of a hash of the
- * name; over `maxUrlSlugLength` characters, the start of the slug, `-` and that hash.
+ * name; over `maxLength` characters, the start of the slug, `-` and that hash. The one slugifier
+ * of this project: pages, output files and the file names `postmortem new` and `import` write.
  */
-export function toUrlSlug(name: string): string {
+export function toUrlSlug(name: string, options: UrlSlugOptions = {}): string {
+  // `names.map(toUrlSlug)` passes an index here: only an options object counts.
+  const maxLength = (typeof options === 'object' && options !== null ? options.maxLength : undefined) ?? maxUrlSlugLength;
+  if (!(Number.isInteger(maxLength) && maxLength >= 20)) throw new RangeError(`toUrlSlug: expected \`maxLength\` to be an integer of 20 or more, not ${String(maxLength)}`);
   const slug = name
     .normalize('NFKD')
     .replace(/\p{M}+/gu, '')
@@ -31,8 +40,8 @@ export function toUrlSlug(name: string): string {
     // Runs were collapsed to one `-` above, so one dash at each end at most.
     .replace(/^-|-$/g, '');
   if (slug === '') return `x-${fnv1a(name)}`;
-  if (slug.length <= maxUrlSlugLength) return slug;
-  return `${slug.slice(0, maxUrlSlugLength - 9).replace(/-$/, '')}-${fnv1a(name)}`;
+  if (slug.length <= maxLength) return slug;
+  return `${slug.slice(0, maxLength - 9).replace(/-$/, '')}-${fnv1a(name)}`;
 }
 
 /**
