@@ -3,18 +3,18 @@
  * beforeAll builds the site once from the real corpus plus test/fixtures/site/ into a temp
  * directory and serves it with a tiny static server that also sends the CSP header.
  */
-import { cp, mkdtemp, readFile, readdir, rm, stat } from 'node:fs/promises';
-import { createServer, type Server } from 'node:http';
+import { cp, mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
+import type { Server } from 'node:http';
 import { tmpdir } from 'node:os';
-import { extname, join, normalize } from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { join } from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildSite, repo } from './_build.js';
+import { launchChromium, serveStatic } from './_serve.js';
 
 const fixtures = join(repo, 'test/fixtures/site');
 const target = '2024-03-01-fixture-ingest-compaction-backlog';
 const hostile = '2024-02-29-xss-fixture-hostile-markdown';
-const csp = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' https: data:; object-src 'none'; frame-ancestors 'none'";
 
 let work: string;
 let outDir: string;
@@ -22,36 +22,6 @@ let server: Server;
 let origin: string;
 let browser: Browser;
 let context: BrowserContext;
-
-const types: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json',
-  '.xml': 'application/xml',
-  '.svg': 'image/svg+xml',
-};
-
-function serve(root: string): Promise<Server> {
-  const server = createServer(async (request, response) => {
-    const pathname = decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname);
-    let file = normalize(join(root, pathname));
-    if (!file.startsWith(root)) {
-      response.writeHead(403).end();
-      return;
-    }
-    const info = await stat(file).catch(() => null);
-    if (info?.isDirectory()) file = join(file, 'index.html');
-    const body = await readFile(file).catch(() => null);
-    if (body === null) {
-      response.writeHead(404, { 'Content-Type': 'text/plain' }).end('not found');
-      return;
-    }
-    response.writeHead(200, { 'Content-Type': types[extname(file)] ?? 'application/octet-stream', 'Content-Security-Policy': csp });
-    response.end(body);
-  });
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
-}
 
 async function htmlFiles(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { recursive: true, withFileTypes: true });
@@ -85,13 +55,8 @@ beforeAll(async () => {
   await cp(join(repo, 'postmortems'), corpus, { recursive: true });
   await cp(fixtures, corpus, { recursive: true });
   await buildSite(corpus, outDir, join(work, 'cache'));
-  server = await serve(outDir);
-  const address = server.address();
-  origin = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-  });
+  ({ server, origin } = await serveStatic(outDir));
+  browser = await launchChromium();
   context = await browser.newContext({ baseURL: origin });
 }, 240_000);
 

@@ -39,3 +39,24 @@ export function heatLevel(value: number, max: number): number {
 function round(value: number): number {
   return Math.round(value * 10) / 10;
 }
+
+export type PhaseName = 'detect' | 'mitigate' | 'resolve';
+
+/**
+ * The phase bar of one incident on one axis from the start of impact: each known phase from
+ * the previous known one (or the start) to its own minute, as `x` and `width` in percent.
+ * Phases that end before the previous one (figures from different sources) start at 0.
+ */
+export function phaseSegments(minutes: Readonly<Record<PhaseName, number | null>>): { phase: PhaseName; minutes: number; x: number; width: number }[] {
+  const known = (['detect', 'mitigate', 'resolve'] as const).flatMap((phase) => {
+    const value = minutes[phase];
+    return value !== null && Number.isFinite(value) && value >= 0 ? [{ phase, minutes: value }] : [];
+  });
+  const span = Math.max(1, ...known.map((entry) => entry.minutes));
+  let previous = 0;
+  return known.map(({ phase, minutes: end }) => {
+    const from = end >= previous ? previous : 0;
+    previous = end;
+    return { phase, minutes: end, x: round((from / span) * 100), width: round(((end - from) / span) * 100) };
+  });
+}
