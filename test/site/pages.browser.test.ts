@@ -186,6 +186,8 @@ describe('timeline (point 3)', () => {
       'T+40m 2020-06-10 14:40 UTC Mitigated by rolling the check path back.',
       'T+1h05m 2020-06-10 15:05 UTC Resolved',
     ]);
+    // A date-only entry shows its date.
+    expect(entries[4]).toBe('2020-06-11, time not given The postmortem review is held.');
     expect(await page.locator('.timeline > li').evaluateAll((found) => found.map((entry) => entry.id))).toEqual(['t-1', 't-2', 't-3', 't-4', 't-5']);
     await page.locator('#t-2 a[href="#t-2"]').click();
     expect(await page.evaluate(() => [location.hash, document.querySelector(':target')?.id])).toEqual(['#t-2', 't-2']);
