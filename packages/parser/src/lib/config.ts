@@ -18,7 +18,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { ignorePatternsProblem } from './ignore-globs.js';
-import { ruleSettingProblem, type RuleSetting } from './rules.js';
+import { ruleSettingProblem, type RuleSetting } from '../lint/settings.js';
 
 export const rcFileName = '.postmortemrc.json';
 export const packageJsonKey = 'postmortem';
