@@ -11,6 +11,8 @@ const packages = [
   { dir: 'packages/parser', mustHave: ['package.json', 'README.md', 'CHANGELOG.md', 'LICENSE', 'dist/index.js', 'dist/index.d.ts', 'dist/search.js', 'dist/search.d.ts', 'dist/loader.js', 'dist/loader.d.ts', 'schema/frontmatter.schema.json'] },
   { dir: 'packages/import', mustHave: ['package.json', 'README.md', 'CHANGELOG.md', 'LICENSE', 'dist/index.js', 'dist/index.d.ts', 'dist/formats.js', 'dist/formats.d.ts'] },
   { dir: 'packages/cli', mustHave: ['package.json', 'README.md', 'CHANGELOG.md', 'LICENSE', 'bin/postmortem.js', 'dist/main.js', 'dist/index.d.ts'] },
+  // The integration ships its pages, components and scripts as source: Astro compiles them in the user's build.
+  { dir: 'packages/astro', mustHave: ['package.json', 'README.md', 'LICENSE', 'dist/index.js', 'dist/index.d.ts', 'dist/collections.js', 'dist/collections.d.ts', 'src/pages/index.astro', 'src/pages/problems.astro', 'src/pages/incidents/[slug].astro', 'src/middleware.ts', 'src/scripts/search.ts'] },
 ] as const;
 
 let out: string;
@@ -27,7 +29,8 @@ describe.each(packages)('$dir as published', ({ dir, mustHave }) => {
     const packed = JSON.parse(stdout) as { filename: string; files: Array<{ path: string }> };
     const files = packed.files.map((file) => file.path);
     for (const file of mustHave) expect(files).toContain(file);
-    expect(files.filter((file) => /^(?:src|test)\/|\.test\.|tsconfig/.test(file))).toEqual([]);
+    const sourceShipped = dir === 'packages/astro';
+    expect(files.filter((file) => (sourceShipped ? /^test\/|\.test\.|tsconfig/ : /^(?:src|test)\/|\.test\.|tsconfig/).test(file))).toEqual([]);
     const { stdout: manifest } = await run('tar', ['-xOzf', packed.filename, 'package/package.json']);
     expect(manifest).not.toContain('workspace:');
   });
@@ -44,6 +47,15 @@ describe.each(packages)('$dir as published', ({ dir, mustHave }) => {
     const report = JSON.parse(stdout) as { problems?: unknown[]; analysis?: { problems?: Array<{ resolutionKind?: string }> } };
     const problems = (report.analysis?.problems ?? []).filter((problem) => problem.resolutionKind !== 'node10' && problem.resolutionKind !== 'node16-cjs');
     expect(problems).toEqual([]);
+  });
+});
+
+describe('packages/astro as published', () => {
+  it('has astro as a peer dependency only, and does not depend on the CLI', async () => {
+    const manifest = JSON.parse(await readFile(join(root, 'packages/astro/package.json'), 'utf8')) as Record<string, Record<string, string> | undefined>;
+    expect(manifest.peerDependencies).toHaveProperty('astro');
+    expect(manifest.dependencies).not.toHaveProperty('astro');
+    expect(Object.keys({ ...manifest.dependencies, ...manifest.peerDependencies })).not.toContain('@postmortem-kb/cli');
   });
 });
 
