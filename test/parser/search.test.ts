@@ -7,6 +7,9 @@ import {
   buildSearchIndex,
   loadSearchIndex,
   maxQueryLength,
+  openSearchIndex,
+  searchBundleFiles,
+  splitSearchIndex,
   type SearchablePostmortem,
   type SearchIndex,
 } from '../../packages/parser/src/search.js';
@@ -466,6 +469,94 @@ describe('search: queries', () => {
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('search: phrases, forms and synonyms', () => {
+  const ops = [
+    pm({ slug: 'scattered', title: 'Port scan of the exhaust fans', summary: 'A port was scanned; fan exhaustion followed much later.' }),
+    pm({ slug: 'phrase', title: 'Outage', summary: 'Ephemeral port exhaustion on the NAT gateway.' }),
+    pm({ slug: 'rolled', title: 'Bad release', summary: 'The release was rolled back after ten minutes.' }),
+    pm({ slug: 'compound', title: 'Config push', summary: 'A rollback restored the previous config.' }),
+    pm({ slug: 'k8s', title: 'Kubernetes API servers overloaded', summary: 'Too many watches.' }),
+    pm({ slug: 'oom', title: 'Workers ran out of memory', summary: 'The heap grew without bound.' }),
+    pm({ slug: 'tls', title: 'Expired SSL certificate', summary: 'Clients refused the handshake.' }),
+    pm({ slug: 'lb', title: 'Load balancer drops health checks', summary: 'Every backend was marked down.' }),
+    pm({ slug: 'tagged', title: 'Queue stall', tags: ['sev-omega'], summary: 'Consumers stopped.' }),
+  ];
+  const search = loadSearchIndex(buildSearchIndex(ops));
+  const first = (query: string) => search.search(query)[0]?.slug;
+
+  it('ranks an exact phrase above the same words scattered', () => {
+    expect(search.search('port exhaustion').map((hit) => hit.slug).slice(0, 2)).toEqual(['phrase', 'scattered']);
+  });
+
+  it('matches other forms of a phrase and its compound (rollback / rolled back / rolling back)', () => {
+    for (const query of ['rollback', 'rolled back', 'rolling back', 'roll back']) {
+      expect(new Set(search.search(query).slice(0, 2).map((hit) => hit.slug)), query).toEqual(new Set(['rolled', 'compound']));
+    }
+  });
+
+  it('reads ops synonyms both ways: k8s, OOM, TLS/SSL/certificate, LB', () => {
+    expect(first('k8s')).toBe('k8s');
+    expect(first('oom')).toBe('oom');
+    expect(first('OOM')).toBe('oom');
+    expect(first('tls')).toBe('tls');
+    expect(first('lb')).toBe('lb');
+    const reverse = loadSearchIndex(buildSearchIndex([pm({ slug: 'short', title: 'OOM kills on k8s nodes' })]));
+    expect(reverse.search('out of memory').map((hit) => hit.slug)).toEqual(['short']);
+    expect(reverse.search('kubernetes').map((hit) => hit.slug)).toEqual(['short']);
+  });
+
+  it("takes a team's own synonyms, and can leave the default table out", () => {
+    const team = loadSearchIndex(buildSearchIndex(ops, { synonyms: [['omega', 'queue stall']] }));
+    expect(team.search('queue stall')[0]?.slug).toBe('tagged');
+    const custom = loadSearchIndex(buildSearchIndex(ops, { synonyms: [['hydra', 'kubernetes']] }));
+    expect(custom.search('hydra')[0]?.slug).toBe('k8s');
+    const bare = loadSearchIndex(buildSearchIndex(ops, { defaultSynonyms: false }));
+    expect(bare.search('k8s')).toEqual([]);
+    expect(() => buildSearchIndex(ops, { synonyms: [['lonely']] })).toThrow(/group 1/);
+  });
+
+  it('indexes tags (and so frontmatter keywords, read as tags)', () => {
+    expect(search.search('omega')[0]).toMatchObject({ slug: 'tagged', matches: [{ field: 'tags', terms: ['omega'] }] });
+  });
+
+  it('counts every hit and pages through them', () => {
+    const many = loadSearchIndex(buildSearchIndex(Array.from({ length: 25 }, (_, i) => pm({ slug: `s${String(i).padStart(2, '0')}`, title: `Outage number ${i}` }))));
+    const page = many.query('outage', { limit: 10, offset: 20 });
+    expect(page.total).toBe(25);
+    expect(page.hits).toHaveLength(5);
+    expect(many.query('outage', { limit: 25 }).hits.slice(20)).toEqual(page.hits);
+  });
+});
+
+describe('search: split index', () => {
+  it('answers like the whole index and fetches only the shards a query needs', async () => {
+    const index = buildSearchIndex(corpus);
+    const bundle = splitSearchIndex(index, { shardChars: 1000, docChunk: 4 });
+    const files = searchBundleFiles(bundle);
+    expect(bundle.terms.length).toBeGreaterThan(3);
+    const fetched: string[] = [];
+    const split = await openSearchIndex(async (file) => {
+      fetched.push(file);
+      if (!files.has(file)) throw new Error(`no ${file}`);
+      return JSON.parse(JSON.stringify(files.get(file)));
+    });
+    const whole = loadSearchIndex(index);
+    for (const query of ['kubernetes', 'certficate expired', 'database failover', 'outage', 'redis', 'network partition mysql', 'kubernets outage', 'zzqxv']) {
+      fetched.length = 0;
+      expect({ query, result: await split.query(query, { limit: 5 }) }).toEqual({ query, result: whole.query(query, { limit: 5 }) });
+      expect(fetched.length, query).toBeLessThan(files.size - 1);
+    }
+    expect(fetched.every((file) => file !== 'manifest.json')).toBe(true);
+  });
+
+  it('refuses shards that do not match the manifest', async () => {
+    const files = searchBundleFiles(splitSearchIndex(buildSearchIndex(corpus), { shardChars: 1000 }));
+    const broken = await openSearchIndex(async (file) => (file.startsWith('terms-') ? { terms: ['zz'], postings: ['"'] } : files.get(file)));
+    await expect(broken.query('kubernetes')).rejects.toThrow(TypeError);
+    await expect(openSearchIndex(async () => ({ version: 1 }))).rejects.toThrow(/manifest/);
   });
 });
 

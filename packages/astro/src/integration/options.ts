@@ -47,6 +47,11 @@ export const optionsSchema = z
         }
       })
       .optional(),
+    /**
+     * Search synonyms added to the default ops table: groups of words or phrases that find one
+     * another (`[["pg", "postgres"], ["sev1", "major incident"]]`). Default none (the table alone).
+     */
+    synonyms: z.array(z.array(z.string().trim().min(1).max(100)).min(2, 'expected a group of at least two words or phrases')).max(1000).optional(),
     /** Fail the build when a postmortem has an error (as `postmortem lint` counts them). Default `false`: publish, and list the problems on `/problems/`. */
     strict: z.boolean().optional(),
   })
@@ -70,6 +75,8 @@ export interface ResolvedSiteConfig {
   /** Globs of files below `dir` not to publish. */
   ignore: string[];
   strict: boolean;
+  /** Search synonym groups added to the default table. */
+  synonyms: string[][];
 }
 
 /** Options checked; a mistake is an error naming `source`, the option and what was expected. */

@@ -32,6 +32,7 @@ export async function resolveSiteOptions(options: PostmortemKbOptions | undefine
     rules: given.rules ?? fromFile.rules ?? config.rules,
     ignore: [...(given.ignore ?? fromFile.ignore ?? config.ignore ?? [])],
     strict: given.strict ?? fromFile.strict ?? false,
+    synonyms: given.synonyms ?? fromFile.synonyms ?? [],
     ...(base === undefined ? {} : { base }),
     ...(site === undefined ? {} : { site }),
     configFile: config.source,

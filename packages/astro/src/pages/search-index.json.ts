@@ -1,7 +1,5 @@
 import type { APIRoute } from 'astro';
-import { buildSearchIndex } from '@postmortem-kb/parser/search';
-import { allPostmortems } from '../lib/corpus';
+import { siteSearchIndex } from '../lib/search-index';
 
-/** Built once at build time; the search script fetches it when the box is first used. */
-export const GET: APIRoute = async () =>
-  new Response(JSON.stringify(buildSearchIndex(await allPostmortems())), { headers: { 'Content-Type': 'application/json' } });
+/** The whole index in one file, for tools; the site's own search fetches the split index under /search/. */
+export const GET: APIRoute = async () => new Response(JSON.stringify(await siteSearchIndex()), { headers: { 'Content-Type': 'application/json' } });

@@ -3,28 +3,11 @@
  * you type, `?q=` is read on load and kept in the address bar, `/` focuses the box and the
  * arrow keys walk the results. Every piece of result text is set with textContent.
  */
-import { loadSearchIndex, maxQueryLength } from '@postmortem-kb/parser/search';
+import { maxQueryLength, type SearchResult } from '@postmortem-kb/parser/search';
 import { siteHref } from '../lib/links';
-
-type Searcher = ReturnType<typeof loadSearchIndex>;
-type Hit = ReturnType<Searcher['search']>[number];
+import { hitLink, plural, siteSearcher } from './search-client';
 
 const resultLimit = 10;
-const fieldLabels: Record<string, string> = {
-  title: 'title',
-  summary: 'summary',
-  rootCauses: 'root cause',
-  rootCause: 'root cause',
-  categories: 'category',
-  services: 'service',
-  organization: 'organization',
-  tags: 'tag',
-  impact: 'impact',
-  timeline: 'timeline',
-  actionItems: 'action item',
-  lessons: 'lessons',
-  body: 'text',
-};
 
 const input = document.querySelector<HTMLInputElement>('[data-search-input]');
 const results = document.querySelector<HTMLElement>('[data-search-results]');
@@ -33,38 +16,27 @@ const status = document.querySelector<HTMLElement>('[data-search-status]');
 if (input && results && status) setUp(input, results, status);
 
 function setUp(input: HTMLInputElement, results: HTMLElement, status: HTMLElement): void {
-  let searcher: Promise<Searcher> | undefined;
   let latest = 0;
-  const ensureIndex = () => {
-    searcher ??= fetch(siteHref('/search-index.json'))
-      .then((response) => {
-        if (!response.ok) throw new Error(`search index: HTTP ${response.status}`);
-        return response.json();
-      })
-      .then((index: Parameters<typeof loadSearchIndex>[0]) => loadSearchIndex(index));
-    return searcher;
-  };
 
   const run = async () => {
     const query = input.value.slice(0, maxQueryLength);
     const ticket = ++latest;
     updateAddress(query);
     if (query.trim() === '') {
-      render([], '');
+      render({ total: 0, hits: [] }, '');
       return;
     }
-    let hits: Hit[];
+    let result: SearchResult;
     try {
-      hits = (await ensureIndex()).search(query, { limit: resultLimit });
+      result = await (await siteSearcher()).query(query, { limit: resultLimit });
     } catch {
-      searcher = undefined;
       status.textContent = 'Search is unavailable right now.';
       return;
     }
-    if (ticket === latest) render(hits, query);
+    if (ticket === latest) render(result, query);
   };
 
-  const render = (hits: readonly Hit[], query: string) => {
+  const render = ({ total, hits }: SearchResult, query: string) => {
     results.replaceChildren();
     if (query.trim() === '') {
       results.hidden = true;
@@ -82,12 +54,22 @@ function setUp(input: HTMLInputElement, results: HTMLElement, status: HTMLElemen
     }
     const list = document.createElement('ol');
     list.className = 'search__list';
-    for (const hit of hits) list.append(resultItem(hit));
-    results.append(list);
-    status.textContent = `${hits.length} result${hits.length === 1 ? '' : 's'}.`;
+    for (const hit of hits) {
+      const item = document.createElement('li');
+      item.append(hitLink(hit));
+      list.append(item);
+    }
+    // The dropdown shows the best few; the results page lists every hit.
+    const all = document.createElement('a');
+    all.className = 'search__all';
+    all.href = siteHref(`/search/?q=${encodeURIComponent(query)}`);
+    all.textContent = `${plural(total, 'result')} — see all`;
+    all.dataset['searchAll'] = '';
+    results.append(list, all);
+    status.textContent = `${plural(total, 'result')}.`;
   };
 
-  input.addEventListener('focus', () => void ensureIndex().catch(() => undefined), { once: true });
+  input.addEventListener('focus', () => void siteSearcher().catch(() => undefined), { once: true });
   input.addEventListener('input', () => void run());
   input.closest('form')?.addEventListener('submit', (event) => {
     // Enter in the box opens the first result rather than reloading the page.
@@ -133,39 +115,12 @@ function setUp(input: HTMLInputElement, results: HTMLElement, status: HTMLElemen
     input.select();
   });
 
-  const initial = new URLSearchParams(location.search).get('q');
+  // The results page runs the `?q=` query itself.
+  const initial = document.querySelector('[data-search-page]') ? null : new URLSearchParams(location.search).get('q');
   if (initial) {
     input.value = initial.slice(0, maxQueryLength);
     void run();
   }
-}
-
-function resultItem(hit: Hit): HTMLLIElement {
-  const item = document.createElement('li');
-  const link = document.createElement('a');
-  link.className = 'search__hit';
-  link.href = siteHref(`/incidents/${encodeURIComponent(hit.slug)}/`);
-  const title = document.createElement('span');
-  title.className = 'search__title';
-  title.textContent = hit.title;
-  const meta = document.createElement('span');
-  meta.className = 'search__meta';
-  meta.textContent = [hit.date, hit.organization].filter(Boolean).join(' · ');
-  link.append(title, meta);
-  if (hit.snippet) {
-    const snippet = document.createElement('span');
-    snippet.className = 'search__snippet';
-    snippet.textContent = hit.snippet;
-    link.append(snippet);
-  }
-  if (hit.matches.length > 0) {
-    const why = document.createElement('span');
-    why.className = 'search__why';
-    why.textContent = `Matched ${hit.matches.map((match) => `${fieldLabels[match.field] ?? match.field} (${match.terms.join(', ')})`).join('; ')}`;
-    link.append(why);
-  }
-  item.append(link);
-  return item;
 }
 
 function updateAddress(query: string): void {

@@ -103,3 +103,12 @@ function trimTrailingPunctuation(text: string): string {
   return text.slice(0, end);
 }
 
+
+/**
+ * The index key of two adjacent words: their stems joined by a space (`rolled back` and
+ * `rolling back` are both `roll back`). Stopwords between them were already dropped, so
+ * `out of memory` is `out memori`. Phrase queries and multi-word synonyms look these up.
+ */
+export function pairKey(first: string, second: string): string {
+  return `${stem(first)} ${stem(second)}`;
+}
