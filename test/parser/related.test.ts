@@ -104,7 +104,8 @@ describe('relatedIncidents: signals', () => {
       title: 'Incident similar',
       date: null,
       score: expect.any(Number),
-      reasons: [{ kind: 'text', label: 'Similar root cause: "balancer", "certificate", "expired"' }],
+      // The other incident has no root-cause text: "similar text", naming the shared phrase first.
+      reasons: [{ kind: 'text', label: 'Similar text: "load balancer", "certificate", "expired"' }],
     });
     // Four shared terms of equal weight; "tls" and "took"/"down" only on one side.
     expect(first!.score).toBeGreaterThan(2);
@@ -250,5 +251,44 @@ describe('relatedIndex', () => {
 describe('tokenize', () => {
   it('lower-cases, strips accents and drops stop words, numbers and one-letter words', () => {
     expect(tokenize('The Café’s DNS cache (v2) was at 100% — a re-try storm')).toEqual(['cafe', 'dns', 'cache', 'v2', 'try', 'storm']);
+  });
+});
+
+describe('related reasons that explain themselves', () => {
+  it('names categories by their taxonomy label, and shared phrases before words, never months or common verbs', () => {
+    const target = postmortem({
+      slug: 'target',
+      categories: ['resource-exhaustion'],
+      summary: 'In July the gateway made too many calls and sent them through one connection pool.',
+      rootCauses: [{ text: 'Port exhaustion: the connection pool opened a new socket per request.' }],
+    });
+    const corpus = corpusOf([
+      target,
+      postmortem({
+        slug: 'other',
+        categories: ['resource-exhaustion'],
+        summary: 'In July a batch job made requests that sent the connection pool into port exhaustion.',
+        rootCauses: [{ text: 'The connection pool leaked sockets until port exhaustion.' }],
+      }),
+      postmortem({ slug: 'filler', summary: 'In July the team made and sent a report.', rootCauses: [{ text: 'A disk filled.' }] }),
+    ]);
+    const taxonomy = { categories: [{ id: 'resource-exhaustion', label: 'Resource exhaustion', description: '', synonyms: [] }], triggers: [] };
+    const [first] = relatedIncidents(target, corpus, { taxonomy });
+    expect(first?.slug).toBe('other');
+    expect(first?.reasons).toEqual([
+      { kind: 'category', label: 'Shared root cause: Resource exhaustion' },
+      { kind: 'text', label: expect.stringMatching(/^Similar root cause: "(?:connection pool|port exhaustion)", "(?:connection pool|port exhaustion)"/) },
+    ]);
+    for (const related of relatedIncidents(target, corpus, { taxonomy })) {
+      for (const reason of related.reasons) expect(reason.label).not.toMatch(/"(?:july|made|sent|in|the)"/);
+    }
+    // Only filler words shared: no text reason at all.
+    expect(relatedIncidents(target, corpus).find((related) => related.slug === 'filler')).toBeUndefined();
+  });
+
+  it('says "similar root cause" only when both incidents have root-cause text', () => {
+    const target = postmortem({ slug: 'target', rootCauses: [{ text: 'Replication lag on the primary database.' }] });
+    const corpus = corpusOf([target, postmortem({ slug: 'summary-only', summary: 'Replication lag on the primary database again.', rootCauses: [] })]);
+    expect(relatedIncidents(target, corpus)[0]?.reasons).toEqual([{ kind: 'text', label: expect.stringMatching(/^Similar text: .*"replication lag"/) }]);
   });
 });

@@ -33,6 +33,7 @@ export { followThrough, type FollowThrough, type FollowThroughFigures, type Foll
 export { themes, type Theme, type ThemeIncident, type ThemeMention, type ThemeSource, type ThemeOptions } from './lib/themes.js';
 export { openFollowUps, type OpenFollowUp, type OpenFollowUpFilter } from './lib/open-follow-ups.js';
 export { precedents, type Precedent, type PrecedentQuery } from './lib/precedents.js';
+export { incidentTable, severityRank, tableFacetIds, type IncidentRow, type IncidentTable, type TableFacet, type TableFacetId } from './lib/incident-table.js';
 export { DiagnosticSink, formatDiagnostic, hasErrors } from './lib/diagnostics.js';
 export { ruleDefaults, type RuleId, type RuleInfo } from './lint/registry.js';
 export { ruleSettings, configureDiagnostics, isFatalRule, ruleSettingProblem, type RuleSetting, type RuleSettings } from './lint/settings.js';

@@ -8,8 +8,8 @@
  * - each shared category: 1 (in every postmortem) … 3 (in just these two), by rarity (IDF);
  * - each shared service (case-insensitive): 0.75 … 2, by rarity;
  * - the same organization (case-insensitive): 0.5;
- * - text similarity: 4 × the TF-IDF cosine of root causes + summary (stop words removed), when
- *   the cosine is at least 0.05.
+ * - text similarity: 4 × the TF-IDF cosine of root causes + summary (stop words, months, weekdays,
+ *   common verbs and time units removed), when the cosine is at least 0.05.
  * Scores are rounded to 3 decimals. Best first; ties by date (newest first, undated last), then slug.
  *
  * Candidates are found through inverted indexes, so no postmortem is compared with every other
@@ -18,12 +18,17 @@
  * that only adds its 0.5 to incidents that are related for another reason.
  */
 import type { Postmortem } from './schema.js';
+import type { Taxonomy } from './taxonomy.js';
 
 export type RelatedReasonKind = 'category' | 'service' | 'organization' | 'text' | 'link';
 
 export interface RelatedReason {
   kind: RelatedReasonKind;
-  /** For people: "Linked as related", "Shared root cause: dns", "Same service: api", "Similar root cause: \"certificate\", \"expired\"" … */
+  /**
+   * For people: "Linked as related", "Shared root cause: DNS" (the taxonomy's label when given),
+   * "Same service: api", "Similar root cause: \"port exhaustion\", \"connection pool\"" (shared
+   * phrases first, then words; "Similar text" unless both incidents have root-cause text) …
+   */
   label: string;
 }
 
@@ -39,6 +44,8 @@ export interface RelatedIncident {
 export interface RelatedOptions {
   /** Most incidents returned per postmortem; 5 by default. */
   limit?: number;
+  /** Names categories in reasons by their label. */
+  taxonomy?: Taxonomy;
 }
 
 export const relatedWeights = {
@@ -62,13 +69,13 @@ export function relatedIncidents(target: Postmortem, corpus: readonly Postmortem
   let index = corpus.findIndex((postmortem) => postmortem === target);
   if (index === -1) index = corpus.findIndex((postmortem) => postmortem.slug === target.slug);
   const documents = index === -1 ? [...corpus, target] : corpus.map((postmortem, at) => (at === index ? target : postmortem));
-  const model = buildModel(documents);
+  const model = buildModel(documents, options.taxonomy);
   return query(model, index === -1 ? documents.length - 1 : index, limitOf(options));
 }
 
 /** Related incidents of every postmortem of `corpus`, by slug (a later postmortem wins a duplicate slug). */
 export function relatedIndex(corpus: readonly Postmortem[], options: RelatedOptions = {}): Record<string, RelatedIncident[]> {
-  const model = buildModel(corpus);
+  const model = buildModel(corpus, options.taxonomy);
   const limit = limitOf(options);
   return Object.fromEntries(corpus.map((postmortem, at) => [postmortem.slug, query(model, at, limit)]));
 }
@@ -107,6 +114,12 @@ interface Model {
   vectors: Array<Term[]>;
   termPostings: Array<{ documents: Int32Array; weights: Float64Array }>;
   terms: string[];
+  /** Documents holding each word (all words, also those left out of the vocabulary). */
+  documentFrequency: Map<string, number>;
+  /** Per document: whether it has root-cause text. */
+  hasRootCause: Uint8Array;
+  /** Category id → label, from the taxonomy. */
+  categoryLabels: Map<string, string>;
   /** Postings longer than this do not nominate candidates. */
   cap: number;
   /** Per document: its place when scores tie (newest first, undated last, then slug, then position). */
@@ -117,7 +130,7 @@ interface Model {
   scratch: { base: Float64Array; dot: Float64Array; touched: Uint8Array };
 }
 
-function buildModel(documents: readonly Postmortem[]): Model {
+function buildModel(documents: readonly Postmortem[], taxonomy?: Taxonomy): Model {
   const n = documents.length;
   const cap = Math.max(50, Math.ceil(n * 0.05));
   const names: Array<Set<string>> = [];
@@ -209,7 +222,12 @@ function buildModel(documents: readonly Postmortem[]): Model {
     return slugNumbers.get(postmortem.slug)!;
   });
   const scratch = { base: new Float64Array(n), dot: new Float64Array(n), touched: new Uint8Array(n) };
-  return { documents, names, links, byName, linkedFrom, categories, services, organizations, categoryPostings, servicePostings, organizationPostings, vectors, termPostings, terms, cap, order, slugIds, scratch };
+  const hasRootCause = Uint8Array.from(documents, (postmortem) => (postmortem.rootCauses.some((cause) => cause.text.trim() !== '') ? 1 : 0));
+  const categoryLabels = new Map((taxonomy?.categories ?? []).map((category) => [category.id, category.label]));
+  return {
+    documents, names, links, byName, linkedFrom, categories, services, organizations, categoryPostings, servicePostings, organizationPostings,
+    vectors, termPostings, terms, documentFrequency, hasRootCause, categoryLabels, cap, order, slugIds, scratch,
+  };
 }
 
 function push<K>(map: Map<K, number[]>, key: K, value: number): void {
@@ -345,7 +363,7 @@ function describe(model: Model, target: number, other: number, score: number): R
     .filter((category) => theirCategories.has(category))
     .map((category) => ({ category, weight: rarityWeight(model.categoryPostings.get(category)!.length, n, 0, 1) }))
     .sort((a, b) => b.weight - a.weight || compareStrings(a.category, b.category));
-  for (const { category } of sharedCategories) reasons.push({ kind: 'category', label: `Shared root cause: ${category}` });
+  for (const { category } of sharedCategories) reasons.push({ kind: 'category', label: `Shared root cause: ${model.categoryLabels.get(category) ?? category}` });
 
   const theirServices = model.services[other]!;
   const sharedServices = [...model.services[target]!]
@@ -366,8 +384,15 @@ function describe(model: Model, target: number, other: number, score: number): R
   // Summed in the order `query` accumulated it (term by term of the target), so the threshold agrees.
   const cosine = shared.reduce((sum, term) => sum + term.contribution, 0);
   if (cosine >= relatedWeights.minCosine) {
-    const top = shared.sort((a, b) => b.contribution - a.contribution || compareStrings(a.term, b.term)).slice(0, reasonTerms);
-    reasons.push({ kind: 'text', label: `Similar root cause: ${top.map(({ term }) => `"${term}"`).join(', ')}` });
+    const words = shared.sort((a, b) => b.contribution - a.contribution || compareStrings(a.term, b.term));
+    const named = sharedPhrases(model, target, other).slice(0, reasonTerms);
+    const inPhrases = new Set(named.flatMap((phrase) => phrase.split(' ')));
+    for (const { term } of words) {
+      if (named.length >= reasonTerms) break;
+      if (!inPhrases.has(term)) named.push(term);
+    }
+    const what = model.hasRootCause[target] === 1 && model.hasRootCause[other] === 1 ? 'Similar root cause' : 'Similar text';
+    reasons.push({ kind: 'text', label: `${what}: ${named.map((term) => `"${term}"`).join(', ')}` });
   }
 
   return { slug: postmortem.slug, title: postmortem.title, date: postmortem.date, score, reasons };
@@ -396,6 +421,42 @@ function documentText(postmortem: Postmortem): string {
   return [...postmortem.rootCauses.map((cause) => cause.text), postmortem.summary].join('\n');
 }
 
+/**
+ * Two-word phrases both texts hold ("port exhaustion", "connection pool"), each word meaningful
+ * (not a stop word, filler, number) and shared by few enough documents; rarest first.
+ */
+function sharedPhrases(model: Model, target: number, other: number): string[] {
+  const phrases = (document: number) => {
+    const found = new Set<string>();
+    for (const line of documentText(model.documents[document]!).split(/[.;:!?\n()]+/)) {
+      const words = line
+        .normalize('NFKD')
+        .replace(/\p{M}+/gu, '')
+        .toLowerCase()
+        .split(/[^\p{L}\p{N}]+/u)
+        .filter((word) => word !== '');
+      for (let at = 0; at + 1 < words.length; at++) {
+        const first = words[at]!;
+        const second = words[at + 1]!;
+        if (meaningful(model, first) && meaningful(model, second) && first !== second) found.add(`${first} ${second}`);
+      }
+    }
+    return found;
+  };
+  const theirs = phrases(other);
+  const rarity = (word: string) => Math.log((1 + model.documents.length) / (1 + (model.documentFrequency.get(word) ?? 0)));
+  return [...phrases(target)]
+    .filter((phrase) => theirs.has(phrase))
+    .map((phrase) => ({ phrase, weight: phrase.split(' ').reduce((sum, word) => sum + rarity(word), 0) }))
+    .sort((a, b) => b.weight - a.weight || compareStrings(a.phrase, b.phrase))
+    .map(({ phrase }) => phrase);
+}
+
+function meaningful(model: Model, word: string): boolean {
+  const df = model.documentFrequency.get(word);
+  return df !== undefined && df <= model.cap && tokenize(word).length === 1;
+}
+
 /** Lower-cased words of `text` without diacritics, numbers, one-letter words and stop words. */
 export function tokenize(text: string): string[] {
   return text
@@ -403,8 +464,25 @@ export function tokenize(text: string): string[] {
     .replace(/\p{M}+/gu, '')
     .toLowerCase()
     .split(/[^\p{L}\p{N}]+/u)
-    .filter((word) => word.length >= 2 && !/^\p{N}+$/u.test(word) && !stopWords.has(word));
+    .filter((word) => word.length >= 2 && !/^\p{N}+$/u.test(word) && !stopWords.has(word) && !fillerWords.has(word));
 }
+
+/**
+ * Words that are not stop words but say nothing about what broke: months, weekdays, time units
+ * and common verbs ("made", "sent", "took"). Left out of the text model, so never a reason.
+ */
+export const fillerWords: ReadonlySet<string> = new Set(
+  (
+    'january february march april june july august september october november december jan feb mar apr jun jul aug sep sept oct nov dec ' +
+    'monday tuesday wednesday thursday friday saturday sunday today yesterday tomorrow morning afternoon evening night ' +
+    'minute minutes hour hours day days week weeks month months year years ' +
+    'make makes made making take takes took taken taking send sends sent sending get getting go goes went gone going come comes came coming ' +
+    'use uses used using find finds found see saw seen say said says begin began begun start started starting led lead leads become became ' +
+    'happen happened happens occur occurred occurs result resulted results cause caused causes causing include included including ' +
+    'keep kept put call called give gave given know knew known seem seemed need needed want wanted also later around ' +
+    'several many new first last next took back well still already'
+  ).split(' '),
+);
 
 /** English function words that say nothing about an incident (also what breaks a theme's phrase). */
 export const stopWords: ReadonlySet<string> = new Set(
