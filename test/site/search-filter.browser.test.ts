@@ -103,14 +103,18 @@ describe('search results page', () => {
 
   it('answers phrases, synonyms and other forms on the results page', async () => {
     const page = await context.newPage();
-    const first = async (query: string) => {
+    const hits = async (query: string) => {
       await page.goto(`/search/?q=${encodeURIComponent(query)}`);
       await page.locator('[data-search-hit]').first().waitFor();
-      return page.locator('[data-search-hit]').evaluateAll((items) => items.slice(0, 5).map((item) => (item as HTMLElement).dataset['searchHit']));
+      return page.locator('[data-search-hit]').evaluateAll((items) => items.map((item) => (item as HTMLElement).dataset['searchHit']!));
     };
-    expect((await first('port exhaustion'))[0]).toBe('2020-08-05-ipaper-port-exhaustion');
-    expect(await first('k8s')).toContain('2024-12-11-openai-telemetry-kubernetes-control-plane');
-    expect(await first('rolling back')).toContain('2024-12-11-openai-telemetry-kubernetes-control-plane');
+    // Labels by slug, any rank in the top 5 (or among all hits for a broad word): postmortems keep being added.
+    expect((await hits('port exhaustion')).slice(0, 5)).toContain('2020-08-05-ipaper-port-exhaustion');
+    expect(await hits('k8s')).toContain('2024-12-11-openai-telemetry-kubernetes-control-plane');
+    const rolling = await hits('rolling back');
+    expect(rolling).toContain('2024-12-11-openai-telemetry-kubernetes-control-plane');
+    // Forms of one phrase find the same incidents.
+    expect(new Set(await hits('rolled back'))).toEqual(new Set(rolling));
     await page.goto('/search/?q=zzqxvw');
     await expect.poll(() => page.locator('[data-search-count]').textContent()).toBe('No incidents match “zzqxvw”.');
     await page.close();

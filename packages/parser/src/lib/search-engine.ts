@@ -213,80 +213,143 @@ export class QueryEngine {
     return [...found.values()].sort((a, b) => b.weight - a.weight || a.terms[0]! - b.terms[0]!);
   }
 
+  /** Per-document work space, all zeros between queries (sized on first use). */
+  private scratch?: {
+    total: Float64Array;
+    best: Float64Array;
+    mask: Int32Array;
+    phrases: Uint8Array;
+    covered: Uint8Array;
+    seen: Uint8Array;
+    touched: Int32Array;
+    bestTouched: Int32Array;
+  };
+
   /** Scores and orders the documents `units` match; returns `limit` hits from `offset`. */
   rank(expanded: { words: QueryWord[]; units: Unit[] }, source: TermSource, limit: number, offset: number): Ranking {
     const { words: queryWords, units } = expanded;
     const docCount = source.docCount;
     const hardCount = queryWords.filter((word) => !word.soft).length;
     if (hardCount === 0 || docCount === 0 || limit <= 0) return { total: 0, hits: [] };
+    if (this.scratch?.total.length !== docCount) {
+      this.scratch = {
+        total: new Float64Array(docCount),
+        best: new Float64Array(docCount),
+        mask: new Int32Array(docCount),
+        phrases: new Uint8Array(docCount),
+        covered: new Uint8Array(docCount),
+        seen: new Uint8Array(docCount),
+        touched: new Int32Array(docCount),
+        bestTouched: new Int32Array(docCount),
+      };
+    }
+    const { total, best, mask, phrases, covered, seen, touched, bestTouched } = this.scratch;
     const idf = (term: number) => {
       const df = source.postings(term).documentFrequency;
       return Math.log(1 + (docCount - df + 0.5) / (df + 0.5));
     };
-    const total = new Map<number, number>();
-    const mask = new Map<number, number>();
-    const phrases = new Map<number, number>();
     const hardMask = queryWords.reduce((bits, word, i) => (word.soft ? bits : bits | (1 << i)), 0);
+    let touchedCount = 0;
 
     for (const unit of units) {
       const first = unit.alternatives[0];
       if (!first) continue;
       // All alternatives stand for one query word: none may count as rarer than the main one.
       const mainIdf = Math.min(...first.terms.map(idf));
-      const best = new Map<number, number>();
+      let bestCount = 0;
+      const offer = (doc: number, score: number) => {
+        if (score <= best[doc]!) return;
+        if (best[doc] === 0) bestTouched[bestCount++] = doc;
+        best[doc] = score;
+      };
       for (const { terms, weight } of unit.alternatives) {
         const factor = weight * (unit.soft ? softWeight : 1);
         let scores: Map<number, number> | undefined;
-        for (const term of terms) {
+        terms.forEach((term, at) => {
           const termFactor = factor * Math.min(idf(term), mainIdf);
           const { docs, weights } = source.postings(term);
-          const these = new Map<number, number>();
+          // A multi-word synonym: a document must hold every part; it scores as its weakest.
+          const several = terms.length > 1;
+          const these = several ? new Map<number, number>() : undefined;
           let j = 0;
           while (j < docs.length) {
             const doc = docs[j]!;
             let frequency = 0;
             do frequency += weights[j++]!;
             while (j < docs.length && docs[j] === doc);
-            if (scores && !scores.has(doc)) continue;
             const score = (termFactor * frequency * (k1 + 1)) / (k1 + frequency);
-            these.set(doc, scores ? Math.min(score, scores.get(doc)!) : score);
+            if (!these) offer(doc, score);
+            else if (at === 0) these.set(doc, score);
+            else if (scores?.has(doc)) these.set(doc, Math.min(score, scores.get(doc)!));
           }
           scores = these;
-        }
-        for (const [doc, score] of scores ?? []) if (score > (best.get(doc) ?? 0)) best.set(doc, score);
+        });
+        if (terms.length > 1) for (const [doc, score] of scores ?? []) offer(doc, score);
       }
       let bits = 0;
       if (!unit.soft) for (const word of unit.covers) bits |= 1 << word;
-      for (const [doc, score] of best) {
-        total.set(doc, (total.get(doc) ?? 0) + score);
-        mask.set(doc, (mask.get(doc) ?? 0) | bits);
-        if (unit.covers.length > 1) phrases.set(doc, (phrases.get(doc) ?? 0) + 1);
+      const pair = unit.covers.length > 1 ? 1 : 0;
+      for (let i = 0; i < bestCount; i++) {
+        const doc = bestTouched[i]!;
+        if (seen[doc] === 0) {
+          seen[doc] = 1;
+          touched[touchedCount++] = doc;
+        }
+        total[doc]! += best[doc]!;
+        mask[doc]! |= bits;
+        phrases[doc]! += pair;
+        best[doc] = 0;
       }
     }
 
-    const candidates: Array<{ doc: number; covered: number; phrases: number; total: number }> = [];
-    for (const [doc, bits] of mask) {
-      const covered = popcount(bits & hardMask);
-      if (covered > 0) candidates.push({ doc, covered, phrases: phrases.get(doc) ?? 0, total: total.get(doc) ?? 0 });
-    }
-    candidates.sort((a, b) => b.covered - a.covered || b.phrases - a.phrases || b.total - a.total || a.doc - b.doc);
-    // Scores: the number of words matched, then within it phrases and BM25F relative to the best of the same level.
+    // Candidates, and per level the most phrases and the best score (for 0..1 scores).
+    const candidates: number[] = [];
     const maxPhrases = new Map<number, number>();
-    const maxTotal = new Map<string, number>();
-    for (const candidate of candidates) {
-      maxPhrases.set(candidate.covered, Math.max(maxPhrases.get(candidate.covered) ?? 0, candidate.phrases));
-      const level = `${candidate.covered}/${candidate.phrases}`;
-      maxTotal.set(level, Math.max(maxTotal.get(level) ?? 0, candidate.total));
+    const maxTotal = new Map<number, number>();
+    for (let i = 0; i < touchedCount; i++) {
+      const doc = touched[i]!;
+      const count = popcount(mask[doc]! & hardMask);
+      covered[doc] = count;
+      if (count === 0) continue;
+      candidates.push(doc);
+      maxPhrases.set(count, Math.max(maxPhrases.get(count) ?? 0, phrases[doc]!));
+      const level = count * 256 + phrases[doc]!;
+      maxTotal.set(level, Math.max(maxTotal.get(level) ?? 0, total[doc]!));
     }
-    const hits = candidates.slice(offset, offset + limit).map(({ doc, covered, phrases: count, total: sum }): RankedDoc => {
-      const top = maxTotal.get(`${covered}/${count}`) ?? 0;
-      const relative = (count + (top > 0 ? sum / top : 1)) / ((maxPhrases.get(covered) ?? 0) + 1);
-      return {
-        doc,
-        score: Math.min(1, Math.max(0, (covered - 1 + relative) / hardCount)),
-        matches: matchesOf(doc, units, source),
-      };
+    const before = (a: number, b: number) =>
+      covered[a] !== covered[b] ? covered[a]! > covered[b]! : phrases[a] !== phrases[b] ? phrases[a]! > phrases[b]! : total[a] !== total[b] ? total[a]! > total[b]! : a < b;
+    const wanted = offset + limit;
+    let ordered: number[];
+    if (wanted > 64 || wanted * 4 >= candidates.length) {
+      ordered = candidates.sort((a, b) => (a === b ? 0 : before(a, b) ? -1 : 1)).slice(offset, wanted);
+    } else {
+      // The best `wanted` by insertion: most candidates fall out at the first comparison.
+      const top: number[] = [];
+      for (const doc of candidates) {
+        if (top.length === wanted && !before(doc, top[wanted - 1]!)) continue;
+        let at = top.length === wanted ? wanted - 1 : top.length;
+        while (at > 0 && before(doc, top[at - 1]!)) {
+          top[at] = top[at - 1]!;
+          at--;
+        }
+        top[at] = doc;
+      }
+      ordered = top.slice(offset);
+    }
+    const hits = ordered.map((doc): RankedDoc => {
+      const count = covered[doc]!;
+      const top = maxTotal.get(count * 256 + phrases[doc]!) ?? 0;
+      const relative = (phrases[doc]! + (top > 0 ? total[doc]! / top : 1)) / ((maxPhrases.get(count) ?? 0) + 1);
+      return { doc, score: Math.min(1, Math.max(0, (count - 1 + relative) / hardCount)), matches: matchesOf(doc, units, source) };
     });
+    for (let i = 0; i < touchedCount; i++) {
+      const doc = touched[i]!;
+      total[doc] = 0;
+      mask[doc] = 0;
+      phrases[doc] = 0;
+      covered[doc] = 0;
+      seen[doc] = 0;
+    }
     return { total: candidates.length, hits };
   }
 }
