@@ -50,6 +50,7 @@ describe('public API', () => {
       'loadPostmortemFiles',
       'loadPostmortems',
       'loadTaxonomy',
+      'loadTeamRules',
       'markerKinds',
       'maxTaxonomyBytes',
       'metricsSchema',

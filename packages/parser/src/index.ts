@@ -50,6 +50,7 @@ export {
   type Problem,
   type Place,
 } from './lint/define-rule.js';
+export { loadTeamRules, type TeamRules } from './lint/plugins.js';
 export {
   loadTaxonomy,
   parseTaxonomy,

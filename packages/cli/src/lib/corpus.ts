@@ -73,6 +73,7 @@ export async function loadCorpus(paths: readonly string[], context: CorpusContex
   const options: LoadOptions = {
     cwd,
     rules: config.rules,
+    ...(config.teamRules ? { teamRules: config.teamRules } : {}),
     ...(config.timezone !== undefined ? { timezone: config.timezone } : {}),
     ...(config.maxBytes !== undefined ? { maxBytes: config.maxBytes } : {}),
     ...(config.ignore !== undefined ? { ignore: config.ignore } : {}),
@@ -116,7 +117,7 @@ async function loadInBatches(files: readonly string[], options: LoadOptions, pro
   }
   sortPostmortems(postmortems);
   // Corpus rules replace the diagnostics they gave each batch with those of the whole corpus.
-  checkCorpus(postmortems, { rules: options.rules });
+  checkCorpus(postmortems, { rules: options.rules, teamRules: options.teamRules?.corpus });
   return postmortems;
 }
 

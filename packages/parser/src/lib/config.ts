@@ -18,6 +18,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { ignorePatternsProblem } from './ignore-globs.js';
+import { loadTeamRules, type TeamRules } from '../lint/plugins.js';
 import { ruleSettingProblem, type RuleSetting } from '../lint/settings.js';
 
 export const rcFileName = '.postmortemrc.json';
@@ -39,6 +40,10 @@ export interface Config {
   site?: Readonly<Record<string, unknown>>;
   /** Directory of the configuration file, against which its relative paths are resolved. */
   baseDir?: string;
+  /** Absolute paths of the team's rule modules (`plugins`, relative to the configuration file as written). */
+  plugins?: readonly string[];
+  /** The rules those modules export, loaded by `findConfig`. */
+  teamRules?: TeamRules;
 }
 
 /** A configuration that cannot be read or is invalid; the message names the file and the problem. */
@@ -47,7 +52,7 @@ export class ConfigError extends Error {
   readonly code = 'E_CONFIG';
 }
 
-const knownKeys = new Set(['rules', 'timezone', 'maxBytes', 'taxonomy', 'ignore', 'import', 'site']);
+const knownKeys = new Set(['rules', 'timezone', 'maxBytes', 'taxonomy', 'ignore', 'plugins', 'import', 'site']);
 
 /** The configuration for `cwd`, or an empty one (`source: null`). Throws a `ConfigError` for an invalid one. */
 export async function findConfig(cwd: string): Promise<Config> {
@@ -55,14 +60,14 @@ export async function findConfig(cwd: string): Promise<Config> {
   for (;;) {
     const rcPath = join(dir, rcFileName);
     const rcText = await readIfExists(rcPath);
-    if (rcText !== null) return validateConfig(parseJson(rcText, rcPath), rcPath);
+    if (rcText !== null) return withTeamRules(validateConfig(parseJson(rcText, rcPath), rcPath));
 
     const packagePath = join(dir, 'package.json');
     const packageText = await readIfExists(packagePath);
     if (packageText !== null) {
       const manifest = parseJson(packageText, packagePath);
       if (isRecord(manifest) && manifest[packageJsonKey] !== undefined) {
-        return validateConfig(manifest[packageJsonKey], `${packagePath} ("${packageJsonKey}" key)`, dir);
+        return withTeamRules(validateConfig(manifest[packageJsonKey], `${packagePath} ("${packageJsonKey}" key)`, dir));
       }
     }
 
@@ -73,6 +78,23 @@ export async function findConfig(cwd: string): Promise<Config> {
 }
 
 /** Checks a parsed configuration value; `source` names it in error messages. */
+/**
+ * Loads the team rules named in `plugins` (configuration is trusted code) and checks the
+ * settings of `team/…` rules against them.
+ */
+async function withTeamRules(config: Config): Promise<Config> {
+  const fail = (problem: string): never => {
+    throw new ConfigError(`invalid configuration in ${config.source ?? 'the configuration'}: ${problem}`);
+  };
+  const teamRules = config.plugins === undefined ? null : await loadTeamRules(config.plugins).catch((error: unknown) => fail((error as Error).message));
+  for (const [ruleId, setting] of Object.entries(config.rules)) {
+    if (!ruleId.startsWith('team/')) continue;
+    const problem = ruleSettingProblem(ruleId, setting, teamRules?.ids);
+    if (problem !== null) fail(problem);
+  }
+  return teamRules === null ? config : { ...config, teamRules };
+}
+
 export function validateConfig(value: unknown, source: string, baseDir = dirname(source)): Config {
   const fail = (problem: string): never => {
     throw new ConfigError(`invalid configuration in ${source}: ${problem}`);
@@ -87,7 +109,8 @@ export function validateConfig(value: unknown, source: string, baseDir = dirname
     if (!isRecord(value.rules)) fail('"rules" must be an object of rule id → "off" | "info" | "warning" | "error"');
     const rules: Record<string, RuleSetting> = {};
     for (const [ruleId, setting] of Object.entries(value.rules as Record<string, unknown>)) {
-      const problem = ruleSettingProblem(ruleId, setting);
+      // A team rule's setting is checked once its plugin is loaded (`withTeamRules`).
+      const problem = ruleId.startsWith('team/') ? null : ruleSettingProblem(ruleId, setting);
       if (problem !== null) fail(problem);
       rules[ruleId] = setting as RuleSetting;
     }
@@ -104,6 +127,12 @@ export function validateConfig(value: unknown, source: string, baseDir = dirname
   if (value.taxonomy !== undefined) {
     if (typeof value.taxonomy !== 'string' || value.taxonomy === '') fail('"taxonomy" must be a path to taxonomy.yaml');
     config.taxonomy = resolve(baseDir, value.taxonomy as string);
+  }
+  if (value.plugins !== undefined) {
+    if (!Array.isArray(value.plugins) || value.plugins.some((path) => typeof path !== 'string' || path === '')) {
+      fail('"plugins" must be an array of paths to ES modules of team rules, relative to the configuration file');
+    }
+    config.plugins = (value.plugins as string[]).map((path) => resolve(baseDir, path));
   }
   if (value.ignore !== undefined) {
     const problem = ignorePatternsProblem(value.ignore);

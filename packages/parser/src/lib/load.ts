@@ -5,6 +5,8 @@
 import { availableParallelism } from 'node:os';
 import { readdir, stat } from 'node:fs/promises';
 import { dirname, join, relative } from 'node:path';
+import type { TeamRules } from '../lint/plugins.js';
+import { runFileRules } from '../lint/run-rules.js';
 import { checkCorpus } from './corpus-rules.js';
 import type { ParseOptions } from './parse.js';
 import { parseFile, parseFileBytes, type FileParseOptions } from './parse-file.js';
@@ -51,6 +53,8 @@ export interface LoadOptions extends Omit<ParseOptions, 'path' | 'taxonomy'> {
    * returned because it is a postmortem template (`template.md`, a placeholder title …).
    */
   skipped?: Diagnostic[];
+  /** A team's own rules (`loadTeamRules`), run in this thread on every parsed postmortem and with the corpus rules. */
+  teamRules?: TeamRules;
 }
 
 export interface FindOptions {
@@ -114,8 +118,9 @@ export async function loadPostmortemFiles(paths: readonly string[], options: Loa
   const parsed = await parseTasks(files.map((file) => ({ file, path: relative(cwd, file) || file })), taxonomy, options);
   const { incidents, skipped } = separateTemplates(parsed);
   options.skipped?.push(...skipped);
+  runTeamFileRules(incidents, taxonomy, options);
   sortPostmortems(incidents);
-  checkCorpus(incidents, { rules: options.rules, ...(options.corpusBudgetMs === undefined ? {} : { budgetMs: options.corpusBudgetMs }) });
+  checkCorpus(incidents, { rules: options.rules, teamRules: options.teamRules?.corpus, ...(options.corpusBudgetMs === undefined ? {} : { budgetMs: options.corpusBudgetMs }) });
   return incidents;
 }
 
@@ -133,7 +138,16 @@ export async function parsePostmortemContents(inputs: ReadonlyArray<{ file: stri
   const parsed = await parseTasks(inputs.map(({ file, bytes }) => ({ file, path: relative(cwd, file) || file, bytes })), taxonomy, options);
   const { incidents, skipped } = separateTemplates(parsed);
   options.skipped?.push(...skipped);
+  runTeamFileRules(incidents, taxonomy, options);
   return incidents;
+}
+
+/** A team's file rules run here, in the calling thread, on the parsed postmortems (workers cannot be sent functions). */
+function runTeamFileRules(postmortems: readonly Postmortem[], taxonomy: Taxonomy | null, options: LoadOptions): void {
+  const rules = options.teamRules?.file ?? [];
+  if (rules.length === 0) return;
+  const today = options.today ?? new Date().toISOString().slice(0, 10);
+  for (const postmortem of postmortems) runFileRules(postmortem, rules, options.rules ?? {}, { path: postmortem.path, taxonomy, today });
 }
 
 /** Parses `tasks` in the worker pool, or in this thread; results in input order. */

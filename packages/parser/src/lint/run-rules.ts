@@ -37,6 +37,8 @@ export interface CorpusRunOptions {
   budgetMs?: number | undefined;
   /** The clock, in ms (default `performance.now`): tests pass their own, never the wall clock. */
   now?: (() => number) | undefined;
+  /** A team's corpus rules, run after the built-in ones. */
+  teamRules?: readonly CorpusRule[] | undefined;
 }
 
 const budgetId = 'corpus-time-budget';
@@ -46,7 +48,8 @@ const budgetId = 'corpus-time-budget';
  * diagnostics (from a partial load, or a previous run over a corpus that has changed since),
  * so the result is the same however often it runs.
  */
-export function runCorpusRules(postmortems: readonly Postmortem[], options: CorpusRunOptions = {}, rules: readonly CorpusRule[] = builtinCorpusRules): void {
+export function runCorpusRules(postmortems: readonly Postmortem[], options: CorpusRunOptions = {}): void {
+  const rules = [...builtinCorpusRules, ...(options.teamRules ?? [])];
   const budgetMs = options.budgetMs ?? defaultCorpusBudgetMs;
   if (!(budgetMs > 0)) throw new TypeError(`checkCorpus: expected \`budgetMs\` to be a positive number, not ${String(budgetMs)}`);
   const settings = options.rules ?? {};
