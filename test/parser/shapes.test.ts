@@ -402,3 +402,25 @@ describe('shape: prose-only reports', () => {
     expect(read('not-ok/with-sections.md')).toEqual({ rootCauses: [{ text: 'An eviction setting copied from staging.' }], trigger: null, resolution: null, inferred: undefined });
   });
 });
+
+describe('shape: images', () => {
+  it('keeps markdown images and raw <img> sanitised (src, alt, title, width, height; no script or data URLs; lazy), relative ones listed and served from media/', () => {
+    const result = parsePostmortem(readFileSync('test/fixtures/shapes/images/ok/2023-09-12-ingest-backlog.md', 'utf8'), { path: 'test/fixtures/shapes/images/ok/2023-09-12-ingest-backlog.md' });
+    expect({ html: result.html.split('\n').filter((line) => line.includes('<img')), images: result.images }).toEqual({
+      html: [
+        '<p><img src="media/0-ingest-lag.png" alt="Ingest lag during the incident" title="Lag in minutes" loading="lazy"></p>',
+        '<p><img src="media/1-consumer-count.png" alt="Consumers per partition" width="640" loading="lazy"></p>',
+        '<p>Dashboards we used: <img src="https://status.example.org/badge.png" alt="status" loading="lazy"> and the',
+        '<img alt="bad" loading="lazy"> and <img alt="inline" loading="lazy">.</p>',
+      ],
+      images: [
+        { src: 'media/0-ingest-lag.png', file: 'images/ingest-lag.png' },
+        { src: 'media/1-consumer-count.png', file: 'images/consumer count.png' },
+      ],
+    });
+  });
+
+  it('lists no images for a body without relative ones', () => {
+    expect(parsePostmortem('# T\n\n![remote](https://example.org/a.png)\n').images).toBeUndefined();
+  });
+});

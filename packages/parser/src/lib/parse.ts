@@ -152,6 +152,7 @@ export function parsePostmortem(source: string, options: ParseOptions = {}): Pos
     sink.report('missing-title', 'Unexpected postmortem without a title, expected `title:` in frontmatter or a `# Title` heading');
   }
 
+  const images: NonNullable<Postmortem['images']> = [];
   const postmortem: Postmortem = {
     id: fm.id ?? baseName,
     slug,
@@ -197,6 +198,7 @@ export function parsePostmortem(source: string, options: ParseOptions = {}): Pos
     extra: frontmatter.extra,
     html: renderHtml(tree, {
       title,
+      images,
       recognised: [
         { kind: 'timeline', summary: 'The timeline as written', lines: new Set(timeline.map((entry) => entry.line)) },
         { kind: 'action-items', summary: 'The action items as written', lines: new Set(actionItems.map((item) => item.line)) },
@@ -204,6 +206,7 @@ export function parsePostmortem(source: string, options: ParseOptions = {}): Pos
     }),
     diagnostics: sink.diagnostics,
   };
+  if (images.length > 0) postmortem.images = images;
   postmortem.metrics = computeMetrics(postmortem, readStatedDurations(frontmatter.body));
   runFileRules(postmortem, builtinFileRules, settings, {
     path,

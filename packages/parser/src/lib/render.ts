@@ -12,6 +12,7 @@ import rehypeStringify from 'rehype-stringify';
 import remarkRehype, { defaultHandlers } from 'remark-rehype';
 import { unified } from 'unified';
 import { addHeadingAnchors } from './heading-anchors.js';
+import { rewriteImages, withRawImages, type PostmortemImage } from './images.js';
 import { foldRecognisedBlocks, type RecognisedBlocks } from './recognised-blocks.js';
 
 type ListItemHandler = typeof defaultHandlers.listItem;
@@ -59,6 +60,8 @@ export interface RenderOptions {
   title?: string;
   /** Blocks the parser read as a timeline or action items: folded into a `<details>` (see recognised-blocks.ts). */
   recognised?: readonly RecognisedBlocks[];
+  /** Receives the relative images, whose `src` is rewritten to `media/…` (see images.ts). */
+  images?: PostmortemImage[];
 }
 
 /**
@@ -68,7 +71,8 @@ export interface RenderOptions {
  * Headings get ids and link anchors; `recognised` blocks are folded.
  */
 export function renderHtml(tree: Root, options: RenderOptions = {}): string {
-  const hast = pipeline.runSync(pageLevelTree(tree, options.title));
+  const hast = pipeline.runSync(pageLevelTree(withRawImages(tree), options.title));
+  options.images?.push(...rewriteImages(hast));
   foldRecognisedBlocks(hast, options.recognised ?? []);
   addHeadingAnchors(hast);
   return pipeline.stringify(hast);

@@ -225,6 +225,12 @@ export const postmortemSchema = z.object({
   extra: z.record(z.unknown()),
   /** The body rendered to sanitized HTML. */
   html: z.string(),
+  /**
+   * Images the body refers to by a relative path: `src` as the html uses it (`media/0-graph.png`,
+   * relative to the incident's page), `file` as written, relative to the postmortem's folder.
+   * The site serves a copy of each file at `src`. Absent when there are none.
+   */
+  images: z.array(z.object({ src: z.string(), file: z.string() })).optional(),
   diagnostics: z.array(diagnosticSchema),
 });
 export type Postmortem = z.infer<typeof postmortemSchema>;
