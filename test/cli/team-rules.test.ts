@@ -80,6 +80,18 @@ describe('team rules from plugins', () => {
     ]);
   });
 
+  it('postmortem rules lists them after the built-in rules, with their setting', async () => {
+    const dir = await projectWith({
+      '.postmortemrc.json': JSON.stringify({ plugins: ['rules/team.js'], rules: { 'team/one-per-org': 'off' } }),
+      'rules/team.js': fileRule,
+    });
+    const json = JSON.parse((await runCli(['rules', '--json'], { cwd: dir })).stdout) as Array<{ id: string; severity: string; defaultSeverity: string }>;
+    expect(json.slice(-2)).toEqual([
+      { id: 'team/no-tbd', defaultSeverity: 'error', severity: 'error', fatal: false, description: 'No TBD left in the text.' },
+      { id: 'team/one-per-org', defaultSeverity: 'info', severity: 'off', fatal: false, description: 'Counts incidents.' },
+    ]);
+  });
+
   it('a plugin that exports no rule, a non-team id or a setting for an unknown team rule is a usage error', async () => {
     const cases: Array<[Record<string, string>, RegExp]> = [
       [{ '.postmortemrc.json': JSON.stringify({ plugins: ['bad.js'] }), 'bad.js': 'export default { hello: 1 };\n' }, /plugin .*bad\.js: expected `meta` to be an object/],

@@ -20,11 +20,14 @@ export function createRulesCommand(context: RunContext): Command {
     ]))
     .action(async (options: RulesOptions) => {
       const config = await context.config();
-      const rules = Object.entries(ruleDefaults).map(([id, rule]) => ({
-        id,
+      const builtin = Object.entries(ruleDefaults).map(([id, rule]) => ({ id, severity: rule.severity, description: rule.description }));
+      // The team's own rules (`plugins`) after the built-in ones.
+      const team = [...(config.teamRules?.file ?? []), ...(config.teamRules?.corpus ?? [])].map(({ meta }) => ({ id: meta.id, severity: meta.severity, description: meta.description }));
+      const rules = [...builtin, ...team].map((rule) => ({
+        id: rule.id,
         defaultSeverity: rule.severity,
-        severity: config.rules[id] ?? rule.severity,
-        fatal: isFatalRule(id),
+        severity: config.rules[rule.id] ?? rule.severity,
+        fatal: isFatalRule(rule.id),
         description: rule.description,
       }));
       const { stdout } = context;
