@@ -33,7 +33,7 @@ describe('site options from the configuration file', () => {
   it('fails fast on a configuration mistake, naming the file and the problem', async () => {
     await writeFile(join(project, '.postmortemrc.json'), JSON.stringify({ rulez: {} }));
     await expect(resolveSiteOptions(undefined, project)).rejects.toThrow(
-      `@postmortem-kb/astro: invalid configuration in ${join(project, '.postmortemrc.json')}: unknown key "rulez", expected one of rules, timezone, maxBytes, taxonomy, ignore, import, site`,
+      `@postmortem-kb/astro: invalid configuration in ${join(project, '.postmortemrc.json')}: unknown key "rulez", expected one of rules, timezone, maxBytes, taxonomy, ignore, plugins, import, site`,
     );
   });
 
