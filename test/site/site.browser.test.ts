@@ -15,6 +15,8 @@ import { launchChromium, serveStatic } from './_serve.js';
 const fixtures = join(repo, 'test/fixtures/site');
 const target = '2024-03-01-fixture-ingest-compaction-backlog';
 const hostile = '2024-02-29-xss-fixture-hostile-markdown';
+/** Recurs 111 days after `target` (same category, service and organization), while one of its follow-ups is open. */
+const recurrence = '2024-06-20-fixture-ingest-queue-disks-fill-again';
 
 let work: string;
 let outDir: string;
@@ -211,6 +213,44 @@ describe('the built site', () => {
     await page.close();
   });
 
+  it('shows recurrence chains on /recurrences/ and notes on the incident pages of a chain, with the follow-ups still open', async () => {
+    const { page, errors } = await newPage();
+    await page.goto(`/incidents/${recurrence}/`);
+    const note = page.locator('[data-recurrence-notes] li').first();
+    expect((await note.textContent())?.replace(/\s+/g, ' ').trim()).toMatch(/^2nd resource-exhaustion incident on fixture-ingest, Fixture Telemetry in 111 days\. 2 follow-ups from Fixture Telemetry: ingestion pipeline stalls behind a compaction backlog still open then See the recurrence$/);
+    await note.locator('a', { hasText: 'See the recurrence' }).click();
+    await page.waitForURL('**/recurrences/#chain-*');
+    const chain = page.locator(`[data-chain]:has(a[href="/incidents/${recurrence}/"])`);
+    expect(await chain.getAttribute('id')).toBe(new URL(page.url()).hash.slice(1));
+    expect(await chain.locator('h2').textContent()).toBe('Resource exhaustion on fixture-ingest, Fixture Telemetry');
+    expect(await chain.locator('[data-chain-incidents] > li > a').evaluateAll((links) => links.map((link) => (link as HTMLAnchorElement).pathname))).toEqual([`/incidents/${target}/`, `/incidents/${recurrence}/`]);
+    // The first incident's three follow-ups on the second's date: one done (no date), two open; one done only after it is not among them.
+    expect((await chain.locator('[data-follow-up-state]').textContent())?.replace(/\s+/g, ' ').trim()).toBe('Earlier follow-ups on this date: 2 still open, 1 done, no date. 2 open from Fixture Telemetry: ingestion pipeline stalls behind a compaction backlog');
+    expect(await chain.locator('svg circle').count()).toBe(2);
+    expect(await chain.locator('svg circle.bar-open').count()).toBe(1);
+    expect(await page.locator('[data-chain]').count()).toBeGreaterThan(1);
+    await page.goto(`/incidents/${target}/`);
+    expect(await page.locator('[data-recurrence-notes] li').first().textContent()).toContain('it happened again 2024-06-20');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('shows follow-through on /stats/ and on a root cause\'s page', async () => {
+    const { page } = await newPage();
+    await page.goto('/stats/');
+    const figures = page.locator('[data-follow-through]').first();
+    expect(await figures.locator('dt').allTextContents()).toEqual(['Action items', 'Done', 'Overdue', 'Median days to done', 'Recurrences', 'Recurred with follow-ups open']);
+    expect(await page.locator('table[data-follow-through] th[scope=row]', { hasText: 'Resource exhaustion' }).count()).toBe(1);
+    await page.goto('/root-causes/resource-exhaustion/');
+    const category = page.locator('[data-follow-through]');
+    const values = Object.fromEntries((await category.locator('div').evaluateAll((rows) => rows.map((row) => [row.querySelector('dt')?.textContent, row.querySelector('dd')?.textContent]))) as Array<[string, string]>);
+    // The fixture pair: the second recurs while the first's follow-ups were open; its own alert item was done 5 days after it.
+    expect(Number(values['Recurrences'])).toBeGreaterThanOrEqual(1);
+    expect(values['Recurred with follow-ups open']).toMatch(/^\d+ of \d+ \(\d+ %\)$/);
+    expect(values['Median days to done']).toMatch(/^\d+ d$/);
+    await page.close();
+  });
+
   it('works without JavaScript: lists, facet pages, follow-ups and incident pages are all in the HTML', async () => {
     const noScript = await browser.newContext({ baseURL: origin, javaScriptEnabled: false });
     const page = await noScript.newPage();
@@ -234,7 +274,7 @@ describe('the built site', () => {
     const phone = await browser.newContext({ baseURL: origin, viewport: { width: 375, height: 740 }, isMobile: true });
     const page = await phone.newPage();
     const wide: string[] = [];
-    for (const path of ['/', `/incidents/${target}/`, `/incidents/${hostile}/`, '/root-causes/', '/stats/', '/follow-ups/']) {
+    for (const path of ['/', `/incidents/${target}/`, `/incidents/${hostile}/`, '/root-causes/', '/stats/', '/follow-ups/', '/recurrences/']) {
       await page.goto(path);
       const [scrollWidth, clientWidth] = await page.evaluate(() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]);
       if (scrollWidth > clientWidth + 1) wide.push(`${path}: ${scrollWidth} > ${clientWidth}`);
@@ -244,7 +284,7 @@ describe('the built site', () => {
   });
 
   describe('accessibility (axe: no serious or critical violations)', () => {
-    const pages = ['/', `/incidents/${target}/`, `/incidents/${hostile}/`, '/root-causes/', '/root-causes/resource-exhaustion/', '/stats/', '/follow-ups/'];
+    const pages = ['/', `/incidents/${target}/`, `/incidents/${hostile}/`, '/root-causes/', '/root-causes/resource-exhaustion/', '/stats/', '/follow-ups/', '/recurrences/', `/incidents/${recurrence}/`];
     for (const colorScheme of ['light', 'dark'] as const) {
       it(`in ${colorScheme} mode`, async () => {
         const axe = await readFile(join(repo, 'node_modules/axe-core/axe.min.js'), 'utf8');

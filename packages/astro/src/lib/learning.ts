@@ -1,0 +1,66 @@
+/**
+ * Learning across incidents as the pages show it: the library's recurrence chains,
+ * follow-through figures and themes of the corpus, computed once per build, and what of
+ * them concerns one incident. No counting here: the library computes.
+ */
+import { followThrough, recurrenceChains, themes, type FollowThrough, type FollowUpState, type RecurrenceChain, type Theme } from '@postmortem-kb/parser';
+import { allPostmortems, buildDay } from './corpus';
+
+let chains: Promise<RecurrenceChain[]> | undefined;
+let figures: Promise<FollowThrough> | undefined;
+let themeList: Promise<Theme[]> | undefined;
+
+/** The library's `recurrenceChains` of the corpus (default window). */
+export function siteRecurrences(): Promise<RecurrenceChain[]> {
+  return (chains ??= allPostmortems().then((postmortems) => recurrenceChains(postmortems)));
+}
+
+/** The library's `followThrough` of the corpus, overdue as of the build day. */
+export function siteFollowThrough(): Promise<FollowThrough> {
+  return (figures ??= allPostmortems().then((postmortems) => followThrough(postmortems, { today: buildDay })));
+}
+
+/** The library's `themes` of the corpus (at least 3 incidents each). */
+export function siteThemes(): Promise<Theme[]> {
+  return (themeList ??= allPostmortems().then((postmortems) => themes(postmortems)));
+}
+
+/** The `/recurrences/` fragment of a chain. */
+export function chainAnchor(chain: Pick<RecurrenceChain, 'id'>): string {
+  return `chain-${chain.id}`;
+}
+
+/** What a follow-up state means, in words. */
+export const stateLabels: Record<FollowUpState, string> = {
+  open: 'still open',
+  done: 'done before it',
+  'done-after': 'done only after it',
+  'no-date': 'done, no date',
+  unknown: 'no status',
+};
+
+/** `1st`, `2nd`, `3rd`, `11th`. */
+export function ordinal(value: number): string {
+  const tens = value % 100;
+  const suffix = tens >= 11 && tens <= 13 ? 'th' : (['th', 'st', 'nd', 'rd'][value % 10] ?? 'th');
+  return `${value}${suffix}`;
+}
+
+let bySlug: Promise<Map<string, { chains: RecurrenceChain[]; themes: Theme[] }>> | undefined;
+
+/** The chains and themes an incident is part of, by slug; built once for every incident page. */
+export function learningBySlug(): Promise<Map<string, { chains: RecurrenceChain[]; themes: Theme[] }>> {
+  return (bySlug ??= collectBySlug());
+}
+
+async function collectBySlug(): Promise<Map<string, { chains: RecurrenceChain[]; themes: Theme[] }>> {
+  const found = new Map<string, { chains: RecurrenceChain[]; themes: Theme[] }>();
+  const entry = (slug: string) => {
+    let value = found.get(slug);
+    if (!value) found.set(slug, (value = { chains: [], themes: [] }));
+    return value;
+  };
+  for (const chain of await siteRecurrences()) for (const incident of chain.incidents) entry(incident.slug).chains.push(chain);
+  for (const theme of await siteThemes()) for (const incident of theme.incidents) entry(incident.slug).themes.push(theme);
+  return found;
+}
