@@ -42,10 +42,86 @@ export async function taxonomyIds() {
   return [...text.matchAll(/^\s*-\s*id:\s*([a-z0-9-]+)/gm)].map((match) => match[1]);
 }
 
-const syllables = ['zen', 'tra', 'vo', 'lix', 'mar', 'quo', 'dex', 'ny', 'pel', 'cor', 'abi', 'sto', 'ven', 'ru', 'kal', 'tor', 'fin', 'gra', 'mo', 'wex', 'sul', 'bri', 'hap', 'oro'];
-const services = ['api', 'web', 'checkout', 'payments', 'search', 'auth', 'login', 'storage', 'uploads', 'notifications', 'billing', 'dns', 'cdn', 'queue', 'scheduler', 'metrics', 'mobile app', 'admin', 'webhooks', 'email'];
-const components = ['load balancer', 'primary database', 'replica set', 'cache cluster', 'message queue', 'config service', 'certificate store', 'deploy pipeline', 'DNS resolver', 'storage array', 'rate limiter', 'service mesh', 'job scheduler', 'feature-flag service', 'edge proxy', 'metrics pipeline'];
-const verbs = ['ran out of connections', 'rejected writes', 'returned stale answers', 'stopped accepting traffic', 'fell behind on replication', 'exhausted its file handles', 'served expired certificates', 'entered a restart loop', 'dropped packets', 'lost quorum', 'filled its disk', 'deadlocked under load'];
+const syllables = [
+  'zen',
+  'tra',
+  'vo',
+  'lix',
+  'mar',
+  'quo',
+  'dex',
+  'ny',
+  'pel',
+  'cor',
+  'abi',
+  'sto',
+  'ven',
+  'ru',
+  'kal',
+  'tor',
+  'fin',
+  'gra',
+  'mo',
+  'wex',
+  'sul',
+  'bri',
+  'hap',
+  'oro',
+];
+const services = [
+  'api',
+  'web',
+  'checkout',
+  'payments',
+  'search',
+  'auth',
+  'login',
+  'storage',
+  'uploads',
+  'notifications',
+  'billing',
+  'dns',
+  'cdn',
+  'queue',
+  'scheduler',
+  'metrics',
+  'mobile app',
+  'admin',
+  'webhooks',
+  'email',
+];
+const components = [
+  'load balancer',
+  'primary database',
+  'replica set',
+  'cache cluster',
+  'message queue',
+  'config service',
+  'certificate store',
+  'deploy pipeline',
+  'DNS resolver',
+  'storage array',
+  'rate limiter',
+  'service mesh',
+  'job scheduler',
+  'feature-flag service',
+  'edge proxy',
+  'metrics pipeline',
+];
+const verbs = [
+  'ran out of connections',
+  'rejected writes',
+  'returned stale answers',
+  'stopped accepting traffic',
+  'fell behind on replication',
+  'exhausted its file handles',
+  'served expired certificates',
+  'entered a restart loop',
+  'dropped packets',
+  'lost quorum',
+  'filled its disk',
+  'deadlocked under load',
+];
 const causeText = {
   'config-change': 'a configuration push changed a default that other services relied on',
   deploy: 'a release rolled out a change that had passed tests but failed under production traffic',
@@ -145,7 +221,10 @@ export function postmortemMarkdown(random, facts, ids) {
     '',
     '| Service | Effect | Duration |',
     '| --- | --- | --- |',
-    ...affected.map((service) => `| ${service} | ${random.pick(['errors for ~', 'timeouts for ', 'unavailable to '])}${random.int(2, 60)}% of requests | ${random.int(5, resolved)} min |`),
+    ...affected.map(
+      (service) =>
+        `| ${service} | ${random.pick(['errors for ~', 'timeouts for ', 'unavailable to '])}${random.int(2, 60)}% of requests | ${random.int(5, resolved)} min |`,
+    ),
     '',
     `- About **${random.int(1, 900)}k** requests failed; ${random.pick(filler)}`,
     `- See https://status.${organization.toLowerCase()}.example for the public record.`,
@@ -179,7 +258,9 @@ export function postmortemMarkdown(random, facts, ids) {
   for (let i = 0; i < actions; i++) {
     const owner = random.next() < 0.8 ? ` @${random.pick(people)}` : '';
     const ticket = random.next() < 0.5 ? ` (OPS-${random.int(100, 9999)})` : '';
-    lines.push(`- [${random.next() < 0.4 ? 'x' : ' '}] ${random.pick(['Add an alert on', 'Document the failover for', 'Load-test', 'Add a canary stage for', 'Cap retries to', 'Review the capacity plan of'])} the ${random.pick(components)}${owner}${ticket}`);
+    lines.push(
+      `- [${random.next() < 0.4 ? 'x' : ' '}] ${random.pick(['Add an alert on', 'Document the failover for', 'Load-test', 'Add a canary stage for', 'Cap retries to', 'Review the capacity plan of'])} the ${random.pick(components)}${owner}${ticket}`,
+    );
   }
   lines.push('', '## Lessons learned', '', '### What went well', '');
   for (const sentence of random.some(filler, 1, 3)) lines.push(`- ${sentence}`);
@@ -192,7 +273,10 @@ export function postmortemMarkdown(random, facts, ids) {
   if (text.length < target) {
     const appendix = ['## Appendix', ''];
     while (text.length + appendix.join('\n').length < target - 80) {
-      appendix.push(`${random.pick(filler)} ${random.pick(filler)} The ${random.pick(components)} ${random.pick(verbs)} during the investigation (${random.pick(ids)}).`, '');
+      appendix.push(
+        `${random.pick(filler)} ${random.pick(filler)} The ${random.pick(components)} ${random.pick(verbs)} during the investigation (${random.pick(ids)}).`,
+        '',
+      );
     }
     text += `\n${appendix.join('\n')}`;
   }

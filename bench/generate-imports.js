@@ -27,7 +27,9 @@ export async function generateImports({ fixtures, out, count }) {
     const page = html
       .replace('Checkout API returns 502 after a config push', `Incident ${index}: service ${index % 37} returns errors`)
       .replace('2024-09-20', dateOf(index))
-      .replace('11:21', timeOf(index, 1)).replace('11:32', timeOf(index, 2)).replace('12:05', timeOf(index, 3));
+      .replace('11:21', timeOf(index, 1))
+      .replace('11:32', timeOf(index, 2))
+      .replace('12:05', timeOf(index, 3));
     await writeFile(join(htmlDir, `doc-${index}.html`), page);
   }
 
@@ -36,7 +38,9 @@ export async function generateImports({ fixtures, out, count }) {
 
   const csvRows = ['Incident,Date,Severity,Service,Category,Summary,Root cause,Action items,On-call'];
   for (let index = 0; index < count; index++) {
-    csvRows.push(`Incident ${index} on service ${index % 37},${dateOf(index)},SEV${1 + (index % 4)},svc-${index % 37},config-change,"Errors for ${index % 90} minutes.","A bad push, number ${index}.","- [ ] Fix ${index} @ops",person-${index % 11}`);
+    csvRows.push(
+      `Incident ${index} on service ${index % 37},${dateOf(index)},SEV${1 + (index % 4)},svc-${index % 37},config-change,"Errors for ${index % 90} minutes.","A bad push, number ${index}.","- [ ] Fix ${index} @ops",person-${index % 11}`,
+    );
   }
   await writeFile(join(await dir('csv'), 'incidents.csv'), `${csvRows.join('\n')}\n`);
 
@@ -45,7 +49,10 @@ export async function generateImports({ fixtures, out, count }) {
   const database = 'Postmortems 6a1e0c3b9f2d4e8a8b7c5d4e3f2a1b0c';
   const page = await readFile(join(fixtures, 'notion', database, 'Checkout 502s after LB config push 2f9d8c7b6a5e4d3c2b1a0f9e8d7c6b5a.md'), 'utf8');
   const monthNames = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
-  const notionDateOf = (index) => { const [year, month, day] = dateOf(index).split('-').map(Number); return `${monthNames[month - 1]} ${day}, ${year}`; };
+  const notionDateOf = (index) => {
+    const [year, month, day] = dateOf(index).split('-').map(Number);
+    return `${monthNames[month - 1]} ${day}, ${year}`;
+  };
   await mkdir(join(notionDir, database), { recursive: true });
   const notionRows = ['\ufeffName,Date,Severity,Status,Services,Root cause category,Owner,Customer impact'];
   for (let index = 0; index < count; index++) {
@@ -55,22 +62,54 @@ export async function generateImports({ fixtures, out, count }) {
     const text = page
       .replace('# Checkout 502s after LB config push', `# ${title}`)
       .replace('Date: September 20, 2024', `Date: ${notionDateOf(index)}`)
-      .replace('| 11:21 ', `| ${timeOf(index, 1)} `).replace('| 11:32 ', `| ${timeOf(index, 2)} `).replace('| 12:05 ', `| ${timeOf(index, 3)} `);
+      .replace('| 11:21 ', `| ${timeOf(index, 1)} `)
+      .replace('| 11:32 ', `| ${timeOf(index, 2)} `)
+      .replace('| 12:05 ', `| ${timeOf(index, 3)} `);
     await writeFile(join(notionDir, database, `${title} ${id}.md`), text);
   }
   await writeFile(join(notionDir, `${database}_all.csv`), `${notionRows.join('\n')}\n`);
 
-  const body = (index) => `## Summary\n\nIncident ${index}.\n\n## Timeline\n\n- ${timeOf(index, 1)} UTC INCIDENT BEGINS: errors\n- ${timeOf(index, 2)} UTC INCIDENT ENDS: fixed\n\n## Action items\n\n- [ ] Follow up ${index} @ops\n`;
+  const body = (index) =>
+    `## Summary\n\nIncident ${index}.\n\n## Timeline\n\n- ${timeOf(index, 1)} UTC INCIDENT BEGINS: errors\n- ${timeOf(index, 2)} UTC INCIDENT ENDS: fixed\n\n## Action items\n\n- [ ] Follow up ${index} @ops\n`;
   const github = [];
   const githubComments = [];
   const gitlab = [];
   const gitlabNotes = [];
   for (let index = 0; index < count; index++) {
     const url = `https://api.github.com/repos/acme/ops/issues/${index + 1}`;
-    github.push({ url, html_url: `https://github.com/acme/ops/issues/${index + 1}`, number: index + 1, title: `Incident ${index}`, user: { login: 'oncall' }, labels: [{ name: `severity::SEV${1 + (index % 4)}` }, { name: `service::svc-${index % 37}` }], state: 'closed', created_at: `${dateOf(index)}T10:00:00Z`, closed_at: `${dateOf(index)}T12:00:00Z`, body: body(index) });
+    github.push({
+      url,
+      html_url: `https://github.com/acme/ops/issues/${index + 1}`,
+      number: index + 1,
+      title: `Incident ${index}`,
+      user: { login: 'oncall' },
+      labels: [{ name: `severity::SEV${1 + (index % 4)}` }, { name: `service::svc-${index % 37}` }],
+      state: 'closed',
+      created_at: `${dateOf(index)}T10:00:00Z`,
+      closed_at: `${dateOf(index)}T12:00:00Z`,
+      body: body(index),
+    });
     githubComments.push({ issue_url: url, user: { login: 'sre' }, created_at: `${dateOf(index)}T11:00:00Z`, body: `Comment on ${index}.` });
-    gitlab.push({ iid: index + 1, project_id: 1, title: `Incident ${index}`, author: { username: 'oncall' }, labels: [`service::svc-${index % 37}`], state: 'closed', created_at: `${dateOf(index)}T10:00:00.000Z`, web_url: `https://gitlab.example.com/acme/ops/-/issues/${index + 1}`, severity: 'HIGH', description: body(index) });
-    gitlabNotes.push({ noteable_iid: index + 1, project_id: 1, system: false, author: { username: 'sre' }, created_at: `${dateOf(index)}T11:00:00.000Z`, body: `Note on ${index}.` });
+    gitlab.push({
+      iid: index + 1,
+      project_id: 1,
+      title: `Incident ${index}`,
+      author: { username: 'oncall' },
+      labels: [`service::svc-${index % 37}`],
+      state: 'closed',
+      created_at: `${dateOf(index)}T10:00:00.000Z`,
+      web_url: `https://gitlab.example.com/acme/ops/-/issues/${index + 1}`,
+      severity: 'HIGH',
+      description: body(index),
+    });
+    gitlabNotes.push({
+      noteable_iid: index + 1,
+      project_id: 1,
+      system: false,
+      author: { username: 'sre' },
+      created_at: `${dateOf(index)}T11:00:00.000Z`,
+      body: `Note on ${index}.`,
+    });
   }
   const githubDir = await dir('github-issues');
   await writeFile(join(githubDir, 'issues.json'), JSON.stringify(github));

@@ -24,7 +24,10 @@ const [mode, target, extra] = process.argv.slice(2);
 const ms = (start) => performance.now() - start;
 
 async function markdownFiles(dir) {
-  return (await readdir(dir, { recursive: true })).filter((name) => name.endsWith('.md')).map((name) => join(dir, name)).sort();
+  return (await readdir(dir, { recursive: true }))
+    .filter((name) => name.endsWith('.md'))
+    .map((name) => join(dir, name))
+    .sort();
 }
 
 /** The naive floor: gray-matter + remark-parse + remark-gfm, parse only, one file after another. */
@@ -49,7 +52,11 @@ async function parseOurs(dir, workers) {
   const { loadPostmortems } = await import(pathToFileURL(join(root, 'packages', 'parser', 'dist', 'index.js')).href);
   const start = performance.now();
   const postmortems = await loadPostmortems(dir, { workers: workers === 'false' ? false : Number(workers), cwd: dir });
-  return { files: postmortems.length, ms: ms(start), errors: postmortems.filter((p) => p.diagnostics.some((d) => d.ruleId === 'timeout' || d.ruleId === 'parse-failure')).length };
+  return {
+    files: postmortems.length,
+    ms: ms(start),
+    errors: postmortems.filter((p) => p.diagnostics.some((d) => d.ruleId === 'timeout' || d.ruleId === 'parse-failure')).length,
+  };
 }
 
 function quantile(sorted, q) {
@@ -58,7 +65,17 @@ function quantile(sorted, q) {
 
 /** A fixed query set: the labelled queries (typos included) plus topic queries. */
 function querySet(labelled) {
-  return [...labelled.map((entry) => entry.query), 'dns', 'certifcate expiry', 'databse failover', 'load balncer', 'disk full', 'leap second', 'replication lag', 'rollback deploy'];
+  return [
+    ...labelled.map((entry) => entry.query),
+    'dns',
+    'certifcate expiry',
+    'databse failover',
+    'load balncer',
+    'disk full',
+    'leap second',
+    'replication lag',
+    'rollback deploy',
+  ];
 }
 
 async function timeQueries(queries, run) {
@@ -95,7 +112,9 @@ async function timeAsyncQueries(queries, run) {
  */
 async function searchOurs(file) {
   const { records, queries } = JSON.parse(await readFile(file, 'utf8'));
-  const { buildSearchIndex, openSearchIndex, searchBundleFiles, splitSearchIndex } = await import(pathToFileURL(join(root, 'packages', 'parser', 'dist', 'search.js')).href);
+  const { buildSearchIndex, openSearchIndex, searchBundleFiles, splitSearchIndex } = await import(
+    pathToFileURL(join(root, 'packages', 'parser', 'dist', 'search.js')).href
+  );
   let start = performance.now();
   const index = buildSearchIndex(records);
   const texts = new Map([...searchBundleFiles(splitSearchIndex(index))].map(([name, value]) => [name, JSON.stringify(value)]));

@@ -59,6 +59,7 @@ function sharesCategory(a, b) {
 function isRecurrencePrecedent(target, other) {
   if (!sharesCategory(target, other)) return false;
   const services = new Set(target.services.map((service) => service.toLowerCase()));
-  const sameOrganization = target.organization !== null && other.organization !== null && target.organization.toLowerCase() === other.organization.toLowerCase();
+  const sameOrganization =
+    target.organization !== null && other.organization !== null && target.organization.toLowerCase() === other.organization.toLowerCase();
   return sameOrganization || other.services.some((service) => services.has(service.toLowerCase()));
 }

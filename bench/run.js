@@ -64,12 +64,21 @@ function measured(command, args, { env = {}, cwd = root } = {}) {
     let polledKb = 0;
     child.stdout.on('data', (chunk) => (stdout += chunk));
     child.stderr.on('data', (chunk) => (stderr += chunk));
-    const poll = hasGnuTime ? null : setInterval(() => {
-      const ps = spawn('ps', ['-o', 'rss=', '--ppid', String(child.pid), '-p', String(child.pid)]);
-      let text = '';
-      ps.stdout.on('data', (chunk) => (text += chunk));
-      ps.on('close', () => (polledKb = Math.max(polledKb, text.split('\n').reduce((sum, line) => sum + (Number(line) || 0), 0))));
-    }, 100);
+    const poll = hasGnuTime
+      ? null
+      : setInterval(() => {
+          const ps = spawn('ps', ['-o', 'rss=', '--ppid', String(child.pid), '-p', String(child.pid)]);
+          let text = '';
+          ps.stdout.on('data', (chunk) => (text += chunk));
+          ps.on(
+            'close',
+            () =>
+              (polledKb = Math.max(
+                polledKb,
+                text.split('\n').reduce((sum, line) => sum + (Number(line) || 0), 0),
+              )),
+          );
+        }, 100);
     child.on('error', reject);
     child.on('close', async (code) => {
       if (poll) clearInterval(poll);
@@ -103,7 +112,11 @@ for (const size of wanted('parse') ? parseSizes : []) {
   const single = await measure('parse-ours', corpora[size], 'false');
   const pool = await measure('parse-ours', corpora[size], String(workers));
   row('parse', 'ours 1 thread vs naive floor (ms)', size, single.ms, naive.ms, 'ms', '≤ 1.0×', { oursMb: single.peakMb, baselineMb: naive.peakMb });
-  row('parse', `ours pool (${workers} workers) vs ours 1 thread (ms)`, size, pool.ms, single.ms, 'ms', 'speed-up ≥ 1.8×', { oursMb: pool.peakMb, baselineMb: single.peakMb, speedup: single.ms / pool.ms });
+  row('parse', `ours pool (${workers} workers) vs ours 1 thread (ms)`, size, pool.ms, single.ms, 'ms', 'speed-up ≥ 1.8×', {
+    oursMb: pool.peakMb,
+    baselineMb: single.peakMb,
+    speedup: single.ms / pool.ms,
+  });
 }
 
 if (siteWanted) {
@@ -115,7 +128,10 @@ if (wanted('search')) console.error('search …');
 for (const count of wanted('search') ? recordCounts : []) {
   const ours = await measure('search-ours', search[count]);
   const fuse = await measure('search-fuse', search[count]);
-  row('search', 'first-search payload, gzip (KB)', count, ours.payloadGzipBytes / 1024, fuse.payloadGzipBytes / 1024, 'KB', '', { oursMb: ours.peakMb, baselineMb: fuse.peakMb });
+  row('search', 'first-search payload, gzip (KB)', count, ours.payloadGzipBytes / 1024, fuse.payloadGzipBytes / 1024, 'KB', '', {
+    oursMb: ours.peakMb,
+    baselineMb: fuse.peakMb,
+  });
   row('search', 'index load (ms)', count, ours.loadMs, fuse.loadMs, 'ms');
   row('search', 'query median (ms)', count, ours.medianMs, fuse.medianMs, 'ms');
   row('search', 'query p95 (ms)', count, ours.p95Ms, fuse.p95Ms, 'ms');
@@ -139,8 +155,22 @@ if (wanted('precedents')) {
   if (generated) replays.push([`generated ${parseSizes[0]}`, await loadPostmortems(generated)]);
   for (const [name, postmortems] of replays) {
     const result = replayPrecedents(postmortems);
-    row('precedents', `${name}: same-category precedent in top 5 (ours: service + text; baseline: 5 most recent of the category)`, result.queries, result.category.ours, result.category.baseline, 'share');
-    row('precedents', `${name}: same category and service/organization in top 5 (ours: + category)`, result.recurrenceQueries, result.recurrence.ours, result.recurrence.baseline, 'share');
+    row(
+      'precedents',
+      `${name}: same-category precedent in top 5 (ours: service + text; baseline: 5 most recent of the category)`,
+      result.queries,
+      result.category.ours,
+      result.category.baseline,
+      'share',
+    );
+    row(
+      'precedents',
+      `${name}: same category and service/organization in top 5 (ours: + category)`,
+      result.recurrenceQueries,
+      result.recurrence.ours,
+      result.recurrence.baseline,
+      'share',
+    );
   }
 }
 
@@ -159,7 +189,10 @@ if (wanted('import') && !smoke) {
     if (written !== count) throw new Error(`import --from ${format} wrote ${written} of ${count} files:\n${result.stderr}`);
     // The baseline is linting what was written: parsing every file is part of an import.
     const lint = await measured(process.execPath, [cli, 'lint', '--quiet', target], { cwd: out });
-    row('import', `postmortem import --from ${format} vs lint of the output (s)`, count, result.wallS, lint.wallS, 's', '< 60 s', { oursMb: result.peakMb, baselineMb: lint.peakMb });
+    row('import', `postmortem import --from ${format} vs lint of the output (s)`, count, result.wallS, lint.wallS, 's', '< 60 s', {
+      oursMb: result.peakMb,
+      baselineMb: lint.peakMb,
+    });
   }
 }
 
@@ -172,7 +205,10 @@ async function siteRows(size, dir) {
   const astroBin = join(root, 'site', 'node_modules', 'astro', 'astro.js');
   const baseline = await baselineProject();
   const ours = existsSync(join(root, 'site', 'src')) && existsSync(astroBin) ? await siteCopy() : null;
-  const change = join(dir, (await readdir(dir)).find((name) => name.endsWith('.md')));
+  const change = join(
+    dir,
+    (await readdir(dir)).find((name) => name.endsWith('.md')),
+  );
   const original = await readFile(change, 'utf8');
   const build = async (project) => {
     const env = { POSTMORTEMS_DIR: dir, ASTRO_CACHE_DIR: join(project, '.astro-cache'), ASTRO_TELEMETRY_DISABLED: '1' };
@@ -185,7 +221,10 @@ async function siteRows(size, dir) {
     return build(project);
   };
   const results = {};
-  for (const [name, project] of [['baseline', baseline], ['ours', ours]]) {
+  for (const [name, project] of [
+    ['baseline', baseline],
+    ['ours', ours],
+  ]) {
     if (!project) {
       results[name] = { cold: { wallS: NaN, peakMb: NaN }, warm: { wallS: NaN, peakMb: NaN } };
       continue;
@@ -197,15 +236,24 @@ async function siteRows(size, dir) {
     if (coldRun.error || warmRun.error) console.error(`site build (${name}) failed:\n${coldRun.error ?? warmRun.error}`);
     results[name] = { cold: coldRun, warm: warmRun };
   }
-  row('site', 'build cold (s)', size, results.ours.cold.wallS, results.baseline.cold.wallS, 's', size >= 10000 ? '≤ 60 s' : '', { oursMb: results.ours.cold.peakMb, baselineMb: results.baseline.cold.peakMb });
-  row('site', 'build warm, one file changed (s)', size, results.ours.warm.wallS, results.baseline.warm.wallS, 's', size >= 10000 ? '≤ 15 s' : '', { oursMb: results.ours.warm.peakMb, baselineMb: results.baseline.warm.peakMb });
+  row('site', 'build cold (s)', size, results.ours.cold.wallS, results.baseline.cold.wallS, 's', size >= 10000 ? '≤ 60 s' : '', {
+    oursMb: results.ours.cold.peakMb,
+    baselineMb: results.baseline.cold.peakMb,
+  });
+  row('site', 'build warm, one file changed (s)', size, results.ours.warm.wallS, results.baseline.warm.wallS, 's', size >= 10000 ? '≤ 15 s' : '', {
+    oursMb: results.ours.warm.peakMb,
+    baselineMb: results.baseline.warm.peakMb,
+  });
 }
 
 /** site/ copied below .bench/ (its node_modules linked), so cold builds never touch the real site's caches. */
 async function siteCopy() {
   const project = join(bench, 'site-copy');
   await rm(project, { recursive: true, force: true });
-  await cp(join(root, 'site'), project, { recursive: true, filter: (source) => !/[\\/](?:node_modules|dist|\.astro)(?:[\\/]|$)/.test(source.slice(join(root, 'site').length)) });
+  await cp(join(root, 'site'), project, {
+    recursive: true,
+    filter: (source) => !/[\\/](?:node_modules|dist|\.astro)(?:[\\/]|$)/.test(source.slice(join(root, 'site').length)),
+  });
   await symlink(join(root, 'site', 'node_modules'), join(project, 'node_modules'), 'dir');
   return project;
 }
@@ -216,32 +264,45 @@ async function baselineProject() {
   await mkdir(join(project, 'src', 'pages'), { recursive: true });
   await writeFile(join(project, 'package.json'), JSON.stringify({ name: 'astro-baseline', private: true, type: 'module' }));
   // Its own cache directory: node_modules is a link to site/'s, whose .astro/ the site copy would share.
-  await writeFile(join(project, 'astro.config.mjs'), "import { defineConfig } from 'astro/config';\nexport default defineConfig(process.env.ASTRO_CACHE_DIR ? { cacheDir: process.env.ASTRO_CACHE_DIR } : {});\n");
-  await writeFile(join(project, 'src', 'content.config.ts'), [
-    "import { defineCollection } from 'astro:content';",
-    "import { glob } from 'astro/loaders';",
-    "export const collections = { postmortems: defineCollection({ loader: glob({ pattern: '**/*.md', base: process.env.POSTMORTEMS_DIR ?? '../../postmortems' }) }) };",
-    '',
-  ].join('\n'));
-  await writeFile(join(project, 'src', 'pages', 'index.astro'), [
-    '---',
-    "import { getCollection } from 'astro:content';",
-    "const entries = await getCollection('postmortems');",
-    '---',
-    '<html><body><h1>Postmortems</h1><ul>{entries.map((entry) => <li>{String(entry.data.title ?? entry.id)}</li>)}</ul></body></html>',
-    '',
-  ].join('\n'));
+  await writeFile(
+    join(project, 'astro.config.mjs'),
+    "import { defineConfig } from 'astro/config';\nexport default defineConfig(process.env.ASTRO_CACHE_DIR ? { cacheDir: process.env.ASTRO_CACHE_DIR } : {});\n",
+  );
+  await writeFile(
+    join(project, 'src', 'content.config.ts'),
+    [
+      "import { defineCollection } from 'astro:content';",
+      "import { glob } from 'astro/loaders';",
+      "export const collections = { postmortems: defineCollection({ loader: glob({ pattern: '**/*.md', base: process.env.POSTMORTEMS_DIR ?? '../../postmortems' }) }) };",
+      '',
+    ].join('\n'),
+  );
+  await writeFile(
+    join(project, 'src', 'pages', 'index.astro'),
+    [
+      '---',
+      "import { getCollection } from 'astro:content';",
+      "const entries = await getCollection('postmortems');",
+      '---',
+      '<html><body><h1>Postmortems</h1><ul>{entries.map((entry) => <li>{String(entry.data.title ?? entry.id)}</li>)}</ul></body></html>',
+      '',
+    ].join('\n'),
+  );
   if (!existsSync(join(project, 'node_modules'))) await symlink(join(root, 'site', 'node_modules'), join(project, 'node_modules'), 'dir');
   return project;
 }
 
 function printTable() {
   const cpu = cpus()[0]?.model ?? 'unknown';
-  console.log(`\nMachine: ${availableParallelism()} cores (${cpu}), ${(totalmem() / 2 ** 30).toFixed(1)} GB, node ${process.version}${smoke ? ' — SMOKE MODE (tiny corpus, figures meaningless)' : ''}\n`);
+  console.log(
+    `\nMachine: ${availableParallelism()} cores (${cpu}), ${(totalmem() / 2 ** 30).toFixed(1)} GB, node ${process.version}${smoke ? ' — SMOKE MODE (tiny corpus, figures meaningless)' : ''}\n`,
+  );
   console.log('| section | measure | size | ours | baseline | ratio ours/baseline | peak RSS ours (MB) | peak RSS baseline (MB) | target |');
   console.log('| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |');
   for (const r of rows) {
     const ratio = r.speedup !== undefined ? `${fmt(r.ratio)} (speed-up ${fmt(r.speedup)}×)` : fmt(r.ratio);
-    console.log(`| ${r.section} | ${r.name} | ${r.size} | ${fmt(r.ours)} | ${fmt(r.baseline)} | ${ratio} | ${fmt(r.oursMb, 0)} | ${fmt(r.baselineMb, 0)} | ${r.target} |`);
+    console.log(
+      `| ${r.section} | ${r.name} | ${r.size} | ${fmt(r.ours)} | ${fmt(r.baseline)} | ${ratio} | ${fmt(r.oursMb, 0)} | ${fmt(r.baselineMb, 0)} | ${r.target} |`,
+    );
   }
 }

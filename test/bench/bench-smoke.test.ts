@@ -9,7 +9,15 @@ const root = fileURLToPath(new URL('../..', import.meta.url));
 describe('bench/run.js --smoke', () => {
   it('prints the table with every row and finite figures', async () => {
     const { stdout } = await run(process.execPath, ['bench/run.js', '--smoke'], { cwd: root, timeout: 240_000, maxBuffer: 10_000_000 });
-    const rows = stdout.split('\n').filter((line) => /^\| (?:parse|search|lint) \|/.test(line)).map((line) => line.split('|').slice(1, -1).map((cell) => cell.trim()));
+    const rows = stdout
+      .split('\n')
+      .filter((line) => /^\| (?:parse|search|lint) \|/.test(line))
+      .map((line) =>
+        line
+          .split('|')
+          .slice(1, -1)
+          .map((cell) => cell.trim()),
+      );
     expect(rows.map(([section, measure]) => `${section}: ${measure}`)).toEqual([
       'parse: ours 1 thread vs naive floor (ms)',
       expect.stringMatching(/^parse: ours pool \(\d+ workers\) vs ours 1 thread \(ms\)$/),

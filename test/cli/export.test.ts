@@ -45,27 +45,32 @@ describe.concurrent('postmortem export', () => {
 
   it('csv: a header and one CRLF-terminated row per incident', async () => {
     const result = await runCli(['export', '--format', 'csv'], { cwd: await project() });
-    expect(result.stdout).toBe([
-      csvHeader,
-      `config-push-outage,2024-01-10-config-push-outage,Config push outage,2024-01-10,draft,SEV1,Example Corp,api,config-change,45,0,1,postmortems/${fixtureNames.config}`,
-      `dns-resolver-overload,2024-03-18-dns-resolver-overload,DNS resolver overload,2024-03-18,final,SEV2,Example Corp,api;web,dns;capacity,90,1,1,postmortems/${fixtureNames.dns}`,
-      '',
-    ].join('\r\n'));
+    expect(result.stdout).toBe(
+      [
+        csvHeader,
+        `config-push-outage,2024-01-10-config-push-outage,Config push outage,2024-01-10,draft,SEV1,Example Corp,api,config-change,45,0,1,postmortems/${fixtureNames.config}`,
+        `dns-resolver-overload,2024-03-18-dns-resolver-overload,DNS resolver overload,2024-03-18,final,SEV2,Example Corp,api;web,dns;capacity,90,1,1,postmortems/${fixtureNames.dns}`,
+        '',
+      ].join('\r\n'),
+    );
   });
 
   it('csv: RFC 4180 quoting, formula-injection guard (each list item too), line breaks escaped', async () => {
-    const source = edit(await readFixture(fixtureNames.config),
+    const source = edit(
+      await readFixture(fixtureNames.config),
       ['title: Config push outage', `title: '=HYPERLINK("http://evil.example"), "quoted", and more'`],
       ['organization: Example Corp', 'organization: "@acme\\nline two"'],
       ['services: [api]', 'services: ["+billing", "-ledger"]'],
     );
     const dir = await makeProject({ [`postmortems/${fixtureNames.config}`]: source });
     const result = await runCli(['export', '--format', 'csv'], { cwd: dir });
-    expect(result.stdout).toBe([
-      csvHeader,
-      `config-push-outage,2024-01-10-config-push-outage,"'=HYPERLINK(""http://evil.example""), ""quoted"", and more",2024-01-10,draft,SEV1,'@acme\\nline two,'+billing;'-ledger,config-change,45,0,1,postmortems/${fixtureNames.config}`,
-      '',
-    ].join('\r\n'));
+    expect(result.stdout).toBe(
+      [
+        csvHeader,
+        `config-push-outage,2024-01-10-config-push-outage,"'=HYPERLINK(""http://evil.example""), ""quoted"", and more",2024-01-10,draft,SEV1,'@acme\\nline two,'+billing;'-ledger,config-change,45,0,1,postmortems/${fixtureNames.config}`,
+        '',
+      ].join('\r\n'),
+    );
   });
 
   it('--output writes the file instead of stdout', async () => {
@@ -83,7 +88,9 @@ describe.concurrent('postmortem export', () => {
     const dir = await project({ [`postmortems/${fixtureNames.dns}`]: broken });
     const result = await runCli(['export', '--format', 'ndjson'], { cwd: dir });
     expect(lines(result.stdout)).toHaveLength(2);
-    expect(result.stderr).toBe(`postmortems/${fixtureNames.dns}:14:1  error  Unexpected end 2024-03-18T13:30:00Z before start 2024-03-18T14:00:00Z, expected the incident to end after it starts  resolved-before-started\n`);
+    expect(result.stderr).toBe(
+      `postmortems/${fixtureNames.dns}:14:1  error  Unexpected end 2024-03-18T13:30:00Z before start 2024-03-18T14:00:00Z, expected the incident to end after it starts  resolved-before-started\n`,
+    );
     expect(result.code).toBe(1);
   });
 

@@ -27,7 +27,10 @@ describe.concurrent('templates and ignore globs in the CLI', () => {
       stdout: [
         templateLine('2022-10/issue-name.md', 'its title `ISSUE NAME - DD/MM/YYYY` holds a date format, not a date'),
         templateLine('Incident-Template.md', 'its file name `Incident-Template.md` names a template'),
-        templateLine('postmortem-skeleton.md', 'its body holds placeholders (`[Describe the incident in one paragraph]`, `[What happened]`, `[Explain the root cause]`) and no dated event'),
+        templateLine(
+          'postmortem-skeleton.md',
+          'its body holds placeholders (`[Describe the incident in one paragraph]`, `[What happened]`, `[Explain the root cause]`) and no dated event',
+        ),
         templateLine('runbook-form.md', 'its frontmatter marks it as a template'),
         '✔ 1 postmortem checked, no problems',
       ],
@@ -48,7 +51,10 @@ describe.concurrent('templates and ignore globs in the CLI', () => {
 
   it('without `ignore` the draft is read', async () => {
     const result = await runCli(['export', '--format', 'json'], { cwd: await project({}) });
-    expect((JSON.parse(result.stdout) as Array<{ slug: string }>).map((postmortem) => postmortem.slug)).toEqual(['2022-10-22-webhooks-dropped', '2022-11-02-cache-stampede']);
+    expect((JSON.parse(result.stdout) as Array<{ slug: string }>).map((postmortem) => postmortem.slug)).toEqual([
+      '2022-10-22-webhooks-dropped',
+      '2022-11-02-cache-stampede',
+    ]);
   });
 
   it('refuses an `ignore` that is not a list of globs, naming the key', async () => {

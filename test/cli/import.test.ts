@@ -10,7 +10,13 @@ const written = 'out/2024-09-20-checkout-api-returns-502-after-a-config-push.md'
 /** The fields a round trip must keep, from `export --json` (positions and paths dropped). */
 function exported(json: string) {
   return (JSON.parse(json) as Array<Record<string, unknown>>).map((p) => ({
-    title: p.title, date: p.date, severity: p.severity, status: p.status, services: p.services, categories: p.categories, authors: p.authors,
+    title: p.title,
+    date: p.date,
+    severity: p.severity,
+    status: p.status,
+    services: p.services,
+    categories: p.categories,
+    authors: p.authors,
     timeline: (p.timeline as Array<Record<string, unknown>>).map(({ at, text, marker }) => ({ at, text, marker })),
     actionItems: (p.actionItems as Array<Record<string, unknown>>).map(({ text, owner, status, due }) => ({ text, owner, status, due })),
     sections: (p.sections as Array<Record<string, unknown>>).map(({ heading, kind, depth }) => ({ heading, kind, depth })),
@@ -22,13 +28,15 @@ describe('postmortem import', () => {
     const dir = await makeProject();
     const result = await runCli(['import', googleDoc, '--from', 'html', '--out', 'out'], { cwd: dir });
     expect(result.stderr).toBe('');
-    expect(result.stdout.replace(googleDoc, '<input>')).toBe([
-      `${written} ← <input>`,
-      '  recognised: title "Checkout API returns 502 after a config push", date 2024-09-20, severity SEV2, status final, sections summary, impact, timeline, rootCause, remediation, 3 timeline entries, 2 action items, 1 image',
-      '  not recognised: "Customer communication" (kept as text under its heading)',
-      '1 of 1 document imported into out',
-      '',
-    ].join('\n'));
+    expect(result.stdout.replace(googleDoc, '<input>')).toBe(
+      [
+        `${written} ← <input>`,
+        '  recognised: title "Checkout API returns 502 after a config push", date 2024-09-20, severity SEV2, status final, sections summary, impact, timeline, rootCause, remediation, 3 timeline entries, 2 action items, 1 image',
+        '  not recognised: "Customer communication" (kept as text under its heading)',
+        '1 of 1 document imported into out',
+        '',
+      ].join('\n'),
+    );
     expect(result.code).toBe(0);
     expect((await readdir(join(dir, 'out'))).sort()).toEqual(['2024-09-20-checkout-api-returns-502-after-a-config-push.md', 'images']);
     expect(await readdir(join(dir, 'out/images'))).toEqual(['805924e65dff89cc.png']);
@@ -64,7 +72,12 @@ describe('postmortem import', () => {
       { path: written, written: true, skipped: null },
       { path: null, written: false, skipped: 'Unexpected element nesting 303 deep, expected at most 256; not imported' },
     ]);
-    expect(reports[0]!.recognised).toMatchObject({ title: 'Checkout API returns 502 after a config push', date: '2024-09-20', timelineEntries: 3, actionItems: 2 });
+    expect(reports[0]!.recognised).toMatchObject({
+      title: 'Checkout API returns 502 after a config push',
+      date: '2024-09-20',
+      timelineEntries: 3,
+      actionItems: 2,
+    });
   });
 
   it('round trip: the written markdown imported again gives the same fields in export --json', async () => {
@@ -98,9 +111,15 @@ describe('postmortem import', () => {
   it('is a usage error without --from, with an unknown format, or a missing input', async () => {
     const dir = await makeProject({ 'a.csv': 'title\nx\n' });
     const cases = [
-      [['import', 'a.csv'], "postmortem import: required option '--from <format>' not specified (see \"postmortem import --help\")\n"],
-      [['import', 'a.csv', '--from', 'pdf'], 'postmortem import: option \'--from <format>\' argument \'pdf\' is invalid. Allowed choices are html, docx, notion, github-issues, gitlab-issues, csv, markdown. (see "postmortem import --help")\n'],
-      [['import', 'a.csv', '--from', 'csv', '--map', 'Incident=name'], 'postmortem import: --map "Incident=name": unknown field "name", expected one of title, date, severity, status, organization, services, categories, tags, authors, started_at, detected_at, mitigated_at, resolved_at, sources, id, summary, impact, timeline, rootCause, trigger, detection, resolution, actionItems, lessons, ignore\n'],
+      [['import', 'a.csv'], 'postmortem import: required option \'--from <format>\' not specified (see "postmortem import --help")\n'],
+      [
+        ['import', 'a.csv', '--from', 'pdf'],
+        "postmortem import: option '--from <format>' argument 'pdf' is invalid. Allowed choices are html, docx, notion, github-issues, gitlab-issues, csv, markdown. (see \"postmortem import --help\")\n",
+      ],
+      [
+        ['import', 'a.csv', '--from', 'csv', '--map', 'Incident=name'],
+        'postmortem import: --map "Incident=name": unknown field "name", expected one of title, date, severity, status, organization, services, categories, tags, authors, started_at, detected_at, mitigated_at, resolved_at, sources, id, summary, impact, timeline, rootCause, trigger, detection, resolution, actionItems, lessons, ignore\n',
+      ],
       [['import', 'missing.html', '--from', 'html'], 'postmortem import: path not found: missing.html\n'],
     ] as const;
     for (const [args, stderr] of cases) {
@@ -113,6 +132,8 @@ describe('postmortem import', () => {
     const dir = await makeProject({ '.postmortemrc.json': JSON.stringify({ import: { labels: { 'team::*': 'owner' } } }), 'a.html': '<h1>x</h1>' });
     const result = await runCli(['import', 'a.html', '--from', 'html'], { cwd: dir });
     expect(result.code).toBe(2);
-    expect(result.stderr).toBe(`postmortem import: invalid configuration in ${join(dir, '.postmortemrc.json')}: "import.labels" maps "team::*" to "owner", expected one of "category", "service", "severity", "status", "tag", "ignore"\n`);
+    expect(result.stderr).toBe(
+      `postmortem import: invalid configuration in ${join(dir, '.postmortemrc.json')}: "import.labels" maps "team::*" to "owner", expected one of "category", "service", "severity", "status", "tag", "ignore"\n`,
+    );
   });
 });

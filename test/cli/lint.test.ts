@@ -79,8 +79,22 @@ describe.concurrent('postmortem lint', () => {
   it('json: the array of diagnostics (infos only with --verbose)', async () => {
     const result = await runCli(['lint', '--format', 'json'], { cwd: await projectWithProblems() });
     expect(JSON.parse(result.stdout)).toEqual([
-      { ruleId: 'resolved-before-started', severity: 'error', message: 'Unexpected end 2024-03-18T13:30:00Z before start 2024-03-18T14:00:00Z, expected the incident to end after it starts', path: dns, line: 13, column: 1 },
-      { ruleId: 'action-item-owner', severity: 'warning', message: 'Unexpected action item without an owner, expected `@handle` or `owner: name` in “Autoscale the resolver pool”', path: dns, line: 40, column: 1 },
+      {
+        ruleId: 'resolved-before-started',
+        severity: 'error',
+        message: 'Unexpected end 2024-03-18T13:30:00Z before start 2024-03-18T14:00:00Z, expected the incident to end after it starts',
+        path: dns,
+        line: 13,
+        column: 1,
+      },
+      {
+        ruleId: 'action-item-owner',
+        severity: 'warning',
+        message: 'Unexpected action item without an owner, expected `@handle` or `owner: name` in “Autoscale the resolver pool”',
+        path: dns,
+        line: 40,
+        column: 1,
+      },
     ]);
     expect(result.code).toBe(1);
     const clean = await runCli(['lint', '--format', 'json'], { cwd: await cleanProject() });
@@ -111,7 +125,9 @@ describe.concurrent('postmortem lint', () => {
     it('rejects a value that is not a whole number (exit 2)', async () => {
       const result = await runCli(['lint', '--max-warnings', 'many'], { cwd: await cleanProject() });
       expect(result.code).toBe(2);
-      expect(result.stderr).toBe(`postmortem lint: option '--max-warnings <n>' argument 'many' is invalid. expected a whole number ≥ 0. (see "postmortem lint --help")\n`);
+      expect(result.stderr).toBe(
+        `postmortem lint: option '--max-warnings <n>' argument 'many' is invalid. expected a whole number ≥ 0. (see "postmortem lint --help")\n`,
+      );
     });
   });
 
@@ -165,7 +181,9 @@ describe.concurrent('postmortem lint', () => {
       expect(result.code).toBe(2);
       expect(result.stdout).toBe('');
       expect(lines(result.stderr)).toHaveLength(1);
-      expect(result.stderr).toMatch(/^postmortem lint: invalid configuration in .*\.postmortemrc\.json: unknown rule "no-such-rule"; valid rule ids: frontmatter-language, .*, required-section, .*, unknown-related\n$/);
+      expect(result.stderr).toMatch(
+        /^postmortem lint: invalid configuration in .*\.postmortemrc\.json: unknown rule "no-such-rule"; valid rule ids: frontmatter-language, .*, required-section, .*, unknown-related\n$/,
+      );
     });
 
     it('an oversize file is always reported: lint exits 1 and export writes no empty record', async () => {
@@ -173,7 +191,15 @@ describe.concurrent('postmortem lint', () => {
       const result = await runCli(['lint', '--format', 'json'], { cwd: dir });
       expect(result.code).toBe(1);
       const diagnostics = JSON.parse(result.stdout) as Array<{ ruleId: string; severity: string; path: string }>;
-      expect(diagnostics.filter((d) => d.ruleId === 'too-large').map((d) => [d.path, d.severity]).sort()).toEqual([[config, 'error'], [dns, 'error']]);
+      expect(
+        diagnostics
+          .filter((d) => d.ruleId === 'too-large')
+          .map((d) => [d.path, d.severity])
+          .sort(),
+      ).toEqual([
+        [config, 'error'],
+        [dns, 'error'],
+      ]);
       const exported = await runCli(['export', '--json'], { cwd: dir });
       expect(exported.code).toBe(1);
     });
@@ -182,7 +208,11 @@ describe.concurrent('postmortem lint', () => {
       ['a bad severity', { rules: { 'empty-lessons': 'fatal' } }, /rule "empty-lessons" is set to "fatal", expected one of "off", "info", "warning", "error"/],
       ['an unknown key', { rule: {} }, /unknown key "rule", expected one of rules, timezone, maxBytes, taxonomy/],
       ['a bad maxBytes', { maxBytes: -1 }, /"maxBytes" must be a positive integer/],
-      ['a fatal rule turned off', { maxBytes: 10, rules: { 'too-large': 'off' } }, /rule "too-large" cannot be configured: it reports a file that could not be read as a postmortem/],
+      [
+        'a fatal rule turned off',
+        { maxBytes: 10, rules: { 'too-large': 'off' } },
+        /rule "too-large" cannot be configured: it reports a file that could not be read as a postmortem/,
+      ],
       ['a fatal rule re-graded', { rules: { 'frontmatter-yaml': 'info' } }, /rule "frontmatter-yaml" cannot be configured/],
     ])('%s is a usage error (exit 2)', async (_name, value, message) => {
       const result = await runCli(['lint'], { cwd: await projectWithProblems({ '.postmortemrc.json': JSON.stringify(value) }) });
@@ -201,7 +231,10 @@ describe.concurrent('postmortem lint', () => {
     it.each([
       [['lint', 'missing-dir'], 'postmortem lint: path not found: missing-dir\n'],
       [['lint', '--fix'], `postmortem lint: unknown option '--fix' (see "postmortem lint --help")\n`],
-      [['lint', '--format', 'xml'], `postmortem lint: option '-f, --format <format>' argument 'xml' is invalid. Allowed choices are stylish, json, github. (see "postmortem lint --help")\n`],
+      [
+        ['lint', '--format', 'xml'],
+        `postmortem lint: option '-f, --format <format>' argument 'xml' is invalid. Allowed choices are stylish, json, github. (see "postmortem lint --help")\n`,
+      ],
     ])('%j', async (args, stderr) => {
       const result = await runCli(args, { cwd: await cleanProject() });
       expect(result).toEqual({ code: 2, stdout: '', stderr });
@@ -227,7 +260,8 @@ describe.concurrent('postmortem lint', () => {
   it('no progress line when stderr is not a terminal, even for many files', async () => {
     const source = await readFixture(fixtureNames.config);
     const files: Record<string, string> = {};
-    for (let index = 0; index < 210; index++) files[`postmortems/2024-01-10-incident-${index}.md`] = edit(source, ['id: config-push-outage', `id: incident-${index}`]);
+    for (let index = 0; index < 210; index++)
+      files[`postmortems/2024-01-10-incident-${index}.md`] = edit(source, ['id: config-push-outage', `id: incident-${index}`]);
     const result = await runCli(['lint'], { cwd: await makeProject(files) });
     expect(result.stdout).toBe('✔ 210 postmortems checked, no problems\n');
     expect(result.stderr).toBe('');
@@ -237,10 +271,13 @@ describe.concurrent('postmortem lint', () => {
   it.skipIf(process.platform !== 'linux' || !existsSync('/usr/bin/script'))('a progress line on a terminal for more than 200 files', async () => {
     const source = await readFixture(fixtureNames.config);
     const files: Record<string, string> = {};
-    for (let index = 0; index < 250; index++) files[`postmortems/2024-01-10-incident-${index}.md`] = edit(source, ['id: config-push-outage', `id: incident-${index}`]);
+    for (let index = 0; index < 250; index++)
+      files[`postmortems/2024-01-10-incident-${index}.md`] = edit(source, ['id: config-push-outage', `id: incident-${index}`]);
     const dir = await makeProject(files);
     const output = await new Promise<string>((resolve, reject) => {
-      execFile('/usr/bin/script', ['-qec', `"${process.execPath}" "${cliBin}" lint`, '/dev/null'], { cwd: dir, env: plainEnv() }, (error, stdout) => (error ? reject(error) : resolve(stdout)));
+      execFile('/usr/bin/script', ['-qec', `"${process.execPath}" "${cliBin}" lint`, '/dev/null'], { cwd: dir, env: plainEnv() }, (error, stdout) =>
+        error ? reject(error) : resolve(stdout),
+      );
     });
     expect(output).toContain('\rParsed 250/250 files…');
     expect(output).toContain('✔ 250 postmortems checked, no problems');

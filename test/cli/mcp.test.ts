@@ -105,7 +105,19 @@ describe('postmortem mcp', () => {
 
   it('search: hits with ids, as the search index ranks them', async () => {
     const answer = data(await call('search', { query: 'resolver', limit: 5 }));
-    expect(answer).toMatchObject({ query: 'resolver', hits: [{ id: 'dns-resolver-overload', slug: '2024-03-18-dns-resolver-overload', title: 'DNS resolver overload', date: '2024-03-18', path: 'postmortems/2024-03-18-dns-resolver-overload.md', organization: 'Example Corp' }] });
+    expect(answer).toMatchObject({
+      query: 'resolver',
+      hits: [
+        {
+          id: 'dns-resolver-overload',
+          slug: '2024-03-18-dns-resolver-overload',
+          title: 'DNS resolver overload',
+          date: '2024-03-18',
+          path: 'postmortems/2024-03-18-dns-resolver-overload.md',
+          organization: 'Example Corp',
+        },
+      ],
+    });
     expect((answer.hits as unknown[]).length).toBe(1);
     // A typo still finds it; a word in no postmortem finds nothing.
     expect((data(await call('search', { query: 'resolvr' })).hits as Array<{ id: string }>).map((hit) => hit.id)).toEqual(['dns-resolver-overload']);
@@ -124,14 +136,22 @@ describe('postmortem mcp', () => {
     expect(cli.code).toBe(0);
     const answer = data(await call('related', { id: 'dns-resolver-overload' }));
     expect(answer).toEqual({
-      incident: { id: 'dns-resolver-overload', slug: '2024-03-18-dns-resolver-overload', title: 'DNS resolver overload', date: '2024-03-18', path: 'postmortems/2024-03-18-dns-resolver-overload.md' },
+      incident: {
+        id: 'dns-resolver-overload',
+        slug: '2024-03-18-dns-resolver-overload',
+        title: 'DNS resolver overload',
+        date: '2024-03-18',
+        path: 'postmortems/2024-03-18-dns-resolver-overload.md',
+      },
       related: JSON.parse(cli.stdout),
     });
     expect((answer.related as Array<{ id: string }>).map((incident) => incident.id)).toContain('config-push-outage');
   });
 
   it('precedents: as `postmortem precedents --json` answers the same query', async () => {
-    const cli = await runCli(['precedents', '--service', 'web', '--category', 'capacity', '--text', 'cache memory', '--dir', 'postmortems', '--json'], { cwd: dir });
+    const cli = await runCli(['precedents', '--service', 'web', '--category', 'capacity', '--text', 'cache memory', '--dir', 'postmortems', '--json'], {
+      cwd: dir,
+    });
     expect(cli.code).toBe(0);
     const answer = data(await call('precedents', { service: 'web', category: 'capacity', text: 'cache memory' }));
     expect(answer).toEqual({ precedents: JSON.parse(cli.stdout) });
@@ -150,7 +170,14 @@ describe('postmortem mcp', () => {
   it('open_follow_ups: only open items, filtered by service, incident and overdue', async () => {
     const web = data(await call('open_follow_ups', { service: 'WEB' }));
     expect(web.total).toBe(3);
-    expect((web.followUps as Array<{ text: string; incidentId: string; overdue: boolean; owner: string | null }>).map(({ text, incidentId, overdue, owner }) => ({ text, incidentId, overdue, owner }))).toEqual([
+    expect(
+      (web.followUps as Array<{ text: string; incidentId: string; overdue: boolean; owner: string | null }>).map(({ text, incidentId, overdue, owner }) => ({
+        text,
+        incidentId,
+        overdue,
+        owner,
+      })),
+    ).toEqual([
       { text: 'Add an eviction policy to the cache', incidentId: 'hostile-cache', overdue: true, owner: 'bob' },
       { text: 'Alert on cache memory', incidentId: 'hostile-cache', overdue: false, owner: 'carol' },
       { text: 'Autoscale the resolver pool', incidentId: 'dns-resolver-overload', overdue: false, owner: 'sre-team' },
@@ -158,7 +185,19 @@ describe('postmortem mcp', () => {
     const overdue = data(await call('open_follow_ups', { overdue_only: true }));
     expect((overdue.followUps as Array<{ text: string }>).map((item) => item.text)).toEqual(['Add an eviction policy to the cache']);
     const one = data(await call('open_follow_ups', { incident: 'dns-resolver-overload', limit: 1 }));
-    expect(one).toMatchObject({ total: 1, followUps: [{ text: 'Autoscale the resolver pool', status: 'open', incident: '2024-03-18-dns-resolver-overload', incidentTitle: 'DNS resolver overload', incidentDate: '2024-03-18', path: 'postmortems/2024-03-18-dns-resolver-overload.md' }] });
+    expect(one).toMatchObject({
+      total: 1,
+      followUps: [
+        {
+          text: 'Autoscale the resolver pool',
+          status: 'open',
+          incident: '2024-03-18-dns-resolver-overload',
+          incidentTitle: 'DNS resolver overload',
+          incidentDate: '2024-03-18',
+          path: 'postmortems/2024-03-18-dns-resolver-overload.md',
+        },
+      ],
+    });
     expect(data(await call('open_follow_ups', { service: 'billing' }))).toEqual({ total: 0, followUps: [] });
   });
 
@@ -174,9 +213,15 @@ describe('postmortem mcp', () => {
 
   it('an unknown incident or bad arguments are tool errors, and the server keeps answering', async () => {
     const missing = await call('get_postmortem', { id: 'no-such-incident' });
-    expect(missing).toMatchObject({ isError: true, content: [{ type: 'text', text: 'Unexpected incident "no-such-incident", expected an id or slug returned by search' }] });
+    expect(missing).toMatchObject({
+      isError: true,
+      content: [{ type: 'text', text: 'Unexpected incident "no-such-incident", expected an id or slug returned by search' }],
+    });
     const related = await call('related', { id: '<b>nope</b>' });
-    expect(related).toMatchObject({ isError: true, content: [{ type: 'text', text: 'Unexpected incident "\\u003cb\\u003enope\\u003c/b\\u003e", expected an id or slug returned by search' }] });
+    expect(related).toMatchObject({
+      isError: true,
+      content: [{ type: 'text', text: 'Unexpected incident "\\u003cb\\u003enope\\u003c/b\\u003e", expected an id or slug returned by search' }],
+    });
     const bad = await call('search', { query: '', limit: 0 });
     expect(bad.isError).toBe(true);
     expect(data(await call('search', { query: 'config' })).hits).not.toEqual([]);
@@ -193,7 +238,10 @@ describe.concurrent('postmortem mcp (command line)', () => {
     ];
     const result = await runCliWithInput(['mcp'], { cwd: dir, input: messages.map((message) => JSON.stringify(message)).join('\n') + '\n' });
     expect(result.code).toBe(0);
-    const answers = result.stdout.trim().split('\n').map((line) => JSON.parse(line) as { id: number; result: { structuredContent?: { total: number } } });
+    const answers = result.stdout
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as { id: number; result: { structuredContent?: { total: number } } });
     expect(answers.map((answer) => answer.id)).toEqual([1, 2]);
     expect(answers[1]!.result.structuredContent?.total).toBe(1);
   });
@@ -206,7 +254,8 @@ describe.concurrent('postmortem mcp (command line)', () => {
   it('--help names the tools and how to register the server', async () => {
     const result = await runCli(['mcp', '--help'], { cwd: await makeProject() });
     expect(result.code).toBe(0);
-    for (const tool of ['search {query, limit}', 'get_postmortem {id}', 'related {id, limit}', 'precedents {', 'open_follow_ups {']) expect(result.stdout).toContain(tool);
+    for (const tool of ['search {query, limit}', 'get_postmortem {id}', 'related {id, limit}', 'precedents {', 'open_follow_ups {'])
+      expect(result.stdout).toContain(tool);
     expect(result.stdout).toContain('"args": ["postmortem", "mcp", "--dir", "postmortems"]');
   });
 });

@@ -69,7 +69,10 @@ describe.concurrent('postmortem new', () => {
 
   it.each([
     [['new'], `postmortem new: missing required argument 'title' (see "postmortem new --help")\n`],
-    [['new', 'Disk full', '--date', '2024-02-30'], `postmortem new: option '-d, --date <YYYY-MM-DD>' argument '2024-02-30' is invalid. expected a calendar date YYYY-MM-DD. (see "postmortem new --help")\n`],
+    [
+      ['new', 'Disk full', '--date', '2024-02-30'],
+      `postmortem new: option '-d, --date <YYYY-MM-DD>' argument '2024-02-30' is invalid. expected a calendar date YYYY-MM-DD. (see "postmortem new --help")\n`,
+    ],
     [['new', '!!!'], 'postmortem new: the title needs at least one letter or digit\n'],
   ])('usage error %j (exit 2)', async (args, stderr) => {
     expect(await runCli(args, { cwd: await makeProject() })).toEqual({ code: 2, stdout: '', stderr });

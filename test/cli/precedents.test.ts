@@ -6,7 +6,8 @@ import { copyFixtures, edit, fixtureNames, makeProject, readFixture, runCli, wri
 async function project(): Promise<string> {
   const dir = await makeProject();
   await copyFixtures(dir, [fixtureNames.taxonomy, fixtureNames.config, fixtureNames.dns], 'postmortems');
-  const other = edit(await readFixture(fixtureNames.config),
+  const other = edit(
+    await readFixture(fixtureNames.config),
     ['id: config-push-outage', 'id: billing-queue'],
     ['title: Config push outage', 'title: Billing queue backlog'],
     ['services: [api]', 'services: [billing]'],
@@ -20,12 +21,18 @@ describe.concurrent('postmortem precedents', () => {
   it('--json: incidents on the service, with lessons and still-open follow-ups', async () => {
     const result = await runCli(['precedents', '--service', 'web', '--category', 'dns', '--json'], { cwd: await project() });
     expect(result.code).toBe(0);
-    const found = JSON.parse(result.stdout) as Array<{ id: string; reasons: Array<{ kind: string }>; lessons: string[]; openFollowUps: Array<{ text: string }> }>;
+    const found = JSON.parse(result.stdout) as Array<{
+      id: string;
+      reasons: Array<{ kind: string }>;
+      lessons: string[];
+      openFollowUps: Array<{ text: string }>;
+    }>;
     expect(found.map((precedent) => precedent.id)).toEqual(['dns-resolver-overload']);
     expect(found[0]!.reasons.map((reason) => reason.kind)).toEqual(['category', 'service']);
     const fixture = await readFixture(fixtureNames.dns);
     for (const lesson of found[0]!.lessons) expect(fixture).toContain(lesson);
-    for (const item of found[0]!.openFollowUps) expect(fixture).toMatch(new RegExp(`- \\[ \\] ${item.text.slice(0, 20).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`));
+    for (const item of found[0]!.openFollowUps)
+      expect(fixture).toMatch(new RegExp(`- \\[ \\] ${item.text.slice(0, 20).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`));
     expect(found[0]!.openFollowUps.length).toBeGreaterThan(0);
   });
 
@@ -41,7 +48,11 @@ describe.concurrent('postmortem precedents', () => {
 
   it('nothing to compare is a usage error; no match is said so', async () => {
     const dir = await project();
-    expect(await runCli(['precedents'], { cwd: dir })).toEqual({ code: 2, stdout: '', stderr: 'postmortem precedents: expected at least one of --service, --category and --text\n' });
+    expect(await runCli(['precedents'], { cwd: dir })).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: 'postmortem precedents: expected at least one of --service, --category and --text\n',
+    });
     expect(await runCli(['precedents', '--service', 'nowhere'], { cwd: dir })).toMatchObject({ code: 0, stdout: 'No precedents for nowhere.\n' });
   });
 });

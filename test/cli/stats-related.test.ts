@@ -6,7 +6,8 @@ import { copyFixtures, edit, fixtureNames, makeProject, readFixture, runCli, wri
 async function project(): Promise<string> {
   const dir = await makeProject();
   await copyFixtures(dir, [fixtureNames.taxonomy, fixtureNames.config, fixtureNames.dns], 'postmortems');
-  const third = edit(await readFixture(fixtureNames.config),
+  const third = edit(
+    await readFixture(fixtureNames.config),
     ['id: config-push-outage', 'id: cache-stampede'],
     ['title: Config push outage', 'title: Cache stampede'],
     ['date: 2024-01-10', 'date: 2023-06-01'],
@@ -56,43 +57,48 @@ describe.concurrent('postmortem stats', () => {
 
   it('a readable table with aligned columns', async () => {
     const result = await runCli(['stats'], { cwd: await project() });
-    expect(result.stdout).toBe([
-      '3 postmortems',
-      '',
-      'Category       incidents',
-      'capacity               2',
-      'config-change          1',
-      'dns                    1',
-      '',
-      'Service  incidents',
-      'api              2',
-      'web              2',
-      '',
-      'Year  incidents',
-      '2023          1',
-      '2024          2',
-      '',
-      'Time to resolve',
-      'p50                 1h 30m',
-      'p90                    26h',
-      'max                    26h',
-      'incidents measured       3',
-      '',
-      'Action items',
-      'open          2',
-      'overdue       1',
-      'done          2',
-      'no status     0',
-      'total         4',
-      '',
-    ].join('\n'));
+    expect(result.stdout).toBe(
+      [
+        '3 postmortems',
+        '',
+        'Category       incidents',
+        'capacity               2',
+        'config-change          1',
+        'dns                    1',
+        '',
+        'Service  incidents',
+        'api              2',
+        'web              2',
+        '',
+        'Year  incidents',
+        '2023          1',
+        '2024          2',
+        '',
+        'Time to resolve',
+        'p50                 1h 30m',
+        'p90                    26h',
+        'max                    26h',
+        'incidents measured       3',
+        '',
+        'Action items',
+        'open          2',
+        'overdue       1',
+        'done          2',
+        'no status     0',
+        'total         4',
+        '',
+      ].join('\n'),
+    );
   });
 });
 
 describe.concurrent('postmortem stats with triggers', () => {
   it('counts triggers and prints the trigger × root-cause matrix, columns the --top categories', async () => {
     const dir = await project();
-    const withTrigger = async (name: string, trigger: string) => writeFiles(dir, { [`postmortems/${name}`]: edit(await readFixture(name), ['organization: Example Corp', `organization: Example Corp\ntrigger: ${trigger}`]) });
+    const withTrigger = async (name: string, trigger: string) =>
+      writeFiles(dir, {
+        [`postmortems/${name}`]: edit(await readFixture(name), ['organization: Example Corp', `organization: Example Corp\ntrigger: ${trigger}`]),
+      });
     await withTrigger(fixtureNames.config, 'config-push');
     await withTrigger(fixtureNames.dns, 'traffic-surge');
     const json = await runCli(['stats', '--json'], { cwd: dir });
@@ -101,15 +107,17 @@ describe.concurrent('postmortem stats with triggers', () => {
       byTriggerAndCategory: { 'config-push': { 'config-change': 1 }, 'traffic-surge': { capacity: 1, dns: 1 } },
     });
     const table = await runCli(['stats', '--top', '2'], { cwd: dir });
-    expect(table.stdout).toContain([
-      'Trigger        incidents',
-      'config-push            1',
-      'traffic-surge          1',
-      '',
-      'Trigger × cause  capacity  config-change',
-      'config-push             0              1',
-      'traffic-surge           1              0',
-    ].join('\n'));
+    expect(table.stdout).toContain(
+      [
+        'Trigger        incidents',
+        'config-push            1',
+        'traffic-surge          1',
+        '',
+        'Trigger × cause  capacity  config-change',
+        'config-push             0              1',
+        'traffic-surge           1              0',
+      ].join('\n'),
+    );
   });
 });
 
@@ -117,14 +125,16 @@ describe.concurrent('postmortem related', () => {
   it('lists related incidents with reasons, best first', async () => {
     const result = await runCli(['related', `postmortems/${fixtureNames.dns}`], { cwd: await project() });
     expect(result.code).toBe(0);
-    expect(result.stdout).toBe([
-      'Related to DNS resolver overload:',
-      '',
-      'date        incident            why',
-      '2024-01-10  Config push outage  Linked as related; Same service: api; Same organization: Example Corp; Similar text: "api"',
-      '2023-06-01  Cache stampede      Shared root cause: capacity; Same service: web; Same organization: Example Corp; Similar text: "api"',
-      '',
-    ].join('\n'));
+    expect(result.stdout).toBe(
+      [
+        'Related to DNS resolver overload:',
+        '',
+        'date        incident            why',
+        '2024-01-10  Config push outage  Linked as related; Same service: api; Same organization: Example Corp; Similar text: "api"',
+        '2023-06-01  Cache stampede      Shared root cause: capacity; Same service: web; Same organization: Example Corp; Similar text: "api"',
+        '',
+      ].join('\n'),
+    );
   });
 
   it('--json and --limit', async () => {
@@ -157,7 +167,10 @@ describe.concurrent('postmortem related', () => {
   it('usage errors: missing file, not a postmortem, bad --limit (exit 2)', async () => {
     const dir = await project();
     expect(await runCli(['related', 'nope.md'], { cwd: dir })).toEqual({ code: 2, stdout: '', stderr: 'postmortem related: path not found: nope.md\n' });
-    expect(await runCli(['related', 'postmortems/taxonomy.yaml'], { cwd: dir })).toMatchObject({ code: 2, stderr: 'postmortem related: not a postmortem file: postmortems/taxonomy.yaml (expected a .md file not starting with _)\n' });
+    expect(await runCli(['related', 'postmortems/taxonomy.yaml'], { cwd: dir })).toMatchObject({
+      code: 2,
+      stderr: 'postmortem related: not a postmortem file: postmortems/taxonomy.yaml (expected a .md file not starting with _)\n',
+    });
     expect((await runCli(['related', `postmortems/${fixtureNames.dns}`, '--limit', '0'], { cwd: dir })).code).toBe(2);
   });
 });

@@ -8,7 +8,6 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { lines, makeProject, repositoryRoot, runCli } from './helpers.js';
 
-
 /** A project whose `node_modules/@postmortem-kb/parser` is this repository's parser, as after `npm install`. */
 async function projectWith(files: Record<string, string>): Promise<string> {
   const dir = await makeProject(files);
@@ -94,8 +93,17 @@ describe('team rules from plugins', () => {
 
   it('a plugin that exports no rule, a non-team id or a setting for an unknown team rule is a usage error', async () => {
     const cases: Array<[Record<string, string>, RegExp]> = [
-      [{ '.postmortemrc.json': JSON.stringify({ plugins: ['bad.js'] }), 'bad.js': 'export default { hello: 1 };\n' }, /plugin .*bad\.js: expected `meta` to be an object/],
-      [{ '.postmortemrc.json': JSON.stringify({ plugins: ['bad.js'] }), 'bad.js': "export default { meta: { id: 'mine', severity: 'error', scope: 'file', description: 'x' }, check() {} };\n" }, /expected the rule id "mine" to start with "team\/"/],
+      [
+        { '.postmortemrc.json': JSON.stringify({ plugins: ['bad.js'] }), 'bad.js': 'export default { hello: 1 };\n' },
+        /plugin .*bad\.js: expected `meta` to be an object/,
+      ],
+      [
+        {
+          '.postmortemrc.json': JSON.stringify({ plugins: ['bad.js'] }),
+          'bad.js': "export default { meta: { id: 'mine', severity: 'error', scope: 'file', description: 'x' }, check() {} };\n",
+        },
+        /expected the rule id "mine" to start with "team\/"/,
+      ],
       [{ '.postmortemrc.json': JSON.stringify({ plugins: ['missing.js'] }) }, /cannot load the plugin .*missing\.js/],
       [{ '.postmortemrc.json': JSON.stringify({ rules: { 'team/nothing': 'off' } }) }, /unknown rule "team\/nothing"/],
     ];

@@ -92,7 +92,7 @@ describe.concurrent('terminal and CI-log injection', { timeout: 120_000 }, () =>
     expect(diagnosticLines.length).toBeGreaterThanOrEqual(4);
   });
 
-  it('lint (stylish, colour forced): only the CLI\'s own colour sequences reach the output', async () => {
+  it("lint (stylish, colour forced): only the CLI's own colour sequences reach the output", async () => {
     const result = await runCli(['lint', '--verbose'], { cwd: await hostileProject(), env: plainEnv({ NO_COLOR: undefined, FORCE_COLOR: '1' }) });
     expect(result.stdout).toContain('\u001b[31merror\u001b[39m');
     // Bold, dim, underline, red, yellow, blue and their resets: nothing a postmortem wrote.
@@ -117,7 +117,9 @@ describe.concurrent('terminal and CI-log injection', { timeout: 120_000 }, () =>
     const result = await runCli(['stats'], { cwd: await hostileProject() });
     expectNoRawControls(result);
     expectNoForgedLines(result);
-    expect(result.stdout).toContain('cat \\x1b]52;c;cm0gLXJmIH4=\\x07 \\x1b]8;;https://evil.example/\\x1b\\click\\x1b]8;;\\x1b\\ \\x1b]0;pwned\\x07 \\x1b[2J\\x1b[3J\\x1b[H \\x1b[8mhidden\\x1b[28m \\x9b2J\\x9d0;c1-title\\x9c looks fine\\roverwritten \\u202eevil\\u202c one\\u2028two x\\n::error file=forged.md,line=1::forged annotation  ');
+    expect(result.stdout).toContain(
+      'cat \\x1b]52;c;cm0gLXJmIH4=\\x07 \\x1b]8;;https://evil.example/\\x1b\\click\\x1b]8;;\\x1b\\ \\x1b]0;pwned\\x07 \\x1b[2J\\x1b[3J\\x1b[H \\x1b[8mhidden\\x1b[28m \\x9b2J\\x9d0;c1-title\\x9c looks fine\\roverwritten \\u202eevil\\u202c one\\u2028two x\\n::error file=forged.md,line=1::forged annotation  ',
+    );
   });
 
   it('related: titles and reasons escaped, for the target and the matches', async () => {
@@ -140,7 +142,8 @@ describe.concurrent('terminal and CI-log injection', { timeout: 120_000 }, () =>
       expectNoRawControls(result);
       expect(result.stdout).toContain('\\u009b2J\\u009d0;c1-title\\u009c');
       expect(result.stdout).toContain('one\\u2028two');
-      const records = format === 'json' ? (JSON.parse(result.stdout) as Array<{ title: string }>) : lines(result.stdout).map((line) => JSON.parse(line) as { title: string });
+      const records =
+        format === 'json' ? (JSON.parse(result.stdout) as Array<{ title: string }>) : lines(result.stdout).map((line) => JSON.parse(line) as { title: string });
       expect(records.map((record) => record.title)).toContain(`Evil ${hostile}`);
     }
     const ndjson = await runCli(['export', '--format', 'ndjson'], { cwd: dir });

@@ -29,9 +29,19 @@ describe.concurrent('postmortem new: the project template', { timeout: 120_000 }
 
   it.each([
     ['a symbolic link to /dev/zero', async (path: string) => symlink('/dev/zero', path), 'it is a symbolic link, expected a regular file'],
-    ['a FIFO', async (path: string) => { execFileSync('mkfifo', [path]); }, 'it is a FIFO, expected a regular file'],
+    [
+      'a FIFO',
+      async (path: string) => {
+        execFileSync('mkfifo', [path]);
+      },
+      'it is a FIFO, expected a regular file',
+    ],
     ['a directory', async (path: string) => mkdir(path), 'it is a directory, expected a regular file'],
-    ['over 256 KB', async (path: string) => writeFile(path, `---\ntitle: "{{title}}"\n---\n${'x'.repeat(300_000)}\n`), 'it has 300028 bytes, expected at most 262144'],
+    [
+      'over 256 KB',
+      async (path: string) => writeFile(path, `---\ntitle: "{{title}}"\n---\n${'x'.repeat(300_000)}\n`),
+      'it has 300028 bytes, expected at most 262144',
+    ],
   ])('refuses a _template.md that is %s, without reading it', async (_kind, make, problem) => {
     const dir = await makeProject();
     await mkdir(join(dir, 'postmortems'));
@@ -87,7 +97,10 @@ describe.concurrent('postmortem export --output', { timeout: 120_000 }, () => {
 
     const written = await runCli(['export', '-o', 'incidents.json'], { cwd: dir });
     expect(written).toEqual({ code: 0, stdout: '', stderr: '' });
-    expect((JSON.parse(await readFile(join(dir, 'incidents.json'), 'utf8')) as Array<{ id: string }>).map((postmortem) => postmortem.id)).toEqual(['config-push-outage', 'dns-resolver-overload']);
+    expect((JSON.parse(await readFile(join(dir, 'incidents.json'), 'utf8')) as Array<{ id: string }>).map((postmortem) => postmortem.id)).toEqual([
+      'config-push-outage',
+      'dns-resolver-overload',
+    ]);
     expect((await readdir(dir)).sort()).toEqual(['incidents.json', 'postmortems']);
   });
 });

@@ -26,7 +26,18 @@ describe('the knowledge base corpus', () => {
   it('has a taxonomy of 15–40 root-cause categories and 10 triggers, each with a label, description and synonyms', () => {
     expect(taxonomy.categories.length).toBeGreaterThanOrEqual(15);
     expect(taxonomy.categories.length).toBeLessThanOrEqual(40);
-    expect(taxonomy.triggers.map((trigger) => trigger.id)).toEqual(['binary-deploy', 'config-push', 'data-push', 'traffic-surge', 'hardware-fault', 'dependency-failure', 'environment', 'manual-operation', 'time-expiry', 'attack']);
+    expect(taxonomy.triggers.map((trigger) => trigger.id)).toEqual([
+      'binary-deploy',
+      'config-push',
+      'data-push',
+      'traffic-surge',
+      'hardware-fault',
+      'dependency-failure',
+      'environment',
+      'manual-operation',
+      'time-expiry',
+      'attack',
+    ]);
     for (const category of [...taxonomy.categories, ...taxonomy.triggers]) {
       expect(category.label).not.toBe('');
       expect(category.description).not.toBe('');
@@ -41,7 +52,8 @@ describe('the knowledge base corpus', () => {
   });
 
   it('has no error or warning diagnostics', () => {
-    const problems = corpus.flatMap((postmortem) => postmortem.diagnostics)
+    const problems = corpus
+      .flatMap((postmortem) => postmortem.diagnostics)
       .filter((diagnostic) => diagnostic.severity !== 'info' && diagnostic.ruleId !== 'action-item-owner')
       .map((diagnostic) => `${diagnostic.path}:${diagnostic.line}:${diagnostic.column} ${diagnostic.message}`);
     expect(problems).toEqual([]);

@@ -16,7 +16,8 @@ const bySlug = (slug: string) => {
   if (!found) throw new Error(`no postmortem ${slug}`);
   return found;
 };
-const text = (postmortem: Postmortem) => [postmortem.summary, postmortem.impact.text, ...postmortem.rootCauses.map((cause) => cause.text), postmortem.trigger ?? ''].join('\n');
+const text = (postmortem: Postmortem) =>
+  [postmortem.summary, postmortem.impact.text, ...postmortem.rootCauses.map((cause) => cause.text), postmortem.trigger ?? ''].join('\n');
 const utc = (postmortem: Postmortem) => postmortem.timeline.map((entry) => (entry.at === null ? null : new Date(entry.at).toISOString()));
 
 beforeAll(async () => {
@@ -27,7 +28,9 @@ beforeAll(async () => {
 describe('coverage', () => {
   it('gives every incident a trigger from the taxonomy', () => {
     const known = new Set(taxonomy.triggers.map((trigger) => trigger.id));
-    expect(corpus.filter((postmortem) => postmortem.triggerCategory === null || !known.has(postmortem.triggerCategory)).map((postmortem) => postmortem.slug)).toEqual([]);
+    expect(
+      corpus.filter((postmortem) => postmortem.triggerCategory === null || !known.has(postmortem.triggerCategory)).map((postmortem) => postmortem.slug),
+    ).toEqual([]);
   });
 
   it('dates at least 95 % of incidents (month precision where only the month is public)', () => {
@@ -214,7 +217,11 @@ describe('incidents added from 2023–2025 postmortems and Dan Luu’s later ent
     ['2024-02-22-att-mobility-misconfigured-network-element', 'config-push', null, 720],
   ])('%s: trigger %s, mitigated after %s, resolved after %i minutes', (slug, trigger, mitigate, resolve) => {
     const postmortem = bySlug(slug);
-    expect([postmortem.triggerCategory, postmortem.metrics.timeToMitigateMinutes, postmortem.metrics.timeToResolveMinutes]).toEqual([trigger, mitigate, resolve]);
+    expect([postmortem.triggerCategory, postmortem.metrics.timeToMitigateMinutes, postmortem.metrics.timeToResolveMinutes]).toEqual([
+      trigger,
+      mitigate,
+      resolve,
+    ]);
   });
 
   it('Cloudflare R2 February 2025 follows Cloudflare’s own report (08:14–09:13 UTC at 100% errors), not the press’s 08:10–09:09', () => {
@@ -232,6 +239,8 @@ describe('incidents added from 2023–2025 postmortems and Dan Luu’s later ent
 
   it('the 2003 blackout’s EPA report is merged into the FirstEnergy incident, not added twice', () => {
     const epa = 'https://www3.epa.gov/region1/npdes/merrimackstation/pdfs/ar/AR-1165.pdf';
-    expect(corpus.filter((postmortem) => postmortem.sources.some((source) => source.url === epa)).map((postmortem) => postmortem.slug)).toEqual(['firstenergy-2003-northeast-blackout']);
+    expect(corpus.filter((postmortem) => postmortem.sources.some((source) => source.url === epa)).map((postmortem) => postmortem.slug)).toEqual([
+      'firstenergy-2003-northeast-blackout',
+    ]);
   });
 });

@@ -30,9 +30,11 @@ describe('originality', () => {
   it('no postmortem repeats nine words in a row from its sources', () => {
     const copies = readdirSync(dir)
       .filter((name) => name.endsWith('.md') && !name.startsWith('_'))
-      .flatMap((name) => shingles(prose(readFileSync(new URL(name, dir), 'utf8')))
-        .filter(({ hash }) => fingerprints.has(hash))
-        .map(({ words: run }) => `${name}: “${run}”`));
+      .flatMap((name) =>
+        shingles(prose(readFileSync(new URL(name, dir), 'utf8')))
+          .filter(({ hash }) => fingerprints.has(hash))
+          .map(({ words: run }) => `${name}: “${run}”`),
+      );
     expect([...new Set(copies)]).toEqual([]);
   });
 });

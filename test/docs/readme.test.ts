@@ -84,7 +84,11 @@ function readHelp(text: string): CommandHelp {
 
 describe('README contents', () => {
   /** GitHub's anchor for a heading. */
-  const anchor = (heading: string) => heading.toLowerCase().replace(/[^\p{L}\p{N} _-]/gu, '').replace(/ /g, '-');
+  const anchor = (heading: string) =>
+    heading
+      .toLowerCase()
+      .replace(/[^\p{L}\p{N} _-]/gu, '')
+      .replace(/ /g, '-');
 
   it('lists every section, and every entry links to a heading', () => {
     const contents = section('Contents');
@@ -98,9 +102,7 @@ describe('README contents', () => {
 
 describe('README rule table', () => {
   const table = splitAtHeadings(section('CLI'), '###').get('Lint rules') ?? '';
-  const rows = Object.fromEntries(
-    [...table.matchAll(/^\| `([a-z0-9-]+)` \| (\w+) \|/gm)].map((match) => [match[1]!, match[2]!]),
-  );
+  const rows = Object.fromEntries([...table.matchAll(/^\| `([a-z0-9-]+)` \| (\w+) \|/gm)].map((match) => [match[1]!, match[2]!]));
 
   it('lists every rule the parser defines with its default severity, and no other', () => {
     const defaults = Object.fromEntries(Object.entries(ruleDefaults).map(([id, rule]) => [id, rule.severity]));
@@ -134,7 +136,9 @@ describe('README CLI section', () => {
       expect(result.code, `${commands[index]!} --help`).toBe(0);
       const help = readHelp(result.stdout);
       // A command with subcommands (`site build`, `site dev`): their options are the command's too.
-      const subcommands = [...(/\nCommands:\n([\s\S]*?)(?:\n\n|$)/.exec(result.stdout)?.[1] ?? '').matchAll(/^ {2}([a-z]+)\b/gm)].map((match) => match[1]!).filter((name) => name !== 'help');
+      const subcommands = [...(/\nCommands:\n([\s\S]*?)(?:\n\n|$)/.exec(result.stdout)?.[1] ?? '').matchAll(/^ {2}([a-z]+)\b/gm)]
+        .map((match) => match[1]!)
+        .filter((name) => name !== 'help');
       for (const subcommand of subcommands) {
         const sub = await runCli([commands[index]!, subcommand, '--help'], { cwd: repositoryRoot });
         expect(sub.code, `${commands[index]!} ${subcommand} --help`).toBe(0);
@@ -155,7 +159,10 @@ describe('README CLI section', () => {
       const text = subsections.get(`\`postmortem ${command}\``) ?? '';
       expect(text, command).toContain(help.usage);
       const mentioned = longOptions(text);
-      expect(help.options.filter((option) => !mentioned.has(option)), `options of ${command} missing from the README`).toEqual([]);
+      expect(
+        help.options.filter((option) => !mentioned.has(option)),
+        `options of ${command} missing from the README`,
+      ).toEqual([]);
     }
   });
 
@@ -163,7 +170,10 @@ describe('README CLI section', () => {
     for (const [command, help] of helps) {
       const text = subsections.get(`\`postmortem ${command}\``) ?? '';
       const known = new Set(help.options);
-      expect([...longOptions(text)].filter((option) => !known.has(option)), `options the README gives ${command}`).toEqual([]);
+      expect(
+        [...longOptions(text)].filter((option) => !known.has(option)),
+        `options the README gives ${command}`,
+      ).toEqual([]);
     }
   });
 });
@@ -216,10 +226,14 @@ describe('README site section', () => {
       return { file, pattern: new RegExp(`^${pattern.replace(/\/$/, '')}/?$`) };
     });
   /** URL paths the Site section names: inline code starting with `/`, query dropped, `<slug>` as a value. */
-  const paths = [...new Set(inlineCode(section('Site'))
-    .flatMap((code) => code.split(/,\s*/))
-    .filter((code) => code.startsWith('/'))
-    .map((code) => code.replace(/\?.*$/, '').replace(/<[^>]+>/g, 'x')))];
+  const paths = [
+    ...new Set(
+      inlineCode(section('Site'))
+        .flatMap((code) => code.split(/,\s*/))
+        .filter((code) => code.startsWith('/'))
+        .map((code) => code.replace(/\?.*$/, '').replace(/<[^>]+>/g, 'x')),
+    ),
+  ];
 
   it('names URLs at all', () => {
     expect(paths.length).toBeGreaterThan(10);

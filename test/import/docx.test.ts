@@ -47,7 +47,12 @@ A consumer release changed the ack mode to manual without acking.
       services: [],
       categories: [],
       authors: [],
-      sections: [{ kind: 'summary', count: 1 }, { kind: 'timeline', count: 1 }, { kind: 'rootCause', count: 1 }, { kind: 'remediation', count: 1 }],
+      sections: [
+        { kind: 'summary', count: 1 },
+        { kind: 'timeline', count: 1 },
+        { kind: 'rootCause', count: 1 },
+        { kind: 'remediation', count: 1 },
+      ],
       timelineEntries: 3,
       timeline: [
         { at: '2023-11-07T09:00:00Z', text: 'INCIDENT BEGINS: consumers stop acking', marker: 'started' },
@@ -60,7 +65,14 @@ A consumer release changed the ack mode to manual without acking.
         { text: 'Should the queue alert page sooner?', owner: null, status: 'open', due: null, ticket: null },
         { text: 'Who owns the consumer library?', owner: null, status: 'open', due: null, ticket: null },
       ],
-      headings: ['Order queue backlog delays shipments → none', 'Summary → summary', 'Timeline → timeline', 'Root cause → rootCause', 'Action items → remediation', 'Open questions → remediation'],
+      headings: [
+        'Order queue backlog delays shipments → none',
+        'Summary → summary',
+        'Timeline → timeline',
+        'Root cause → rootCause',
+        'Action items → remediation',
+        'Open questions → remediation',
+      ],
     });
   });
 
@@ -70,11 +82,23 @@ A consumer release changed the ack mode to manual without acking.
       expect(documents).toEqual([]);
       return diagnostics.map((d) => `${d.line}:${d.column} ${d.severity} ${d.message} ${d.ruleId}`);
     };
-    expect(await refused('bomb.docx')).toEqual(['1:1 error Unexpected compression ratio 968:1 in "word/document.xml", expected at most 200:1 (a zip bomb?); not imported import-refused']);
-    expect(await refused('order-queue-backlog.docx', { maxZipEntries: 5 })).toEqual(['1:1 error Unexpected zip with 7 entries, expected at most 5; not imported import-refused']);
-    expect(await refused('order-queue-backlog.docx', { maxZipUncompressedBytes: 2000 })).toEqual(['1:1 error Unexpected zip of more than 2000 bytes uncompressed, expected less; not imported import-refused']);
-    expect(await refused('lying-sizes.docx')).toEqual(['1:1 error Unexpected damaged zip (too many bytes in the stream. expected 1000. got at least 16384); not imported import-refused']);
-    expect(await refused('entities.docx')).toEqual(['1:1 error Unexpected DTD in "word/document.xml", expected none (entity declarations are refused); not imported import-refused']);
-    expect(await refused('not-a-zip.docx')).toEqual(['1:1 error Unexpected content, expected a zip archive (End of central directory record signature not found. Either not a zip file, or file is truncated.); not imported import-refused']);
+    expect(await refused('bomb.docx')).toEqual([
+      '1:1 error Unexpected compression ratio 968:1 in "word/document.xml", expected at most 200:1 (a zip bomb?); not imported import-refused',
+    ]);
+    expect(await refused('order-queue-backlog.docx', { maxZipEntries: 5 })).toEqual([
+      '1:1 error Unexpected zip with 7 entries, expected at most 5; not imported import-refused',
+    ]);
+    expect(await refused('order-queue-backlog.docx', { maxZipUncompressedBytes: 2000 })).toEqual([
+      '1:1 error Unexpected zip of more than 2000 bytes uncompressed, expected less; not imported import-refused',
+    ]);
+    expect(await refused('lying-sizes.docx')).toEqual([
+      '1:1 error Unexpected damaged zip (too many bytes in the stream. expected 1000. got at least 16384); not imported import-refused',
+    ]);
+    expect(await refused('entities.docx')).toEqual([
+      '1:1 error Unexpected DTD in "word/document.xml", expected none (entity declarations are refused); not imported import-refused',
+    ]);
+    expect(await refused('not-a-zip.docx')).toEqual([
+      '1:1 error Unexpected content, expected a zip archive (End of central directory record signature not found. Either not a zip file, or file is truncated.); not imported import-refused',
+    ]);
   });
 });

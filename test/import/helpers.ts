@@ -14,7 +14,11 @@ export interface Imported {
   postmortem: Postmortem;
 }
 
-export async function importAll(inputs: readonly string[], format: ImportFormat, options: ImportOptions = {}): Promise<{ documents: Imported[]; refused: ImportResult['diagnostics'] }> {
+export async function importAll(
+  inputs: readonly string[],
+  format: ImportFormat,
+  options: ImportOptions = {},
+): Promise<{ documents: Imported[]; refused: ImportResult['diagnostics'] }> {
   const documents: Imported[] = [];
   const refused: ImportResult['diagnostics'] = [];
   for await (const result of importDocuments(inputs, format, options)) {

@@ -80,7 +80,14 @@ A health-check path was removed from the load balancer configuration.
         { text: 'Roll back the config', owner: 'ops', status: 'done', due: null, ticket: null },
         { text: 'Validate load balancer configs in CI', owner: 'sre', status: 'open', due: null, ticket: null },
       ],
-      headings: ['Summary → summary', 'Impact → impact', 'Timeline (all times UTC) → timeline', 'Root cause → rootCause', 'Action items → remediation', 'Customer communication → none'],
+      headings: [
+        'Summary → summary',
+        'Impact → impact',
+        'Timeline (all times UTC) → timeline',
+        'Root cause → rootCause',
+        'Action items → remediation',
+        'Customer communication → none',
+      ],
     });
   });
 
@@ -129,7 +136,13 @@ Index retention was disabled during a migration and never re-enabled.
 Raw logs are in the incident channel.
 `);
     const parsed = fields(result.postmortem);
-    expect(parsed).toMatchObject({ title: 'Search cluster disk full', date: '2023-03-03', status: 'final', services: ['search', 'indexer'], timelineEntries: 2 });
+    expect(parsed).toMatchObject({
+      title: 'Search cluster disk full',
+      date: '2023-03-03',
+      status: 'final',
+      services: ['search', 'indexer'],
+      timelineEntries: 2,
+    });
     expect(parsed.actionItems).toEqual([
       { text: 'Re-enable index retention', owner: 'priya', status: 'done', due: null, ticket: null },
       { text: 'Alert on retention being off', owner: 'sre', status: 'open', due: '2023-04-01', ticket: null },
@@ -185,7 +198,16 @@ certbot renew --cert-name pay-eu && systemctl reload nginx <now>
       { text: 'Renew the certificate', owner: 'marta', status: 'done', due: null, ticket: null },
       { text: 'Alert 30 days before expiry', owner: null, status: 'open', due: null, ticket: null },
     ]);
-    expect(parsed).toMatchObject({ date: '2024-02-14', severity: 'SEV1', sections: [{ kind: 'summary', count: 1 }, { kind: 'timeline', count: 1 }, { kind: 'resolution', count: 1 }, { kind: 'remediation', count: 1 }] });
+    expect(parsed).toMatchObject({
+      date: '2024-02-14',
+      severity: 'SEV1',
+      sections: [
+        { kind: 'summary', count: 1 },
+        { kind: 'timeline', count: 1 },
+        { kind: 'resolution', count: 1 },
+        { kind: 'remediation', count: 1 },
+      ],
+    });
   });
 
   it('lets no script, event handler, javascript: address, frame or SVG through, and keeps the text around them', async () => {
@@ -210,7 +232,7 @@ Click [here]() or [there]() or [the report](https://example.com/ok).
     expect(result.postmortem.html).not.toMatch(/<script|javascript:|onerror|onload|onclick|<iframe|<svg/i);
   });
 
-  it('never reads an image outside the document\'s directory, even one that exists', async () => {
+  it("never reads an image outside the document's directory, even one that exists", async () => {
     const dir = await mkdtemp(join(tmpdir(), 'pmkb-import-'));
     await mkdir(join(dir, 'doc'));
     await cp(fixture('google-docs/images/image1.png'), join(dir, 'secret.png'));

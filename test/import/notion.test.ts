@@ -138,16 +138,36 @@ Before the review meeting:
     ]);
     expect(documents.map((d) => fields(d.postmortem))).toMatchObject([
       {
-        title: 'Checkout 502s after LB config push', date: '2024-09-20', severity: 'SEV2', status: 'final', services: ['checkout', 'payments-api'], categories: ['config-change'],
-        sections: [{ kind: 'summary', count: 1 }, { kind: 'timeline', count: 1 }, { kind: 'rootCause', count: 1 }, { kind: 'remediation', count: 1 }, { kind: 'lessons', count: 1 }],
+        title: 'Checkout 502s after LB config push',
+        date: '2024-09-20',
+        severity: 'SEV2',
+        status: 'final',
+        services: ['checkout', 'payments-api'],
+        categories: ['config-change'],
+        sections: [
+          { kind: 'summary', count: 1 },
+          { kind: 'timeline', count: 1 },
+          { kind: 'rootCause', count: 1 },
+          { kind: 'remediation', count: 1 },
+          { kind: 'lessons', count: 1 },
+        ],
         timeline: [
           { at: '2024-09-20T11:21:00Z', text: 'INCIDENT BEGINS: LB config pushed to all regions', marker: 'started' },
           { at: '2024-09-20T11:32:00Z', text: 'DETECTED: 5xx alert pages the on-call engineer', marker: 'detected' },
           { at: '2024-09-20T12:05:00Z', text: 'INCIDENT ENDS: config rolled back, 502s stop', marker: 'resolved' },
         ],
-        actionItems: [{ text: 'Roll back the config', owner: 'ops', status: 'done' }, { text: 'Validate LB configs in CI', owner: 'sre', status: 'open' }],
+        actionItems: [
+          { text: 'Roll back the config', owner: 'ops', status: 'done' },
+          { text: 'Validate LB configs in CI', owner: 'sre', status: 'open' },
+        ],
       },
-      { title: 'Search cluster disk full', date: '2023-03-03', status: 'in-review', categories: ['capacity'], actionItems: [{ text: 'Alert at 80% disk use', owner: 'search-team', status: 'open' }] },
+      {
+        title: 'Search cluster disk full',
+        date: '2023-03-03',
+        status: 'in-review',
+        categories: ['capacity'],
+        actionItems: [{ text: 'Alert at 80% disk use', owner: 'search-team', status: 'open' }],
+      },
       { title: 'Payments webhook delays', date: '2024-06-11', severity: 'SEV3', status: 'draft', sections: [] },
       { title: 'Incident review checklist', date: null, sections: [] },
     ]);
@@ -155,7 +175,7 @@ Before the review meeting:
     expect(documents[1]!.postmortem.html).not.toMatch(/<script/i);
   });
 
-  it('reads a page\'s own properties when the export has no CSV, and the view CSV when there is no _all.csv', async () => {
+  it("reads a page's own properties when the export has no CSV, and the view CSV when there is no _all.csv", async () => {
     const dir = await mkdtemp(join(tmpdir(), 'pmkb-notion-'));
     await cp(fixture('notion'), join(dir, 'export'), { recursive: true });
     await rm(join(dir, 'export', `${database}_all.csv`));
@@ -172,34 +192,43 @@ Before the review meeting:
     expect(pagesOnly.documents[0]!.markdown).toContain('## Customer comms');
   });
 
-  it('keeps a first paragraph that names none of the database\'s properties as text', async () => {
+  it("keeps a first paragraph that names none of the database's properties as text", async () => {
     const dir = await mkdtemp(join(tmpdir(), 'pmkb-notion-'));
     const outages = `Outages ${'a'.repeat(32)}`;
     await writeFile(join(dir, `${outages}.csv`), '\ufeffName,Date\nDNS outage,"May 2, 2024"\n');
     await mkdir(join(dir, outages));
-    await writeFile(join(dir, outages, `DNS outage ${'b'.repeat(32)}.md`), '# DNS outage\n\nNote: resolvers were restarted by hand.\n\n## Summary\n\nResolvers timed out.\n');
+    await writeFile(
+      join(dir, outages, `DNS outage ${'b'.repeat(32)}.md`),
+      '# DNS outage\n\nNote: resolvers were restarted by hand.\n\n## Summary\n\nResolvers timed out.\n',
+    );
     const { documents } = await importAll([dir], 'notion');
-    expect(documents.map((d) => d.markdown)).toEqual(['---\ntitle: DNS outage\ndate: 2024-05-02\n---\n\nNote: resolvers were restarted by hand.\n\n## Summary\n\nResolvers timed out.\n']);
+    expect(documents.map((d) => d.markdown)).toEqual([
+      '---\ntitle: DNS outage\ndate: 2024-05-02\n---\n\nNote: resolvers were restarted by hand.\n\n## Summary\n\nResolvers timed out.\n',
+    ]);
   });
 
   it('lets no script, event handler or javascript: address through, keeping the text', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'pmkb-notion-'));
-    await writeFile(join(dir, `Hostile ${'c'.repeat(32)}.md`), [
-      '# Hostile',
-      '',
-      '<aside>',
-      '⚠️ <img src=x onerror=alert(1)> callout',
-      '</aside>',
-      '',
-      'Click [here](javascript:alert(1)) or [there](JAVASCRIPT:alert(2)) or [the report](https://example.com/ok).',
-      '',
-      '![x](data:image/svg+xml;base64,PHN2Zz4=) ![secret](../../../etc/hostname.png)',
-      '',
-      '<script>alert(3)</script>',
-      '',
-    ].join('\n'));
+    await writeFile(
+      join(dir, `Hostile ${'c'.repeat(32)}.md`),
+      [
+        '# Hostile',
+        '',
+        '<aside>',
+        '⚠️ <img src=x onerror=alert(1)> callout',
+        '</aside>',
+        '',
+        'Click [here](javascript:alert(1)) or [there](JAVASCRIPT:alert(2)) or [the report](https://example.com/ok).',
+        '',
+        '![x](data:image/svg+xml;base64,PHN2Zz4=) ![secret](../../../etc/hostname.png)',
+        '',
+        '<script>alert(3)</script>',
+        '',
+      ].join('\n'),
+    );
     const { documents } = await importAll([dir], 'notion');
-    expect(documents.map((d) => d.markdown)).toEqual([`---
+    expect(documents.map((d) => d.markdown)).toEqual([
+      `---
 title: Hostile
 ---
 
@@ -210,7 +239,8 @@ Click here or there or [the report](https://example.com/ok).
 \\[image: x] ![secret](../../../etc/hostname.png)
 
 \\<script>alert(3)\\</script>
-`]);
+`,
+    ]);
     expect(documents[0]!.notes).toEqual([
       'warning image to a "data" address dropped, its text kept import-lossy',
       'warning link to a "javascript" address dropped, its text kept import-lossy',

@@ -58,7 +58,22 @@ categories:
 `,
     ]);
     expect(documents.map((d) => fields(d.postmortem))).toMatchObject([
-      { title: 'Checkout 502s after LB config push', date: '2024-09-20', severity: 'SEV2', services: ['checkout', 'payments-api'], categories: ['config-change'], sections: [{ kind: 'summary', count: 1 }, { kind: 'rootCause', count: 1 }, { kind: 'remediation', count: 1 }], actionItems: [{ text: 'Roll back the config', owner: 'ops', status: 'done' }, { text: 'Validate LB configs in CI', owner: 'sre', status: 'open' }] },
+      {
+        title: 'Checkout 502s after LB config push',
+        date: '2024-09-20',
+        severity: 'SEV2',
+        services: ['checkout', 'payments-api'],
+        categories: ['config-change'],
+        sections: [
+          { kind: 'summary', count: 1 },
+          { kind: 'rootCause', count: 1 },
+          { kind: 'remediation', count: 1 },
+        ],
+        actionItems: [
+          { text: 'Roll back the config', owner: 'ops', status: 'done' },
+          { text: 'Validate LB configs in CI', owner: 'sre', status: 'open' },
+        ],
+      },
       { title: 'Search cluster disk full', date: '2023-03-03', severity: 'SEV3', services: ['search'], categories: ['capacity'], sections: [] },
     ]);
   });
@@ -69,8 +84,12 @@ categories:
     const mapped = await importAll([join(dir, 'log.csv')], 'csv', { columns: { What: 'title', When: 'date', Who: 'authors' } });
     expect(mapped.documents.map((d) => d.markdown)).toEqual(['---\ntitle: DNS outage\ndate: 2024-01-02\nauthors:\n  - ops\n---\n']);
     const unmapped = await importAll([join(dir, 'log.csv')], 'csv');
-    expect(unmapped.documents.map((d) => d.markdown)).toEqual(['---\ntitle: log line 2\n---\n\n## Details\n\n- **What:** DNS outage\n- **When:** 2024-01-02\n- **Who:** ops\n']);
-    expect(unmapped.refused.map((d) => `${d.severity} ${d.message} ${d.ruleId}`)).toEqual(['warning No column is the title (looked for Title, Name, Incident…; use --map "<column>=title"); rows are titled by their line import-unmapped']);
+    expect(unmapped.documents.map((d) => d.markdown)).toEqual([
+      '---\ntitle: log line 2\n---\n\n## Details\n\n- **What:** DNS outage\n- **When:** 2024-01-02\n- **Who:** ops\n',
+    ]);
+    expect(unmapped.refused.map((d) => `${d.severity} ${d.message} ${d.ruleId}`)).toEqual([
+      'warning No column is the title (looked for Title, Name, Incident…; use --map "<column>=title"); rows are titled by their line import-unmapped',
+    ]);
   });
 
   it('reports a malformed CSV at its line', async () => {
@@ -85,7 +104,8 @@ categories:
 describe('import --from github-issues / gitlab-issues', () => {
   it('writes one postmortem per GitHub issue (pull requests skipped): labels mapped, body kept, comments in an appendix, raw HTML as text', async () => {
     const { documents } = await importAll([fixture('issues/github-issues.json'), fixture('issues/github-comments.json')], 'github-issues');
-    expect(documents.map((d) => d.markdown)).toEqual([`---
+    expect(documents.map((d) => d.markdown)).toEqual([
+      `---
 title: "Postmortem: CDN purge storm takes down image service"
 date: 2024-05-14
 severity: SEV2
@@ -132,17 +152,28 @@ The purge API had no rate limit.
 ### @mlopez — 2024-05-20T09:59:00Z
 
 Closing: follow-ups tracked above.
-`]);
+`,
+    ]);
     expect(fields(documents[0]!.postmortem)).toMatchObject({
-      sections: [{ kind: 'summary', count: 1 }, { kind: 'timeline', count: 1 }, { kind: 'remediation', count: 1 }],
+      sections: [
+        { kind: 'summary', count: 1 },
+        { kind: 'timeline', count: 1 },
+        { kind: 'remediation', count: 1 },
+      ],
       timelineEntries: 3,
-      actionItems: [{ text: 'Rate-limit purge-all', owner: 'mlopez', status: 'open' }, { text: 'Scale origin autoscaling floor', owner: 'ops', status: 'done' }],
+      actionItems: [
+        { text: 'Rate-limit purge-all', owner: 'mlopez', status: 'open' },
+        { text: 'Scale origin autoscaling floor', owner: 'ops', status: 'done' },
+      ],
     });
   });
 
   it('reads GitLab issues and notes (system notes dropped), with the configured label mapping', async () => {
-    const { documents } = await importAll([fixture('issues/gitlab-issues.json'), fixture('issues/gitlab-notes.json')], 'gitlab-issues', { labels: { 'service::*': 'service', 'RootCause::*': 'category', 'Incident::*': 'ignore', incident: 'ignore' } });
-    expect(documents.map((d) => d.markdown)).toEqual([`---
+    const { documents } = await importAll([fixture('issues/gitlab-issues.json'), fixture('issues/gitlab-notes.json')], 'gitlab-issues', {
+      labels: { 'service::*': 'service', 'RootCause::*': 'category', 'Incident::*': 'ignore', incident: 'ignore' },
+    });
+    expect(documents.map((d) => d.markdown)).toEqual([
+      `---
 title: "Incident: Database failover left writes read-only"
 date: 2024-07-01
 severity: high
@@ -175,7 +206,15 @@ After an automatic failover the new primary stayed read-only for 25 minutes.
 ### @alee — 2024-07-01T15:00:00.000Z
 
 Action item: alert when the primary is read-only @dba
-`]);
-    expect(fields(documents[0]!.postmortem)).toMatchObject({ title: 'Incident: Database failover left writes read-only', date: '2024-07-01', severity: 'high', services: ['orders-db'], categories: ['failover'], timelineEntries: 2 });
+`,
+    ]);
+    expect(fields(documents[0]!.postmortem)).toMatchObject({
+      title: 'Incident: Database failover left writes read-only',
+      date: '2024-07-01',
+      severity: 'high',
+      services: ['orders-db'],
+      categories: ['failover'],
+      timelineEntries: 2,
+    });
   });
 });

@@ -8,11 +8,45 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 const run = promisify(execFile);
 const root = new URL('../../', import.meta.url).pathname;
 const packages = [
-  { dir: 'packages/parser', mustHave: ['package.json', 'README.md', 'CHANGELOG.md', 'LICENSE', 'dist/index.js', 'dist/index.d.ts', 'dist/search.js', 'dist/search.d.ts', 'dist/loader.js', 'dist/loader.d.ts', 'schema/frontmatter.schema.json'] },
-  { dir: 'packages/import', mustHave: ['package.json', 'README.md', 'CHANGELOG.md', 'LICENSE', 'dist/index.js', 'dist/index.d.ts', 'dist/formats.js', 'dist/formats.d.ts'] },
+  {
+    dir: 'packages/parser',
+    mustHave: [
+      'package.json',
+      'README.md',
+      'CHANGELOG.md',
+      'LICENSE',
+      'dist/index.js',
+      'dist/index.d.ts',
+      'dist/search.js',
+      'dist/search.d.ts',
+      'dist/loader.js',
+      'dist/loader.d.ts',
+      'schema/frontmatter.schema.json',
+    ],
+  },
+  {
+    dir: 'packages/import',
+    mustHave: ['package.json', 'README.md', 'CHANGELOG.md', 'LICENSE', 'dist/index.js', 'dist/index.d.ts', 'dist/formats.js', 'dist/formats.d.ts'],
+  },
   { dir: 'packages/cli', mustHave: ['package.json', 'README.md', 'CHANGELOG.md', 'LICENSE', 'bin/postmortem.js', 'dist/main.js', 'dist/index.d.ts'] },
   // The integration ships its pages, components and scripts as source: Astro compiles them in the user's build.
-  { dir: 'packages/astro', mustHave: ['package.json', 'README.md', 'LICENSE', 'dist/index.js', 'dist/index.d.ts', 'dist/collections.js', 'dist/collections.d.ts', 'src/pages/index.astro', 'src/pages/problems.astro', 'src/pages/incidents/[slug].astro', 'src/middleware.ts', 'src/scripts/search.ts'] },
+  {
+    dir: 'packages/astro',
+    mustHave: [
+      'package.json',
+      'README.md',
+      'LICENSE',
+      'dist/index.js',
+      'dist/index.d.ts',
+      'dist/collections.js',
+      'dist/collections.d.ts',
+      'src/pages/index.astro',
+      'src/pages/problems.astro',
+      'src/pages/incidents/[slug].astro',
+      'src/middleware.ts',
+      'src/scripts/search.ts',
+    ],
+  },
 ] as const;
 
 let out: string;

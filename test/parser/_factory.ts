@@ -36,7 +36,12 @@ export function postmortem(overrides: Partial<Postmortem> & { slug: string }): P
     actionItems: [],
     lessons: { wentWell: [], wentWrong: [], lucky: [], learned: [] },
     sections: [],
-    metrics: { timeToDetectMinutes: null, timeToMitigateMinutes: null, timeToResolveMinutes: null, sources: { timeToDetectMinutes: null, timeToMitigateMinutes: null, timeToResolveMinutes: null } },
+    metrics: {
+      timeToDetectMinutes: null,
+      timeToMitigateMinutes: null,
+      timeToResolveMinutes: null,
+      sources: { timeToDetectMinutes: null, timeToMitigateMinutes: null, timeToResolveMinutes: null },
+    },
     extra: {},
     html: '',
     diagnostics: [],

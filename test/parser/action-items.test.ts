@@ -170,14 +170,15 @@ describe('extractActionItems: structure', () => {
   });
 
   it('ignores prose and sub-sections of another kind', () => {
-    const markdown = ['## Action items', '', 'We will do the following.', '', '- Add alerting', '', '### Lessons learned', '', '- Not an action item', ''].join('\n');
+    const markdown = ['## Action items', '', 'We will do the following.', '', '- Add alerting', '', '### Lessons learned', '', '- Not an action item', ''].join(
+      '\n',
+    );
     expect(extract(markdown)).toEqual({ items: [item('Add alerting', { line: 5 })], diagnostics: [] });
   });
 });
 
 describe('extractActionItems: tables', () => {
-  const table = (header: string, ...rows: string[]): string =>
-    ['## Action items', '', header, header.replace(/[^|]+/g, ' --- '), ...rows, ''].join('\n');
+  const table = (header: string, ...rows: string[]): string => ['## Action items', '', header, header.replace(/[^|]+/g, ' --- '), ...rows, ''].join('\n');
 
   it('reads every recognised column', () => {
     const markdown = table(
@@ -188,17 +189,22 @@ describe('extractActionItems: tables', () => {
     expect(extract(markdown)).toEqual({
       items: [
         item('Add alerting', { owner: 'jane', priority: 'P1', type: 'detect', status: 'done', ticket: 'OPS-1', due: '2023-06-01', line: 5 }),
-        item('Add a canary', { owner: 'Bob Smith', priority: 'high', type: 'prevent', status: 'open', ticket: 'https://example.com/2', due: '2023-07-01', line: 6 }),
+        item('Add a canary', {
+          owner: 'Bob Smith',
+          priority: 'high',
+          type: 'prevent',
+          status: 'open',
+          ticket: 'https://example.com/2',
+          due: '2023-07-01',
+          line: 6,
+        }),
       ],
       diagnostics: [],
     });
   });
 
   it('recognises header synonyms', () => {
-    const markdown = table(
-      '| Task | Assignee | Pri | Kind | State | Jira | Deadline |',
-      '| Add alerting | jane | P0 | mitigate | todo | OPS-7 | 2024-02-29 |',
-    );
+    const markdown = table('| Task | Assignee | Pri | Kind | State | Jira | Deadline |', '| Add alerting | jane | P0 | mitigate | todo | OPS-7 | 2024-02-29 |');
     expect(extract(markdown)).toEqual({
       items: [item('Add alerting', { owner: 'jane', priority: 'P0', type: 'mitigate', status: 'open', ticket: 'OPS-7', due: '2024-02-29', line: 5 })],
       diagnostics: [],
@@ -287,7 +293,11 @@ describe('extractActionItems: when an item was done', () => {
     ['(completed on <date>) makes it done', '- Add alerting (completed on 2023-6-3)', item('Add alerting', { status: 'done', doneOn: '2023-06-03' })],
     ['DONE <date> in capitals', '- DONE 2023-06-03 Add alerting', item('Add alerting', { status: 'done', doneOn: '2023-06-03' })],
     ['an open checkbox stays open', '- [ ] Add alerting, closed: 2023-06-03', item('Add alerting', { status: 'open', doneOn: '2023-06-03' })],
-    ['with a due date', '- [x] Add alerting due 2023-06-01, fixed 2023-06-05', item('Add alerting', { status: 'done', due: '2023-06-01', doneOn: '2023-06-05' })],
+    [
+      'with a due date',
+      '- [x] Add alerting due 2023-06-01, fixed 2023-06-05',
+      item('Add alerting', { status: 'done', due: '2023-06-01', doneOn: '2023-06-05' }),
+    ],
   ])('%s', (_, markdown, expected) => {
     expect(extractOne(markdown)).toEqual({ items: [expected], diagnostics: [] });
   });

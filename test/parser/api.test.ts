@@ -100,7 +100,15 @@ describe('public API', () => {
 
   it('@postmortem-kb/parser/search exports exactly these names', async () => {
     const api = await import('@postmortem-kb/parser/search');
-    expect(Object.keys(api).sort()).toEqual(['buildSearchIndex', 'defaultSynonyms', 'loadSearchIndex', 'maxQueryLength', 'openSearchIndex', 'searchBundleFiles', 'splitSearchIndex']);
+    expect(Object.keys(api).sort()).toEqual([
+      'buildSearchIndex',
+      'defaultSynonyms',
+      'loadSearchIndex',
+      'maxQueryLength',
+      'openSearchIndex',
+      'searchBundleFiles',
+      'splitSearchIndex',
+    ]);
   });
 
   it('@postmortem-kb/parser/loader exports exactly these names', async () => {

@@ -17,7 +17,9 @@ function measured(slug: string, detect: number | null, mitigate: number | null, 
 
 describe('phaseDurations', () => {
   it('gives each of detect, mitigate and resolve its own count out of the whole corpus, and its spread', () => {
-    const result = phaseDurations(deepFreeze([measured('a', 5, 30, 90), measured('b', 20, null, 600), measured('c', null, null, null), measured('d', 3, 45, 5000)]));
+    const result = phaseDurations(
+      deepFreeze([measured('a', 5, 30, 90), measured('b', 20, null, 600), measured('c', null, null, null), measured('d', 3, 45, 5000)]),
+    );
     expect(result.total).toBe(4);
     expect([result.detect.count, result.mitigate.count, result.resolve.count]).toEqual([3, 2, 3]);
     expect(result.detect).toMatchObject({ minutes: [3, 5, 20], p50: 5, p90: 20, max: 20 });

@@ -16,7 +16,9 @@ function tickingClock(step = 1): () => number {
 
 /** 30 postmortems, two sharing an id, each with a `related` id no incident has. */
 function corpus() {
-  return Array.from({ length: 30 }, (_, index) => postmortem({ slug: `p${String(index).padStart(2, '0')}`, id: index < 2 ? 'same' : `p${index}`, related: [`missing-${index}`] }));
+  return Array.from({ length: 30 }, (_, index) =>
+    postmortem({ slug: `p${String(index).padStart(2, '0')}`, id: index < 2 ? 'same' : `p${index}`, related: [`missing-${index}`] }),
+  );
 }
 
 const rules = (postmortems: ReturnType<typeof corpus>) => postmortems.flatMap((p) => p.diagnostics.map((d) => d.ruleId));
@@ -42,7 +44,8 @@ describe('the per-run time budget of the corpus checks', () => {
       {
         ruleId: 'corpus-time-budget',
         severity: 'error',
-        message: "Unexpected corpus checks over the run's time budget of 70 ms, expected them within it; not run or not finished for the 30 postmortems: unknown-related, recurrence (raise the budget to run them)",
+        message:
+          "Unexpected corpus checks over the run's time budget of 70 ms, expected them within it; not run or not finished for the 30 postmortems: unknown-related, recurrence (raise the budget to run them)",
         path: 'postmortems/p00.md',
         line: 1,
         column: 1,

@@ -88,7 +88,16 @@ describe('rootCauseIndex', () => {
 
   it('gives no years when nothing is dated, and no entries without a taxonomy', () => {
     const undated = deepFreeze([postmortem({ slug: 'x', categories: ['dns'] })]);
-    expect(rootCauseIndex(undated, taxonomy)[0]).toEqual({ id: 'dns', label: 'DNS', description: 'Name resolution failed.', count: 1, perYear: [], incidents: ['x'], coCategories: [], topServices: [] });
+    expect(rootCauseIndex(undated, taxonomy)[0]).toEqual({
+      id: 'dns',
+      label: 'DNS',
+      description: 'Name resolution failed.',
+      count: 1,
+      perYear: [],
+      incidents: ['x'],
+      coCategories: [],
+      topServices: [],
+    });
     expect(rootCauseIndex(undated)).toEqual([]);
   });
 });
@@ -167,10 +176,20 @@ describe('followUps', () => {
 
   it('lists open items first by due date, then items without a status, then done ones; only open ones are overdue', () => {
     expect(followUps(withItems, { today: '2024-01-01' })).toEqual([
-      { ...actionItem({ text: 'Open, overdue', status: 'open', due: '2021-03-01', owner: 'alice', line: 12 }), incident: 'old', incidentTitle: 'Old outage', overdue: true },
+      {
+        ...actionItem({ text: 'Open, overdue', status: 'open', due: '2021-03-01', owner: 'alice', line: 12 }),
+        incident: 'old',
+        incidentTitle: 'Old outage',
+        overdue: true,
+      },
       { ...actionItem({ text: 'Open, due later', status: 'open', due: '2024-06-01', line: 5 }), incident: 'new', incidentTitle: 'New outage', overdue: false },
       { ...actionItem({ text: 'Open, no due date', status: 'open', line: 11 }), incident: 'old', incidentTitle: 'Old outage', overdue: false },
-      { ...actionItem({ text: 'No status, past due', status: null, due: '2020-01-01', line: 6 }), incident: 'new', incidentTitle: 'New outage', overdue: false },
+      {
+        ...actionItem({ text: 'No status, past due', status: null, due: '2020-01-01', line: 6 }),
+        incident: 'new',
+        incidentTitle: 'New outage',
+        overdue: false,
+      },
       { ...actionItem({ text: 'Done item', status: 'done', due: '2021-02-01', line: 10 }), incident: 'old', incidentTitle: 'Old outage', overdue: false },
     ]);
   });
@@ -217,7 +236,14 @@ describe('facets', () => {
 
 describe('toUrlSlug', () => {
   it('makes lower-case ASCII kebab case', () => {
-    expect(['Amazon S3', '  Café Crème ', 'EU-West/1', 'a__b', 'Ünïcödé', '2021'].map((name) => toUrlSlug(name))).toEqual(['amazon-s3', 'cafe-creme', 'eu-west-1', 'a-b', 'unicode', '2021']);
+    expect(['Amazon S3', '  Café Crème ', 'EU-West/1', 'a__b', 'Ünïcödé', '2021'].map((name) => toUrlSlug(name))).toEqual([
+      'amazon-s3',
+      'cafe-creme',
+      'eu-west-1',
+      'a-b',
+      'unicode',
+      '2021',
+    ]);
   });
 
   it('falls back to a stable x-<hex> slug when nothing ASCII is left', () => {

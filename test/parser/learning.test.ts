@@ -13,7 +13,10 @@ describe('followThrough on the planted corpus', () => {
   /** The figures the plan says a group of incidents has (recurrences from the planted chains of that group). */
   function expectedFigures(name: string, members: PlantedIncident[], chainSlugs: string[][]): FollowThroughFigures {
     const items = members.flatMap((incident) => incident.items.map((item) => ({ item, incident })));
-    const doneDays = items.filter(({ item }) => item.doneAfterDays !== null).map(({ item }) => item.doneAfterDays!).sort((a, b) => a - b);
+    const doneDays = items
+      .filter(({ item }) => item.doneAfterDays !== null)
+      .map(({ item }) => item.doneAfterDays!)
+      .sort((a, b) => a - b);
     const bySlug = new Map(planted.incidents.map((incident) => [incident.slug, incident]));
     let recurrences = 0;
     let withOpen = 0;
@@ -22,9 +25,13 @@ describe('followThrough on the planted corpus', () => {
         if (at === 0) return;
         recurrences++;
         const later = bySlug.get(slug)!;
-        const open = slugs.slice(0, at).some((earlier) =>
-          bySlug.get(earlier)!.items.some((item) => item.kind === 'open' || (item.doneAfterDays !== null && bySlug.get(earlier)!.day + item.doneAfterDays > later.day)),
-        );
+        const open = slugs
+          .slice(0, at)
+          .some((earlier) =>
+            bySlug
+              .get(earlier)!
+              .items.some((item) => item.kind === 'open' || (item.doneAfterDays !== null && bySlug.get(earlier)!.day + item.doneAfterDays > later.day)),
+          );
         if (open) withOpen++;
       });
     }
@@ -48,11 +55,35 @@ describe('followThrough on the planted corpus', () => {
     const organizations = byName(result.byOrganization);
     for (const chain of planted.chains) {
       const members = (pick: (incident: PlantedIncident) => boolean) => planted.incidents.filter(pick);
-      expect(categories.get(chain.category)).toEqual(expectedFigures(chain.category, members((incident) => incident.category === chain.category), [chain.slugs]));
-      expect(services.get(chain.service)).toEqual(expectedFigures(chain.service, members((incident) => incident.service === chain.service), [chain.slugs]));
-      expect(organizations.get(chain.organization)).toEqual(expectedFigures(chain.organization, members((incident) => incident.organization === chain.organization), [chain.slugs]));
+      expect(categories.get(chain.category)).toEqual(
+        expectedFigures(
+          chain.category,
+          members((incident) => incident.category === chain.category),
+          [chain.slugs],
+        ),
+      );
+      expect(services.get(chain.service)).toEqual(
+        expectedFigures(
+          chain.service,
+          members((incident) => incident.service === chain.service),
+          [chain.slugs],
+        ),
+      );
+      expect(organizations.get(chain.organization)).toEqual(
+        expectedFigures(
+          chain.organization,
+          members((incident) => incident.organization === chain.organization),
+          [chain.slugs],
+        ),
+      );
     }
-    expect(result.all).toEqual(expectedFigures('all', planted.incidents, planted.chains.map((chain) => chain.slugs)));
+    expect(result.all).toEqual(
+      expectedFigures(
+        'all',
+        planted.incidents,
+        planted.chains.map((chain) => chain.slugs),
+      ),
+    );
     // The plan has recurrences both with and without open follow-ups, so the share is tested both ways.
     expect(result.all.recurrencesWithOpenFollowUps).toBeGreaterThan(0);
     expect(result.all.recurrencesWithOpenFollowUps).toBeLessThan(result.all.recurrences);
@@ -80,7 +111,9 @@ describe('themes on the planted corpus', () => {
         expect(incident.mentions.length).toBeGreaterThan(0);
         for (const mention of incident.mentions) expect(mention.text).toContain(theme.label);
       }
-      expect(theme.sources.contributingFactor + theme.sources.lesson + theme.sources.actionItem).toBe(theme.incidents.flatMap((incident) => incident.mentions).length);
+      expect(theme.sources.contributingFactor + theme.sources.lesson + theme.sources.actionItem).toBe(
+        theme.incidents.flatMap((incident) => incident.mentions).length,
+      );
     }
   });
 });
@@ -98,7 +131,12 @@ describe('themes', () => {
       withFactor('f', 'It was in the of the and 2021 2021'),
     ]);
     expect(result.map((theme) => [theme.label, theme.incidents.map((incident) => incident.slug)])).toEqual([['certificate renewal', ['a', 'b', 'c']]]);
-    expect(themes(['a', 'b', 'c'].map((slug) => withFactor(slug, 'certificate renewal')), { minIncidents: 4 })).toEqual([]);
+    expect(
+      themes(
+        ['a', 'b', 'c'].map((slug) => withFactor(slug, 'certificate renewal')),
+        { minIncidents: 4 },
+      ),
+    ).toEqual([]);
   });
 });
 
@@ -111,7 +149,10 @@ describe('precedents', () => {
       categories: ['certificates'],
       summary: 'The edge proxy served an expired certificate.',
       lessons: { wentWrong: ['No alert on certificate expiry'], wentWell: ['Fast rollback'], lucky: [], learned: [] },
-      actionItems: [actionItem({ text: 'Alert 30 days before expiry', status: 'open', due: '2023-02-01', line: 20 }), actionItem({ text: 'Renew', status: 'done' })],
+      actionItems: [
+        actionItem({ text: 'Alert 30 days before expiry', status: 'open', due: '2023-02-01', line: 20 }),
+        actionItem({ text: 'Renew', status: 'done' }),
+      ],
     }),
     postmortem({ slug: 'dns', date: '2023-05-01', services: ['dns'], categories: ['dns'], summary: 'Resolvers timed out.' }),
     postmortem({ slug: 'new-cert', date: '2024-06-01', services: ['edge'], categories: ['certificates'], summary: 'An expired certificate again.' }),

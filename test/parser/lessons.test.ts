@@ -93,8 +93,16 @@ describe('extractLessons: lead-ins inside one section', () => {
       ['- **What went well**', '  - Paging worked', '- What went wrong', '  - The runbook was stale'],
       lessons({ wentWell: ['Paging worked'], wentWrong: ['The runbook was stale'] }),
     ],
-    ['prose that mentions a bucket is not a lead-in', ['What went well was the paging.', '', '- Paging worked'], lessons({ learned: ['What went well was the paging.', 'Paging worked'] })],
-    ['no sub-division: one lesson learned per item or paragraph', ['- Test your backups', '', 'Restores are the real test.'], lessons({ learned: ['Test your backups', 'Restores are the real test.'] })],
+    [
+      'prose that mentions a bucket is not a lead-in',
+      ['What went well was the paging.', '', '- Paging worked'],
+      lessons({ learned: ['What went well was the paging.', 'Paging worked'] }),
+    ],
+    [
+      'no sub-division: one lesson learned per item or paragraph',
+      ['- Test your backups', '', 'Restores are the real test.'],
+      lessons({ learned: ['Test your backups', 'Restores are the real test.'] }),
+    ],
   ])('%s', (_name, body, expected) => {
     expect(lessonsOf(['## Lessons learned', '', ...body])).toEqual(expected);
   });

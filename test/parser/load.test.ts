@@ -13,7 +13,8 @@ const parserEntry = fileURLToPath(new URL('../../packages/parser/dist/index.js',
 const parsePool = fileURLToPath(new URL('../../packages/parser/dist/lib/parse-pool.js', import.meta.url));
 const hookedWorker = new URL('./_hooked-parse-worker.mjs', import.meta.url).href;
 
-const postmortem = (title: string, date: string) => ['---', `title: ${title}`, `date: ${date}`, 'status: draft', '---', '', '## Summary', '', `${title} happened.`, ''].join('\n');
+const postmortem = (title: string, date: string) =>
+  ['---', `title: ${title}`, `date: ${date}`, 'status: draft', '---', '', '## Summary', '', `${title} happened.`, ''].join('\n');
 
 let dir: string;
 
@@ -35,8 +36,15 @@ afterAll(async () => {
  * Loads `from` (default: `dir`) in a child process (so we see it exit); with `hooks`, its
  * workers run the test worker that blocks on `slowFile` and exhausts the heap on `oomFile`.
  */
-async function loadInChild(options: Record<string, unknown>, hooks: { slowFile?: string; oomFile?: string } | null = null, { from = dir, nodeFlags = [] as string[] } = {}) {
-  const inject = hooks === null ? '' : `await (await import(${JSON.stringify(parsePool)})).useParseWorker(new URL(${JSON.stringify(hookedWorker)}), ${JSON.stringify(hooks)});`;
+async function loadInChild(
+  options: Record<string, unknown>,
+  hooks: { slowFile?: string; oomFile?: string } | null = null,
+  { from = dir, nodeFlags = [] as string[] } = {},
+) {
+  const inject =
+    hooks === null
+      ? ''
+      : `await (await import(${JSON.stringify(parsePool)})).useParseWorker(new URL(${JSON.stringify(hookedWorker)}), ${JSON.stringify(hooks)});`;
   const script = `
     ${inject}
     const { loadPostmortems } = await import(${JSON.stringify(parserEntry)});
@@ -56,9 +64,20 @@ describe('loadPostmortems: isolation in worker threads', () => {
     );
     // Failed files have no date, so they sort first (by slug), then the rest by date.
     expect(results).toEqual([
-      { slug: 'greedy', errors: ["1:1 too-large: Unexpected file that needs more than 64 MB to parse, expected it to fit the parse worker's heap (raise maxMemoryMb to parse it)"] },
-      { slug: 'huge', errors: [expect.stringMatching(/^1:1 too-large: Unexpected file of \d+ bytes, expected at most 1000 bytes \(raise maxBytes to parse it\)$/)] },
-      { slug: 'slow', errors: ['1:1 timeout: Unexpected parse taking longer than 15000 ms, expected each file to parse within the time limit (raise timeoutMs to parse it)'] },
+      {
+        slug: 'greedy',
+        errors: [
+          "1:1 too-large: Unexpected file that needs more than 64 MB to parse, expected it to fit the parse worker's heap (raise maxMemoryMb to parse it)",
+        ],
+      },
+      {
+        slug: 'huge',
+        errors: [expect.stringMatching(/^1:1 too-large: Unexpected file of \d+ bytes, expected at most 1000 bytes \(raise maxBytes to parse it\)$/)],
+      },
+      {
+        slug: 'slow',
+        errors: ['1:1 timeout: Unexpected parse taking longer than 15000 ms, expected each file to parse within the time limit (raise timeoutMs to parse it)'],
+      },
       { slug: '2024-01-01-a', errors: [] },
       { slug: '2024-02-01-b', errors: [] },
       { slug: '2024-03-01-c', errors: [] },
@@ -68,7 +87,10 @@ describe('loadPostmortems: isolation in worker threads', () => {
   it('isolates a small run too: without a `workers` option, a single slow file times out in a worker', async () => {
     const { results } = await loadInChild({ timeoutMs: 2_000 }, { slowFile: 'slow.md' }, { from: join(dir, 'slow.md') });
     expect(results).toEqual([
-      { slug: 'slow', errors: ['1:1 timeout: Unexpected parse taking longer than 2000 ms, expected each file to parse within the time limit (raise timeoutMs to parse it)'] },
+      {
+        slug: 'slow',
+        errors: ['1:1 timeout: Unexpected parse taking longer than 2000 ms, expected each file to parse within the time limit (raise timeoutMs to parse it)'],
+      },
     ]);
   });
 
@@ -84,8 +106,18 @@ describe('loadPostmortems: isolation in worker threads', () => {
         { from: batchDir },
       );
       expect(results).toEqual([
-        { slug: names[1], errors: ['1:1 timeout: Unexpected parse taking longer than 15000 ms, expected each file to parse within the time limit (raise timeoutMs to parse it)'] },
-        { slug: names[4], errors: ["1:1 too-large: Unexpected file that needs more than 64 MB to parse, expected it to fit the parse worker's heap (raise maxMemoryMb to parse it)"] },
+        {
+          slug: names[1],
+          errors: [
+            '1:1 timeout: Unexpected parse taking longer than 15000 ms, expected each file to parse within the time limit (raise timeoutMs to parse it)',
+          ],
+        },
+        {
+          slug: names[4],
+          errors: [
+            "1:1 too-large: Unexpected file that needs more than 64 MB to parse, expected it to fit the parse worker's heap (raise maxMemoryMb to parse it)",
+          ],
+        },
         ...names.filter((_, index) => index !== 1 && index !== 4).map((slug) => ({ slug, errors: [] })),
       ]);
     } finally {
@@ -125,6 +157,11 @@ describe('loadPostmortems: isolation in worker threads', () => {
 
   it('parses in this thread with workers: false', async () => {
     const result = await loadPostmortems(dir, { cwd: dir, workers: false });
-    expect(result.flatMap((p) => p.diagnostics).filter((d) => d.severity === 'error').map(formatDiagnostic)).toEqual([]);
+    expect(
+      result
+        .flatMap((p) => p.diagnostics)
+        .filter((d) => d.severity === 'error')
+        .map(formatDiagnostic),
+    ).toEqual([]);
   });
 });

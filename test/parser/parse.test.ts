@@ -64,7 +64,10 @@ describe('parsePostmortem: metadata', () => {
   });
 
   it('falls back to the first H1, a **Date:** line and body fields when there is no frontmatter', () => {
-    const result = parsePostmortem('# Database failover went wrong\n\n**Date:** October 3, 2012\n**Authors:** Ann, @bob\n**Status:** Final\n\nWe lost writes.\n', { path: 'x/db.md' });
+    const result = parsePostmortem(
+      '# Database failover went wrong\n\n**Date:** October 3, 2012\n**Authors:** Ann, @bob\n**Status:** Final\n\nWe lost writes.\n',
+      { path: 'x/db.md' },
+    );
     expect([result.title, result.date, result.authors, result.status, result.summary]).toEqual([
       'Database failover went wrong',
       '2012-10-03',
@@ -77,7 +80,9 @@ describe('parsePostmortem: metadata', () => {
   it('takes the date from a YYYY-MM-DD file-name prefix as a last resort', () => {
     const result = parsePostmortem('Some text.\n', { path: 'postmortems/2020-01-21-ports.md' });
     expect([result.date, result.title, result.id]).toEqual(['2020-01-21', 'Ports', '2020-01-21-ports']);
-    expect(lines(result)).toEqual(['postmortems/2020-01-21-ports.md:1:1  warning  Unexpected postmortem without a title, expected `title:` in frontmatter or a `# Title` heading  missing-title']);
+    expect(lines(result)).toEqual([
+      'postmortems/2020-01-21-ports.md:1:1  warning  Unexpected postmortem without a title, expected `title:` in frontmatter or a `# Title` heading  missing-title',
+    ]);
   });
 
   it('reports an invalid status at the key, and keeps the value under `invalid:`', () => {
@@ -105,13 +110,17 @@ describe('parsePostmortem: metadata', () => {
     const ok = parsePostmortem('---\ntitle: x\ndate: 2020-01-01\ntrigger: config-push\n---\n## Trigger\nA router policy change.\n', { path: 'a.md', taxonomy });
     expect([ok.triggerCategory, ok.trigger, ok.diagnostics]).toEqual(['config-push', 'A router policy change.', []]);
     const misspelt = parsePostmortem('---\ntitle: x\ndate: 2020-01-01\ntrigger: config change\n---\n', { path: 'a.md', taxonomy });
-    expect(lines(misspelt)).toEqual(['a.md:4:1  warning  Unexpected trigger `config change`, expected a trigger id from taxonomy.yaml (did you mean `config-push`?)  unknown-trigger']);
+    expect(lines(misspelt)).toEqual([
+      'a.md:4:1  warning  Unexpected trigger `config change`, expected a trigger id from taxonomy.yaml (did you mean `config-push`?)  unknown-trigger',
+    ]);
   });
 
   it('reports an impossible date', () => {
     const result = parsePostmortem('---\ntitle: x\ndate: 2021-02-30\n---\n', { path: 'a.md' });
     expect(result.date).toBeNull();
-    expect(lines(result)[0]).toBe('a.md:3:1  error  Unexpected `date: 2021-02-30`, expected a calendar date `YYYY-MM-DD` or a month `YYYY-MM`  frontmatter-date');
+    expect(lines(result)[0]).toBe(
+      'a.md:3:1  error  Unexpected `date: 2021-02-30`, expected a calendar date `YYYY-MM-DD` or a month `YYYY-MM`  frontmatter-date',
+    );
   });
 });
 
@@ -141,18 +150,26 @@ describe('classifyHeading', () => {
 
 describe('parsePostmortem: date without frontmatter', () => {
   it('reads a date written in the introduction, and says so in an info diagnostic', () => {
-    const result = parsePostmortem('# DB outage\n\nOn January 31st 2017, the primary database lost data.\n\n## Timeline\n\n- 23:27 UTC — rm -rf on the wrong host\n');
+    const result = parsePostmortem(
+      '# DB outage\n\nOn January 31st 2017, the primary database lost data.\n\n## Timeline\n\n- 23:27 UTC — rm -rf on the wrong host\n',
+    );
     expect(result.date).toBe('2017-01-31');
     expect(result.timeline[0]!.at).toBe('2017-01-31T23:27:00Z');
     expect(result.diagnostics.map((diagnostic) => [diagnostic.ruleId, diagnostic.severity, diagnostic.message])).toEqual([
-      ['missing-date', 'info', 'Unexpected postmortem without a date, expected `date: YYYY-MM-DD` in frontmatter, a `Date:` line or a `YYYY-MM-DD-` file-name prefix; read 2017-01-31 from the introduction'],
+      [
+        'missing-date',
+        'info',
+        'Unexpected postmortem without a date, expected `date: YYYY-MM-DD` in frontmatter, a `Date:` line or a `YYYY-MM-DD-` file-name prefix; read 2017-01-31 from the introduction',
+      ],
     ]);
   });
 
   it('else takes the date of the earliest timeline entry', () => {
     const result = parsePostmortem('# DB outage\n\n## Timeline\n\n- 2017-02-01 00:10 UTC — restore starts\n- 2017-01-31 23:27 UTC — data removed\n');
     expect(result.date).toBe('2017-01-31');
-    expect(result.diagnostics.find((diagnostic) => diagnostic.ruleId === 'missing-date')?.message).toMatch(/; read 2017-01-31 from the earliest timeline entry$/);
+    expect(result.diagnostics.find((diagnostic) => diagnostic.ruleId === 'missing-date')?.message).toMatch(
+      /; read 2017-01-31 from the earliest timeline entry$/,
+    );
   });
 
   it('leaves it null when nothing gives one', () => {
@@ -216,7 +233,12 @@ describe('parsePostmortem: labelled paragraphs before the first section (Google 
       trigger: 'Latent bug triggered by a traffic spike.',
       resolution: 'Traffic sent to a sacrificial cluster.',
       detection: 'Monitoring paged on-call.',
-      metrics: { timeToDetectMinutes: null, timeToMitigateMinutes: null, timeToResolveMinutes: 66, sources: { timeToDetectMinutes: null, timeToMitigateMinutes: null, timeToResolveMinutes: 'timeline' } },
+      metrics: {
+        timeToDetectMinutes: null,
+        timeToMitigateMinutes: null,
+        timeToResolveMinutes: 66,
+        sources: { timeToDetectMinutes: null, timeToMitigateMinutes: null, timeToResolveMinutes: 'timeline' },
+      },
       // Final, and the labelled paragraphs count as the required sections.
       diagnostics: [],
     });
@@ -341,13 +363,19 @@ describe('parsePostmortem: safety', () => {
   ])('refuses %s frontmatter without evaluating it, and keeps the body', (_name, source) => {
     const result = parsePostmortem(source, { path: 'evil.md' });
     expect((globalThis as { __pwned?: number }).__pwned).toBeUndefined();
-    expect(result.diagnostics.map((diagnostic) => [diagnostic.ruleId, diagnostic.severity, diagnostic.line])).toContainEqual(['frontmatter-language', 'error', 1]);
+    expect(result.diagnostics.map((diagnostic) => [diagnostic.ruleId, diagnostic.severity, diagnostic.line])).toContainEqual([
+      'frontmatter-language',
+      'error',
+      1,
+    ]);
     expect(result.html).toContain('Body stays.');
   });
 
   it('keeps the whole file as markdown when the frontmatter is never closed', () => {
     const result = parsePostmortem('---\ntitle: x\n\n## Summary\nStill here.\n', { path: 'u.md' });
-    expect(lines(result)).toContain('u.md:1:1  error  Unexpected end of file in frontmatter, expected a closing `---` line; the whole file is read as markdown  frontmatter-unclosed');
+    expect(lines(result)).toContain(
+      'u.md:1:1  error  Unexpected end of file in frontmatter, expected a closing `---` line; the whole file is read as markdown  frontmatter-unclosed',
+    );
     expect(result.summary).toBe('Still here.');
   });
 
@@ -359,7 +387,16 @@ describe('parsePostmortem: safety', () => {
   });
 
   it('refuses a YAML alias bomb with a positioned diagnostic', () => {
-    const bomb = ['---', 'a: &a ["x","x","x","x","x","x","x","x","x"]', 'b: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]', 'c: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]', 'd: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c]', 'e: [*d,*d,*d,*d,*d,*d,*d,*d,*d]', '---', 'body'].join('\n');
+    const bomb = [
+      '---',
+      'a: &a ["x","x","x","x","x","x","x","x","x"]',
+      'b: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]',
+      'c: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]',
+      'd: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c]',
+      'e: [*d,*d,*d,*d,*d,*d,*d,*d,*d]',
+      '---',
+      'body',
+    ].join('\n');
     const result = parsePostmortem(bomb, { path: 'bomb.md' });
     expect(result.diagnostics.some((diagnostic) => diagnostic.ruleId === 'frontmatter-yaml' && diagnostic.severity === 'error')).toBe(true);
     expect(result.html).toContain('body');

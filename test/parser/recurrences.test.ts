@@ -22,7 +22,10 @@ describe('recurrenceChains on a generated corpus with planted recurrences', () =
     for (const chain of planted.chains) {
       const found = chains.find((candidate) => candidate.incidents[0]!.slug === chain.slugs[0]);
       expect(found?.causes).toEqual([{ kind: 'category', id: chain.category }]);
-      expect(found?.scopes).toEqual([{ kind: 'service', name: chain.service }, { kind: 'organization', name: chain.organization }]);
+      expect(found?.scopes).toEqual([
+        { kind: 'service', name: chain.service },
+        { kind: 'organization', name: chain.organization },
+      ]);
     }
   });
 
@@ -65,9 +68,20 @@ describe('recurrenceChains', () => {
         organization: 'Acme',
         services: ['api-gateway'],
         categories: ['certificates'],
-        actionItems: [item('Alert on expiry', { status: 'open' }), item('Automate renewal', { status: 'open' }), item('Inventory certificates', { status: 'done', doneOn: '2024-02-01' })],
+        actionItems: [
+          item('Alert on expiry', { status: 'open' }),
+          item('Automate renewal', { status: 'open' }),
+          item('Inventory certificates', { status: 'done', doneOn: '2024-02-01' }),
+        ],
       }),
-      postmortem({ slug: 'b', date: '2024-03-01', organization: 'Acme', services: ['API-Gateway'], categories: ['certificates'], actionItems: [item('Rotate keys', { status: 'open' })] }),
+      postmortem({
+        slug: 'b',
+        date: '2024-03-01',
+        organization: 'Acme',
+        services: ['API-Gateway'],
+        categories: ['certificates'],
+        actionItems: [item('Rotate keys', { status: 'open' })],
+      }),
       postmortem({ slug: 'c', date: '2024-04-30', organization: 'Acme', services: ['api-gateway'], categories: ['certificates'] }),
       postmortem({ slug: 'undated', date: null, organization: 'Acme', services: ['api-gateway'], categories: ['certificates'] }),
       postmortem({ slug: 'elsewhere', date: '2024-02-01', organization: 'Other', services: ['web'], categories: ['certificates'] }),
@@ -75,15 +89,27 @@ describe('recurrenceChains', () => {
 
   it('chains by category and service or organization, merging chains with the same incidents', () => {
     const chains = recurrenceChains(corpus());
-    expect(chains.map((chain) => ({ id: chain.id, slugs: chain.incidents.map((incident) => incident.slug), scopes: chain.scopes, spanDays: chain.spanDays }))).toEqual([
+    expect(
+      chains.map((chain) => ({ id: chain.id, slugs: chain.incidents.map((incident) => incident.slug), scopes: chain.scopes, spanDays: chain.spanDays })),
+    ).toEqual([
       {
         id: 'a--certificates--api-gateway',
         slugs: ['a', 'b', 'c'],
-        scopes: [{ kind: 'service', name: 'api-gateway' }, { kind: 'organization', name: 'Acme' }],
+        scopes: [
+          { kind: 'service', name: 'api-gateway' },
+          { kind: 'organization', name: 'Acme' },
+        ],
         spanDays: 120,
       },
     ]);
-    expect(chains[0]!.incidents.map((incident) => incident.openEarlier)).toEqual([[], [{ incident: 'a', count: 2 }], [{ incident: 'a', count: 2 }, { incident: 'b', count: 1 }]]);
+    expect(chains[0]!.incidents.map((incident) => incident.openEarlier)).toEqual([
+      [],
+      [{ incident: 'a', count: 2 }],
+      [
+        { incident: 'a', count: 2 },
+        { incident: 'b', count: 1 },
+      ],
+    ]);
   });
 
   it('chains by trigger category too', () => {
@@ -120,7 +146,11 @@ describe('recurrenceChains', () => {
   it('the recurrence rule notes each later incident, with the follow-ups still open', () => {
     const postmortems = corpus().map((entry) => ({ ...entry, diagnostics: [] as typeof entry.diagnostics }));
     checkCorpus(postmortems);
-    const notes = postmortems.flatMap((entry) => entry.diagnostics.filter((diagnostic) => diagnostic.ruleId === 'recurrence').map((diagnostic) => `${entry.slug}: ${diagnostic.severity} ${diagnostic.message}`));
+    const notes = postmortems.flatMap((entry) =>
+      entry.diagnostics
+        .filter((diagnostic) => diagnostic.ruleId === 'recurrence')
+        .map((diagnostic) => `${entry.slug}: ${diagnostic.severity} ${diagnostic.message}`),
+    );
     expect(notes).toEqual([
       'b: info 2nd certificates incident on api-gateway at Acme in 60 days; 2 follow-ups from the first are still open',
       'c: info 3rd certificates incident on api-gateway at Acme in 120 days; 2 follow-ups from the first and 1 from the 2nd are still open',

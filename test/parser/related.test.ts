@@ -22,7 +22,13 @@ describe('relatedIncidents: signals', () => {
       ...fillers(5),
     ]);
     expect(relatedIncidents(target, corpus)).toEqual([
-      { slug: 'same-category', title: 'Cert expired', date: '2023-01-01', score: 3, reasons: [{ kind: 'category', label: 'Shared root cause: certificate-expiry' }] },
+      {
+        slug: 'same-category',
+        title: 'Cert expired',
+        date: '2023-01-01',
+        score: 3,
+        reasons: [{ kind: 'category', label: 'Shared root cause: certificate-expiry' }],
+      },
       { slug: 'same-org', title: 'Incident same-org', date: '2024-05-01', score: 0.5, reasons: [{ kind: 'organization', label: 'Same organization: Acme' }] },
     ]);
   });
@@ -75,7 +81,13 @@ describe('relatedIncidents: signals', () => {
     ]);
     expect(relatedIncidents(target, corpus)).toEqual([
       { slug: 'duplicate', title: 'Incident duplicate', date: '2022-01-01', score: 100, reasons: [{ kind: 'link', label: 'Linked as duplicate' }] },
-      { slug: 'links-to-target-id', title: 'Incident links-to-target-id', date: '2021-01-01', score: 100, reasons: [{ kind: 'link', label: 'Linked as related' }] },
+      {
+        slug: 'links-to-target-id',
+        title: 'Incident links-to-target-id',
+        date: '2021-01-01',
+        score: 100,
+        reasons: [{ kind: 'link', label: 'Linked as related' }],
+      },
       { slug: 'linked-by-slug', title: 'Incident linked-by-slug', date: '2020-01-01', score: 100, reasons: [{ kind: 'link', label: 'Linked as related' }] },
       {
         slug: 'similar',
@@ -120,10 +132,17 @@ describe('relatedIncidents: signals', () => {
   });
 
   it('ignores a faint text similarity (one common word among many)', () => {
-    const target = postmortem({ slug: 'target', summary: 'alpha bravo charlie delta echo foxtrot golf hotel india juliet kilo lima mike november oscar papa quebec romeo sierra tango uniform victor whiskey xray yankee zulu network' });
+    const target = postmortem({
+      slug: 'target',
+      summary:
+        'alpha bravo charlie delta echo foxtrot golf hotel india juliet kilo lima mike november oscar papa quebec romeo sierra tango uniform victor whiskey xray yankee zulu network',
+    });
     const corpus = corpusOf([
       target,
-      postmortem({ slug: 'other', summary: 'one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty network' }),
+      postmortem({
+        slug: 'other',
+        summary: 'one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty network',
+      }),
     ]);
     expect(relatedIncidents(target, corpus)).toEqual([]);
   });
@@ -132,7 +151,11 @@ describe('relatedIncidents: signals', () => {
 describe('relatedIncidents: selection and order', () => {
   it('excludes the target itself and incidents sharing nothing', () => {
     const target = postmortem({ slug: 'target', categories: ['dns'] });
-    const corpus = corpusOf([target, postmortem({ slug: 'target', id: 'copy', categories: ['dns'] }), postmortem({ slug: 'nothing-shared', categories: ['disk'] })]);
+    const corpus = corpusOf([
+      target,
+      postmortem({ slug: 'target', id: 'copy', categories: ['dns'] }),
+      postmortem({ slug: 'nothing-shared', categories: ['disk'] }),
+    ]);
     expect(relatedIncidents(target, corpus)).toEqual([]);
   });
 

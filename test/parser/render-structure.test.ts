@@ -29,7 +29,14 @@ const body = [
 describe('rendered body', () => {
   it('gives every heading a unique `section-` id and a link anchor to it', () => {
     const { html } = parsePostmortem(body, { path: 'x.md' });
-    expect([...html.matchAll(/<h(\d) id="([^"]+)">(.*?) <a class="heading-anchor" href="#([^"]+)" aria-label="([^"]+)">#<\/a><\/h\1>/g)].map((match) => [match[2], match[3], match[4], match[5]])).toEqual([
+    expect(
+      [...html.matchAll(/<h(\d) id="([^"]+)">(.*?) <a class="heading-anchor" href="#([^"]+)" aria-label="([^"]+)">#<\/a><\/h\1>/g)].map((match) => [
+        match[2],
+        match[3],
+        match[4],
+        match[5],
+      ]),
+    ).toEqual([
       ['section-timeline', 'Timeline', 'section-timeline', 'Link to this section: Timeline'],
       ['section-details', 'Details', 'section-details', 'Link to this section: Details'],
       ['section-details-2', 'Details', 'section-details-2', 'Link to this section: Details'],
@@ -41,7 +48,11 @@ describe('rendered body', () => {
     const { html, timeline, actionItems } = parsePostmortem(body, { path: 'x.md' });
     expect(timeline).toHaveLength(3);
     expect(actionItems).toHaveLength(1);
-    const folded = [...html.matchAll(/<details data-recognised="([^"]+)"><summary>([^<]+)<\/summary>([\s\S]*?)<\/details>/g)].map((match) => [match[1], match[2], match[3]!.match(/<li>|<li class/g)?.length]);
+    const folded = [...html.matchAll(/<details data-recognised="([^"]+)"><summary>([^<]+)<\/summary>([\s\S]*?)<\/details>/g)].map((match) => [
+      match[1],
+      match[2],
+      match[3]!.match(/<li>|<li class/g)?.length,
+    ]);
     // The two lists of the timeline (a blank line between them) are one run, so one details.
     expect(folded).toEqual([
       ['timeline', 'The timeline as written', 3],

@@ -73,7 +73,9 @@ describe.each(builtinRules.map((rule) => ({ id: rule.meta.id, rule })))('$id', (
   it('not ok: reports exactly the expected diagnostics, with the default severity', () => {
     const examples = examplesOf(rule);
     expect(reported(rule, examples.notOk, examples)).toEqual(examples.expected);
-    const severities = diagnosticsOf(rule, examples.notOk, examples).filter((d) => d.ruleId === rule.meta.id).map((d) => d.severity);
+    const severities = diagnosticsOf(rule, examples.notOk, examples)
+      .filter((d) => d.ruleId === rule.meta.id)
+      .map((d) => d.severity);
     expect(new Set(severities)).toEqual(new Set([rule.meta.severity]));
   });
 
@@ -81,7 +83,9 @@ describe.each(builtinRules.map((rule) => ({ id: rule.meta.id, rule })))('$id', (
     const examples = examplesOf(rule);
     expect(reported(rule, examples.notOk, examples, { [rule.meta.id]: 'off' })).toEqual([]);
     const other = rule.meta.severity === 'error' ? 'info' : 'error';
-    const severities = diagnosticsOf(rule, examples.notOk, examples, { [rule.meta.id]: other }).filter((d) => d.ruleId === rule.meta.id).map((d) => d.severity);
+    const severities = diagnosticsOf(rule, examples.notOk, examples, { [rule.meta.id]: other })
+      .filter((d) => d.ruleId === rule.meta.id)
+      .map((d) => d.severity);
     expect(severities).toEqual(examples.expected.map(() => other));
   });
 });

@@ -18,7 +18,11 @@ type Kind = 'phrase' | 'misspelling' | 'synonym' | 'form';
 const labelled: Array<{ query: string; kind: Kind; expected: string[] }> = [
   { query: 'port exhaustion', kind: 'phrase', expected: ['2020-08-05-ipaper-port-exhaustion'] },
   { query: 'transaction id wraparound', kind: 'phrase', expected: ['mandrill-postgres-xid-wraparound', 'sentry-postgres-xid-wraparound'] },
-  { query: 'leap second', kind: 'phrase', expected: ['2016-12-31-cloudflare-leap-second-rrdns', 'linux-2012-leap-second-hrtimer', 'linux-leap-second-printk-deadlock'] },
+  {
+    query: 'leap second',
+    kind: 'phrase',
+    expected: ['2016-12-31-cloudflare-leap-second-rrdns', 'linux-2012-leap-second-hrtimer', 'linux-leap-second-printk-deadlock'],
+  },
   { query: 'integer limit', kind: 'phrase', expected: ['2014-07-29-strava-integer-limit', 'basecamp-2018-integer-limit-read-only'] },
   { query: 'thundering herd', kind: 'phrase', expected: ['google-service-control-null-policy'] },
   { query: 'priority inversion', kind: 'phrase', expected: ['nasa-mars-pathfinder-priority-inversion'] },
@@ -30,8 +34,20 @@ const labelled: Array<{ query: string; kind: Kind; expected: string[] }> = [
   { query: 'network partition', kind: 'phrase', expected: ['2018-10-21-github-network-partition-mysql-failover'] },
   { query: 'cascading failure redis', kind: 'phrase', expected: ['discord-redis-migration-cascade'] },
   { query: 'credentials in source repository', kind: 'phrase', expected: ['bitly-credentials-in-source-repo'] },
-  { query: 'kubernets', kind: 'misspelling', expected: ['2024-12-11-openai-telemetry-kubernetes-control-plane', '2023-03-08-datadog-cilium-network-rules', '2021-12-15-pagerduty-dns-config-container-cluster'] },
-  { query: 'wraparoud', kind: 'misspelling', expected: ['mandrill-postgres-xid-wraparound', 'sentry-postgres-xid-wraparound', '2015-07-27-joyent-manta-postgres-lock'] },
+  {
+    query: 'kubernets',
+    kind: 'misspelling',
+    expected: [
+      '2024-12-11-openai-telemetry-kubernetes-control-plane',
+      '2023-03-08-datadog-cilium-network-rules',
+      '2021-12-15-pagerduty-dns-config-container-cluster',
+    ],
+  },
+  {
+    query: 'wraparoud',
+    kind: 'misspelling',
+    expected: ['mandrill-postgres-xid-wraparound', 'sentry-postgres-xid-wraparound', '2015-07-27-joyent-manta-postgres-lock'],
+  },
   { query: 'certficate expiry', kind: 'misspelling', expected: ['2019-05-04-mozilla-addons-certificate-expiry', '2012-02-29-azure-leap-day-certificates'] },
   { query: 'shelshock', kind: 'misspelling', expected: ['browserstack-shellshock-breach'] },
   { query: 'sha1 collison', kind: 'misspelling', expected: ['webkit-svn-sha1-collision'] },
@@ -39,17 +55,33 @@ const labelled: Array<{ query: string; kind: Kind; expected: string[] }> = [
   { query: 'transfomer failure', kind: 'misspelling', expected: ['amazon-eu-west-transformer-plc'] },
   { query: 'lightening strikes', kind: 'misspelling', expected: ['google-europe-west1-lightning'] },
   { query: 'pathfinder spacecraft resets', kind: 'misspelling', expected: ['nasa-mars-pathfinder-priority-inversion'] },
-  { query: 'k8s', kind: 'synonym', expected: ['2024-12-11-openai-telemetry-kubernetes-control-plane', '2023-03-08-datadog-cilium-network-rules', '2021-12-15-pagerduty-dns-config-container-cluster'] },
+  {
+    query: 'k8s',
+    kind: 'synonym',
+    expected: [
+      '2024-12-11-openai-telemetry-kubernetes-control-plane',
+      '2023-03-08-datadog-cilium-network-rules',
+      '2021-12-15-pagerduty-dns-config-container-cluster',
+    ],
+  },
   { query: 'oom', kind: 'synonym', expected: ['amazon-ebs-reporting-agent-memory-leak'] },
   { query: 'ssl expired', kind: 'synonym', expected: ['2019-05-04-mozilla-addons-certificate-expiry', '2012-02-29-azure-leap-day-certificates'] },
-  { query: 'production db deleted', kind: 'synonym', expected: ['keepthescore-production-database-deleted', '2017-01-31-gitlab-database-deletion', 'travisci-env-var-truncates-production-db'] },
+  {
+    query: 'production db deleted',
+    kind: 'synonym',
+    expected: ['keepthescore-production-database-deleted', '2017-01-31-gitlab-database-deletion', 'travisci-env-var-truncates-production-db'],
+  },
   { query: 'lb changes', kind: 'synonym', expected: ['google-load-balancer-slow-code-path'] },
   { query: 'denial of service attack', kind: 'synonym', expected: ['2014-03-24-basecamp-ddos', '2018-02-28-github-ddos-1-35tbps'] },
   { query: 'postgresql wraparound', kind: 'synonym', expected: ['mandrill-postgres-xid-wraparound', 'sentry-postgres-xid-wraparound'] },
   { query: 'backbone configuration typo', kind: 'synonym', expected: ['2020-07-17-cloudflare-atlanta-backbone-typo'] },
   { query: 'rolling back the telemetry service', kind: 'form', expected: ['2024-12-11-openai-telemetry-kubernetes-control-plane'] },
   { query: 'expiring certificates', kind: 'form', expected: ['2019-05-04-mozilla-addons-certificate-expiry', '2012-02-29-azure-leap-day-certificates'] },
-  { query: 'overloaded databases', kind: 'form', expected: ['bbc-online-2014-database-overload', 'duo-database-capacity-cascade', '2020-04-21-flowdock-covid-load'] },
+  {
+    query: 'overloaded databases',
+    kind: 'form',
+    expected: ['bbc-online-2014-database-overload', 'duo-database-capacity-cascade', '2020-04-21-flowdock-covid-load'],
+  },
   { query: 'failing switches', kind: 'form', expected: ['cloudflare-byzantine-switch-failure', 'att-1990-switch-race-condition'] },
   { query: 'rebooted datacenter', kind: 'form', expected: ['2014-05-27-joyent-us-east-1-reboot'] },
   { query: 'leaking credentials', kind: 'form', expected: ['bitly-credentials-in-source-repo'] },
@@ -58,7 +90,10 @@ const labelled: Array<{ query: string; kind: Kind; expected: string[] }> = [
 ];
 
 /** fuse.js is the parser's dependency, resolved from there (pnpm is strict). */
-type FuseClass = new (list: readonly Postmortem[], options: { keys: string[] }) => { search(query: string, options: { limit: number }): Array<{ item: Postmortem }> };
+type FuseClass = new (
+  list: readonly Postmortem[],
+  options: { keys: string[] },
+) => { search(query: string, options: { limit: number }): Array<{ item: Postmortem }> };
 const fromParser = createRequire(join(import.meta.dirname, '../../packages/parser/package.json'));
 
 let postmortems: Postmortem[];
@@ -74,7 +109,8 @@ const shareInTop5 = (results: (query: string) => string[]) =>
 describe('search relevance over postmortems/', () => {
   it('labels at least 30 queries of every kind, each naming incidents that exist', () => {
     expect(labelled.length).toBeGreaterThanOrEqual(30);
-    for (const kind of ['phrase', 'misspelling', 'synonym', 'form'] as const) expect(labelled.filter((entry) => entry.kind === kind).length).toBeGreaterThanOrEqual(6);
+    for (const kind of ['phrase', 'misspelling', 'synonym', 'form'] as const)
+      expect(labelled.filter((entry) => entry.kind === kind).length).toBeGreaterThanOrEqual(6);
     const slugs = new Set(postmortems.map((postmortem) => postmortem.slug));
     for (const { query, expected } of labelled) expect({ query, missing: expected.filter((slug) => !slugs.has(slug)) }).toEqual({ query, missing: [] });
   });
@@ -84,7 +120,9 @@ describe('search relevance over postmortems/', () => {
     const ours = shareInTop5((query) => searcher.search(query, { limit: 5 }).map((hit) => hit.slug));
     const fuse = new Fuse(postmortems, { keys: ['title', 'organization', 'services', 'tags', 'categories', 'summary', 'rootCauses.text'] });
     const baseline = shareInTop5((query) => fuse.search(query, { limit: 5 }).map((result) => result.item.slug));
-    const misses = labelled.filter(({ query, expected }) => !searcher.search(query, { limit: 5 }).some((hit) => expected.includes(hit.slug))).map((entry) => entry.query);
+    const misses = labelled
+      .filter(({ query, expected }) => !searcher.search(query, { limit: 5 }).some((hit) => expected.includes(hit.slug)))
+      .map((entry) => entry.query);
     expect({ ours: ours >= 0.9, misses: ours >= 0.9 ? [] : misses }).toEqual({ ours: true, misses: [] });
     expect(ours).toBeGreaterThan(baseline);
   });

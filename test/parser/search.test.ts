@@ -459,7 +459,9 @@ describe('search: queries', () => {
     const query = fc.oneof(
       fc.string({ unit: 'binary', maxLength: 300 }),
       fc.string({ unit: 'grapheme', maxLength: 60 }),
-      fc.array(fc.constantFrom('kube', 'kubernets', 'dns', 'outage', 'the', 'in', 'a', 'database', '🔥', '(', '*', ' '), { maxLength: 20 }).map((parts) => parts.join(' ')),
+      fc
+        .array(fc.constantFrom('kube', 'kubernets', 'dns', 'outage', 'the', 'in', 'a', 'database', '🔥', '(', '*', ' '), { maxLength: 20 })
+        .map((parts) => parts.join(' ')),
     );
     fc.assert(
       fc.property(query, fc.option(fc.integer({ min: -3, max: 30 }), { nil: undefined }), (text, limit) => {
@@ -488,12 +490,25 @@ describe('search: phrases, forms and synonyms', () => {
   const first = (query: string) => search.search(query)[0]?.slug;
 
   it('ranks an exact phrase above the same words scattered', () => {
-    expect(search.search('port exhaustion').map((hit) => hit.slug).slice(0, 2)).toEqual(['phrase', 'scattered']);
+    expect(
+      search
+        .search('port exhaustion')
+        .map((hit) => hit.slug)
+        .slice(0, 2),
+    ).toEqual(['phrase', 'scattered']);
   });
 
   it('matches other forms of a phrase and its compound (rollback / rolled back / rolling back)', () => {
     for (const query of ['rollback', 'rolled back', 'rolling back', 'roll back']) {
-      expect(new Set(search.search(query).slice(0, 2).map((hit) => hit.slug)), query).toEqual(new Set(['rolled', 'compound']));
+      expect(
+        new Set(
+          search
+            .search(query)
+            .slice(0, 2)
+            .map((hit) => hit.slug),
+        ),
+        query,
+      ).toEqual(new Set(['rolled', 'compound']));
     }
   });
 
@@ -523,7 +538,9 @@ describe('search: phrases, forms and synonyms', () => {
   });
 
   it('counts every hit and pages through them', () => {
-    const many = loadSearchIndex(buildSearchIndex(Array.from({ length: 25 }, (_, i) => pm({ slug: `s${String(i).padStart(2, '0')}`, title: `Outage number ${i}` }))));
+    const many = loadSearchIndex(
+      buildSearchIndex(Array.from({ length: 25 }, (_, i) => pm({ slug: `s${String(i).padStart(2, '0')}`, title: `Outage number ${i}` }))),
+    );
     const page = many.query('outage', { limit: 10, offset: 20 });
     expect(page.total).toBe(25);
     expect(page.hits).toHaveLength(5);
@@ -561,7 +578,12 @@ describe('search: split index', () => {
 });
 
 describe('search: browser-safe module', () => {
-  const files = ['search.ts', ...readdirSync(join(sourceDir, 'lib')).filter((name) => /^search-.*\.ts$/.test(name)).map((name) => `lib/${name}`)];
+  const files = [
+    'search.ts',
+    ...readdirSync(join(sourceDir, 'lib'))
+      .filter((name) => /^search-.*\.ts$/.test(name))
+      .map((name) => `lib/${name}`),
+  ];
 
   it.each(files)('%s imports only types, fuse.js and lib/search-* modules', (file) => {
     const text = readFileSync(join(sourceDir, file), 'utf8');

@@ -50,7 +50,9 @@ describe('shape: keys of other collections', () => {
       sources: [{ url: 'https://status.example.org/incidents/queue-stall', archiveUrl: 'https://archive.example.org/queue-stall' }],
       summary: 'A stalled consumer group let the dispatch queue grow until publishers timed out.',
       extra: {},
-      diagnostics: ['test/fixtures/shapes/frontmatter-keys/ok.md:1:1  warning  Unexpected postmortem without a title, expected `title:` in frontmatter or a `# Title` heading  missing-title'],
+      diagnostics: [
+        'test/fixtures/shapes/frontmatter-keys/ok.md:1:1  warning  Unexpected postmortem without a title, expected `title:` in frontmatter or a `# Title` heading  missing-title',
+      ],
     });
     expect(result.metrics.timeToResolveMinutes).toBe(135);
   });
@@ -93,11 +95,19 @@ describe('README alias table', () => {
     const readme = readFileSync('README.md', 'utf8');
     const table = readme.slice(readme.indexOf('| our key | also read from |'));
     const tableLines = table.split('\n');
-    const rows = tableLines.slice(2, tableLines.findIndex((line) => !line.startsWith('|')));
-    const documented = Object.fromEntries(rows.map((row) => {
-      const [ours, aliases] = row.split('|').slice(1, 3).map((cell) => [...cell.matchAll(/`([a-z_]+)`/g)].map((match) => match[1]!));
-      return [ours![0]!, aliases!.filter((alias) => alias !== 'archive_url')];
-    }));
+    const rows = tableLines.slice(
+      2,
+      tableLines.findIndex((line) => !line.startsWith('|')),
+    );
+    const documented = Object.fromEntries(
+      rows.map((row) => {
+        const [ours, aliases] = row
+          .split('|')
+          .slice(1, 3)
+          .map((cell) => [...cell.matchAll(/`([a-z_]+)`/g)].map((match) => match[1]!));
+        return [ours![0]!, aliases!.filter((alias) => alias !== 'archive_url')];
+      }),
+    );
     expect(documented).toEqual(Object.fromEntries(Object.entries(frontmatterAliases).map(([key, aliases]) => [key, [...aliases]])));
   });
 });
@@ -108,7 +118,9 @@ describe('shape: files named by an id', () => {
     expect({ title: result.title, date: result.date, diagnostics: lines(result) }).toEqual({
       title: 'Kettle Analytics incident, 2022-11-08',
       date: '2022-11-08',
-      diagnostics: ['test/fixtures/shapes/titles/5c1d8e2a-7b3f-4a60-9d2e-11f0c4b7a9e3.md:1:1  warning  Unexpected postmortem without a title, expected `title:` in frontmatter or a `# Title` heading  missing-title'],
+      diagnostics: [
+        'test/fixtures/shapes/titles/5c1d8e2a-7b3f-4a60-9d2e-11f0c4b7a9e3.md:1:1  warning  Unexpected postmortem without a title, expected `title:` in frontmatter or a `# Title` heading  missing-title',
+      ],
     });
   });
 
@@ -121,7 +133,9 @@ describe('shape: files named by an id', () => {
     const result = fixture('titles', '20231104.md');
     expect({ title: result.title, diagnostics: lines(result).filter((line) => line.includes('missing-title')) }).toEqual({
       title: 'Untitled postmortem',
-      diagnostics: ['test/fixtures/shapes/titles/20231104.md:1:1  warning  Unexpected postmortem without a title, expected `title:` in frontmatter or a `# Title` heading  missing-title'],
+      diagnostics: [
+        'test/fixtures/shapes/titles/20231104.md:1:1  warning  Unexpected postmortem without a title, expected `title:` in frontmatter or a `# Title` heading  missing-title',
+      ],
     });
   });
 
@@ -157,7 +171,10 @@ describe('shape: table timelines with a closing Stats list and paragraph lessons
         wentWell: [],
         wentWrong: [],
         lucky: [],
-        learned: ['Pool sizes belong in load tests, not only in code review.', 'A dashboard for queue time per connection would have shown the problem within minutes.'],
+        learned: [
+          'Pool sizes belong in load tests, not only in code review.',
+          'A dashboard for queue time per connection would have shown the problem within minutes.',
+        ],
       },
       timeline: ['2024-06-11T12:04:00+01:00', '2024-06-11T12:58:00+01:00', '2024-06-11T14:32:00+01:00'],
     });
@@ -173,7 +190,9 @@ describe('shape: table timelines with a closing Stats list and paragraph lessons
         sources: { timeToDetectMinutes: null, timeToMitigateMinutes: null, timeToResolveMinutes: null },
       },
       learned: [],
-      diagnostics: ['test/fixtures/shapes/stats-and-lessons/not-ok.md:5:1  warning  Unexpected empty “Lessons learned” section, expected what went well, what went wrong or where you got lucky  empty-lessons'],
+      diagnostics: [
+        'test/fixtures/shapes/stats-and-lessons/not-ok.md:5:1  warning  Unexpected empty “Lessons learned” section, expected what went well, what went wrong or where you got lucky  empty-lessons',
+      ],
     });
   });
 
@@ -260,7 +279,10 @@ describe('shape: templates among the reports', () => {
       skipped: [
         skippedBecause('its title `ISSUE NAME - DD/MM/YYYY` holds a date format, not a date', 'ok/2022-10/issue-name.md'),
         skippedBecause('its file name `Incident-Template.md` names a template', 'ok/Incident-Template.md'),
-        skippedBecause('its body holds placeholders (`[Describe the incident in one paragraph]`, `[What happened]`, `[Explain the root cause]`) and no dated event', 'ok/postmortem-skeleton.md'),
+        skippedBecause(
+          'its body holds placeholders (`[Describe the incident in one paragraph]`, `[What happened]`, `[Explain the root cause]`) and no dated event',
+          'ok/postmortem-skeleton.md',
+        ),
         skippedBecause('its frontmatter marks it as a template', 'ok/runbook-form.md'),
       ],
     });
@@ -370,13 +392,20 @@ describe('shape: prose-only reports', () => {
 
   it('fills root causes, trigger and resolution from the sentences that state them, marked inferred', () => {
     expect(read('ok/b61f0a2c.md')).toEqual({
-      rootCauses: [{ text: 'The root cause was a disk on one of the queue servers that filled up with debug logs after a logging change last week.', inferred: true }],
+      rootCauses: [
+        { text: 'The root cause was a disk on one of the queue servers that filled up with debug logs after a logging change last week.', inferred: true },
+      ],
       trigger: 'The problem was triggered by a routine restart that moved most of the traffic onto the affected server.',
       resolution: 'We resolved it by clearing the logs and moving traffic back across all queue servers, after which the backlog drained within forty minutes.',
       inferred: ['rootCauses', 'trigger', 'resolution'],
     });
     expect(read('ok/9b2e8d31.md')).toEqual({
-      rootCauses: [{ text: 'The underlying cause of the outage was that our deployment tool did not check which zone a switch belonged to before applying a filter.', inferred: true }],
+      rootCauses: [
+        {
+          text: 'The underlying cause of the outage was that our deployment tool did not check which zone a switch belonged to before applying a filter.',
+          inferred: true,
+        },
+      ],
       trigger: 'A configuration push to the top-of-rack switches was the trigger: it contained a route filter meant for a different zone.',
       resolution: 'Engineers reverted the push zone by zone; we restored connectivity to the last racks at 12:40 UTC.',
       inferred: ['rootCauses', 'trigger', 'resolution'],
@@ -399,13 +428,20 @@ describe('shape: prose-only reports', () => {
 
   it('infers nothing from "due to the holidays" or a cause not known yet, nor where a Root cause section exists', () => {
     expect(read('not-ok/3c7d9e02.md')).toEqual({ rootCauses: [], trigger: null, resolution: null, inferred: undefined });
-    expect(read('not-ok/with-sections.md')).toEqual({ rootCauses: [{ text: 'An eviction setting copied from staging.' }], trigger: null, resolution: null, inferred: undefined });
+    expect(read('not-ok/with-sections.md')).toEqual({
+      rootCauses: [{ text: 'An eviction setting copied from staging.' }],
+      trigger: null,
+      resolution: null,
+      inferred: undefined,
+    });
   });
 });
 
 describe('shape: images', () => {
   it('keeps markdown images and raw <img> sanitised (src, alt, title, width, height; no script or data URLs; lazy), relative ones listed and served from media/', () => {
-    const result = parsePostmortem(readFileSync('test/fixtures/shapes/images/ok/2023-09-12-ingest-backlog.md', 'utf8'), { path: 'test/fixtures/shapes/images/ok/2023-09-12-ingest-backlog.md' });
+    const result = parsePostmortem(readFileSync('test/fixtures/shapes/images/ok/2023-09-12-ingest-backlog.md', 'utf8'), {
+      path: 'test/fixtures/shapes/images/ok/2023-09-12-ingest-backlog.md',
+    });
     expect({ html: result.html.split('\n').filter((line) => line.includes('<img')), images: result.images }).toEqual({
       html: [
         '<p><img src="media/0-ingest-lag.png" alt="Ingest lag during the incident" title="Lag in minutes" loading="lazy"></p>',

@@ -4,7 +4,15 @@ import { corpusStats, percentile } from '../../packages/parser/src/lib/stats.js'
 import { actionItem, deepFreeze, postmortem } from './_factory.js';
 
 function resolvedIn(slug: string, minutes: number | null): Postmortem {
-  return postmortem({ slug, metrics: { timeToDetectMinutes: null, timeToMitigateMinutes: null, timeToResolveMinutes: minutes, sources: { timeToDetectMinutes: null, timeToMitigateMinutes: null, timeToResolveMinutes: minutes === null ? null : 'timeline' } } });
+  return postmortem({
+    slug,
+    metrics: {
+      timeToDetectMinutes: null,
+      timeToMitigateMinutes: null,
+      timeToResolveMinutes: minutes,
+      sources: { timeToDetectMinutes: null, timeToMitigateMinutes: null, timeToResolveMinutes: minutes === null ? null : 'timeline' },
+    },
+  });
 }
 
 describe('percentile (nearest rank)', () => {
@@ -79,10 +87,7 @@ describe('corpusStats', () => {
   });
 
   it('lists count keys most frequent first, then by name', () => {
-    const corpus = deepFreeze([
-      postmortem({ slug: 'a', services: ['zeta', 'alpha'] }),
-      postmortem({ slug: 'b', services: ['zeta', 'beta'] }),
-    ]);
+    const corpus = deepFreeze([postmortem({ slug: 'a', services: ['zeta', 'alpha'] }), postmortem({ slug: 'b', services: ['zeta', 'beta'] })]);
     expect(Object.keys(corpusStats(corpus, { today: '2024-01-01' }).byService)).toEqual(['zeta', 'alpha', 'beta']);
   });
 

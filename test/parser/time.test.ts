@@ -1,14 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  addDays,
-  findDate,
-  findZoneMention,
-  parseDateTime,
-  readDate,
-  readTimeOfDay,
-  readZone,
-  resolveZone,
-} from '../../packages/parser/src/lib/time.js';
+import { addDays, findDate, findZoneMention, parseDateTime, readDate, readTimeOfDay, readZone, resolveZone } from '../../packages/parser/src/lib/time.js';
 
 describe('resolveZone', () => {
   it.each<[string, string | undefined, string]>([
@@ -125,9 +116,21 @@ describe('parseDateTime', () => {
     ['2021-10-30 12:61', noContext, 'Unexpected time `12:61`, expected a valid time of day such as `14:05` or `2:05 PM`'],
     ['2021-02-30 12:00 UTC', noContext, 'Unexpected date `2021-02-30`, expected a calendar date such as `2021-10-30` or `Oct 30, 2021`'],
     ['2021-13-01 12:00 UTC', noContext, 'Unexpected date `2021-13-01`, expected a calendar date such as `2021-10-30` or `Oct 30, 2021`'],
-    ['2021-10-30 12:45 XYZ', noContext, 'Unexpected zone `XYZ`, expected a zone abbreviation (`UTC`, `PST`), a UTC offset (`+02:00`) or an IANA name (`Europe/Berlin`)'],
-    ['12:45', noContext, 'Unexpected time `12:45` without a date, expected a date-time such as `2021-10-30T12:45:00-08:00` or `2021-10-30 12:45 PST` or a `date` in the frontmatter'],
-    ['2021-10-30', noContext, 'Unexpected `2021-10-30` without a time of day, expected a date-time such as `2021-10-30T12:45:00-08:00` or `2021-10-30 12:45 PST`'],
+    [
+      '2021-10-30 12:45 XYZ',
+      noContext,
+      'Unexpected zone `XYZ`, expected a zone abbreviation (`UTC`, `PST`), a UTC offset (`+02:00`) or an IANA name (`Europe/Berlin`)',
+    ],
+    [
+      '12:45',
+      noContext,
+      'Unexpected time `12:45` without a date, expected a date-time such as `2021-10-30T12:45:00-08:00` or `2021-10-30 12:45 PST` or a `date` in the frontmatter',
+    ],
+    [
+      '2021-10-30',
+      noContext,
+      'Unexpected `2021-10-30` without a time of day, expected a date-time such as `2021-10-30T12:45:00-08:00` or `2021-10-30 12:45 PST`',
+    ],
     ['yesterday afternoon', noContext, 'Unexpected `yesterday afternoon`, expected a date-time such as `2021-10-30T12:45:00-08:00` or `2021-10-30 12:45 PST`'],
     ['', noContext, 'Unexpected ``, expected a date-time such as `2021-10-30T12:45:00-08:00` or `2021-10-30 12:45 PST`'],
     ['Oct 30 12:45 UTC', noContext, 'Unexpected date `Oct 30` without a year, expected a date such as `2021-10-30`'],
@@ -186,7 +189,16 @@ describe('readDate', () => {
     expect(readDate(text)).toMatchObject({ valid: false, written: text });
   });
 
-  it.each([['Sunday was quiet'], ['May be related'], ['October'], ['Oct 12:45'], ['14:05'], ['02/01/2017 00:30 (month or day first?)'], ['1/2 of users'], ['13/14']])('finds no date at the start of %j', (text) => {
+  it.each([
+    ['Sunday was quiet'],
+    ['May be related'],
+    ['October'],
+    ['Oct 12:45'],
+    ['14:05'],
+    ['02/01/2017 00:30 (month or day first?)'],
+    ['1/2 of users'],
+    ['13/14'],
+  ])('finds no date at the start of %j', (text) => {
     expect(readDate(text)).toBeNull();
   });
 

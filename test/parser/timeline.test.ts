@@ -17,7 +17,14 @@ function extract(markdown: string, context: TimelineContext = incident): { entri
 }
 
 /** An entry; its `date` is the day of `at` unless given (a date-only entry has a date and no `at`). */
-function entry(at: string | null, text: string, raw: string, line: number, marker: Marker | null = null, date: string | null = at?.slice(0, 10) ?? null): TimelineEntry {
+function entry(
+  at: string | null,
+  text: string,
+  raw: string,
+  line: number,
+  marker: Marker | null = null,
+  date: string | null = at?.slice(0, 10) ?? null,
+): TimelineEntry {
   return { at, date, text, raw, line, marker };
 }
 

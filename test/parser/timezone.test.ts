@@ -10,7 +10,11 @@ const source = (zone: string) => `---\ntitle: T\ndate: 2021-01-01\ntimezone: ${z
 describe('frontmatter timezone', () => {
   it('reports an unknown zone at its key, names it, and says what is done instead', () => {
     const result = parsePostmortem(source('Mars/Olympus'), { path: 'tz.md' });
-    expect(result.diagnostics.filter((diagnostic) => diagnostic.ruleId === 'frontmatter-schema').map((diagnostic) => `${diagnostic.line}:${diagnostic.column} ${diagnostic.severity} ${diagnostic.message}`)).toEqual([
+    expect(
+      result.diagnostics
+        .filter((diagnostic) => diagnostic.ruleId === 'frontmatter-schema')
+        .map((diagnostic) => `${diagnostic.line}:${diagnostic.column} ${diagnostic.severity} ${diagnostic.message}`),
+    ).toEqual([
       '4:1 error Unexpected `timezone` value `Mars/Olympus`, expected a zone: an IANA name (`Europe/Berlin`), an abbreviation (`UTC`, `PST`) or an offset (`+02:00`); it is not used, so times written without a zone are read as UTC',
     ]);
     expect(result.timezone).toBeNull();
@@ -18,7 +22,7 @@ describe('frontmatter timezone', () => {
     expect(result.startedAt).toBe('2021-01-01T12:00:00Z');
   });
 
-  it('falls back to the caller\'s zone, and says so', () => {
+  it("falls back to the caller's zone, and says so", () => {
     const result = parsePostmortem(source('Nowhere/Else'), { path: 'tz.md', timezone: 'Europe/Berlin' });
     expect(result.diagnostics.find((diagnostic) => diagnostic.ruleId === 'frontmatter-schema')?.message).toMatch(/read as Europe\/Berlin$/);
     expect(result.timezone).toBe('Europe/Berlin');

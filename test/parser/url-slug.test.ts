@@ -3,7 +3,25 @@ import { describe, expect, it } from 'vitest';
 import { checkCorpus, parsePostmortem } from '../../packages/parser/src/index.js';
 import { isUrlSlug, maxUrlSlugLength, slugFromPath, toUrlSlug, uniqueUrlSlugs } from '../../packages/parser/src/lib/url-slug.js';
 
-const hostile = ['..', '.', '../../../../tmp/x', '../incidents/other', '%2e%2e', '%2E%2E/%2e%2e', '?', '#', 'a b', '/', '\\', '', ' ', '\u0000', '\u202e..', 'ＡＢＣ', '．．'];
+const hostile = [
+  '..',
+  '.',
+  '../../../../tmp/x',
+  '../incidents/other',
+  '%2e%2e',
+  '%2E%2E/%2e%2e',
+  '?',
+  '#',
+  'a b',
+  '/',
+  '\\',
+  '',
+  ' ',
+  '\u0000',
+  '\u202e..',
+  'ＡＢＣ',
+  '．．',
+];
 
 describe('toUrlSlug', () => {
   it.each(hostile)('turns %j into a URL slug: lower-case a-z, 0-9 and -, never empty, . or ..', (value) => {
@@ -63,9 +81,15 @@ describe('postmortem slugs', () => {
   it('two file names with the same slug are a duplicate-slug error on both', () => {
     const corpus = [parsePostmortem('# A\n', { path: 'pm/a?b.md' }), parsePostmortem('# B\n', { path: 'pm/a#b.md' })];
     checkCorpus(corpus);
-    expect(corpus.map((postmortem) => postmortem.diagnostics.filter((diagnostic) => diagnostic.ruleId === 'duplicate-slug').map((diagnostic) => diagnostic.message))).toEqual([
-      ['Unexpected file name `a?b.md` whose URL slug `a-b` is also that of pm/a#b.md, expected one file per slug (one page per incident; a slug keeps a-z, 0-9 and -)'],
-      ['Unexpected file name `a#b.md` whose URL slug `a-b` is also that of pm/a?b.md, expected one file per slug (one page per incident; a slug keeps a-z, 0-9 and -)'],
+    expect(
+      corpus.map((postmortem) => postmortem.diagnostics.filter((diagnostic) => diagnostic.ruleId === 'duplicate-slug').map((diagnostic) => diagnostic.message)),
+    ).toEqual([
+      [
+        'Unexpected file name `a?b.md` whose URL slug `a-b` is also that of pm/a#b.md, expected one file per slug (one page per incident; a slug keeps a-z, 0-9 and -)',
+      ],
+      [
+        'Unexpected file name `a#b.md` whose URL slug `a-b` is also that of pm/a?b.md, expected one file per slug (one page per incident; a slug keeps a-z, 0-9 and -)',
+      ],
     ]);
   });
 });

@@ -43,9 +43,30 @@ describe('per-file caps on categories, services and tags', () => {
 
   it('reports each capped list at its key (as written), saying how many values were left out', () => {
     expect(result.diagnostics.filter((diagnostic) => diagnostic.ruleId === 'too-many-values')).toEqual([
-      { ruleId: 'too-many-values', severity: 'error', path: 'postmortems/hostile.md', line: 4, column: 1, message: 'Unexpected 3000 values in `categories`, expected at most 20 categories; the last 2980 are ignored (kept in `extra` as `ignored:categories`)' },
-      { ruleId: 'too-many-values', severity: 'error', path: 'postmortems/hostile.md', line: 5, column: 1, message: 'Unexpected 800 values in `services`, expected at most 100 services; the last 700 are ignored (kept in `extra` as `ignored:services`)' },
-      { ruleId: 'too-many-values', severity: 'error', path: 'postmortems/hostile.md', line: 6, column: 1, message: 'Unexpected 800 values in `keywords`, expected at most 100 tags; the last 700 are ignored (kept in `extra` as `ignored:tags`)' },
+      {
+        ruleId: 'too-many-values',
+        severity: 'error',
+        path: 'postmortems/hostile.md',
+        line: 4,
+        column: 1,
+        message: 'Unexpected 3000 values in `categories`, expected at most 20 categories; the last 2980 are ignored (kept in `extra` as `ignored:categories`)',
+      },
+      {
+        ruleId: 'too-many-values',
+        severity: 'error',
+        path: 'postmortems/hostile.md',
+        line: 5,
+        column: 1,
+        message: 'Unexpected 800 values in `services`, expected at most 100 services; the last 700 are ignored (kept in `extra` as `ignored:services`)',
+      },
+      {
+        ruleId: 'too-many-values',
+        severity: 'error',
+        path: 'postmortems/hostile.md',
+        line: 6,
+        column: 1,
+        message: 'Unexpected 800 values in `keywords`, expected at most 100 tags; the last 700 are ignored (kept in `extra` as `ignored:tags`)',
+      },
     ]);
   });
 
@@ -60,7 +81,14 @@ describe('per-file caps on categories, services and tags', () => {
   it('reports the year 9999 at the date key instead of date-in-future', () => {
     const dates = result.diagnostics.filter((diagnostic) => diagnostic.ruleId.startsWith('date-'));
     expect(dates).toEqual([
-      { ruleId: 'date-out-of-range', severity: 'warning', path: 'postmortems/hostile.md', line: 3, column: 1, message: 'Unexpected date 9999-12-31 after 2027, expected a year from 1000 to 2027; the incident is left out of per-year counts and year pages' },
+      {
+        ruleId: 'date-out-of-range',
+        severity: 'warning',
+        path: 'postmortems/hostile.md',
+        line: 3,
+        column: 1,
+        message: 'Unexpected date 9999-12-31 after 2027, expected a year from 1000 to 2027; the incident is left out of per-year counts and year pages',
+      },
     ]);
   });
 
@@ -73,7 +101,10 @@ describe('per-file caps on categories, services and tags', () => {
   });
 
   it('leaves lists at the cap alone', () => {
-    const atCap = parsePostmortem(`---\ntitle: At the cap\ndate: 2024-01-01\ncategories: ${yamlList(many('c', 20))}\nservices: ${yamlList(many('s', 100))}\ntags: ${yamlList(many('t', 100))}\n---\n`, { taxonomy });
+    const atCap = parsePostmortem(
+      `---\ntitle: At the cap\ndate: 2024-01-01\ncategories: ${yamlList(many('c', 20))}\nservices: ${yamlList(many('s', 100))}\ntags: ${yamlList(many('t', 100))}\n---\n`,
+      { taxonomy },
+    );
     expect([atCap.categories.length, atCap.services.length, atCap.tags.length]).toEqual([20, 100, 100]);
     expect(atCap.diagnostics.map((diagnostic) => diagnostic.ruleId)).toEqual([]);
     expect(atCap.extra).toEqual({});
@@ -81,12 +112,20 @@ describe('per-file caps on categories, services and tags', () => {
 });
 
 describe('corpus outputs stay bounded by the corpus, not by one file', () => {
-  const dated = (year: number) => parsePostmortem(`---\ntitle: Dated ${year}\ndate: ${year}-05-01\ncategories: [dns]\nservices: [api]\n---\n`, { path: `${year}.md`, taxonomy, today: '2026-06-01' });
+  const dated = (year: number) =>
+    parsePostmortem(`---\ntitle: Dated ${year}\ndate: ${year}-05-01\ncategories: [dns]\nservices: [api]\n---\n`, {
+      path: `${year}.md`,
+      taxonomy,
+      today: '2026-06-01',
+    });
   const corpus = [parsePostmortem(hostile, { path: 'hostile.md', taxonomy, today: '2026-06-01' }), dated(2020), dated(2024)];
 
   it('spans per-year series over the years of in-range dates only', () => {
     for (const entry of rootCauseIndex(corpus, taxonomy)) {
-      expect(entry.perYear.map(({ year }) => year), entry.id).toEqual([2020, 2021, 2022, 2023, 2024]);
+      expect(
+        entry.perYear.map(({ year }) => year),
+        entry.id,
+      ).toEqual([2020, 2021, 2022, 2023, 2024]);
     }
     expect(corpusStats(corpus, { today: '2026-06-01' }).byYear).toEqual({ 2020: 1, 2024: 1 });
     expect(groupBy(corpus, 'year').map((group) => group.name)).toEqual(['2020', '2024']);

@@ -55,7 +55,9 @@ describe('frontmatter keys', () => {
   it('refuses more than 10,000 keys and values (40,000 keys) with a positioned error, body kept', () => {
     const keys = Array.from({ length: 40_000 }, (_, index) => `k${index}: v`);
     const result = parsePostmortem(`---\n${keys.join('\n')}\n---\n# Body survives\n`, { path: 'many.md' });
-    expect(yamlProblems(result.diagnostics)).toEqual([expect.stringMatching(/^\d+:1 Unexpected YAML of more than 10000 keys, items and values, expected at most 10000$/)]);
+    expect(yamlProblems(result.diagnostics)).toEqual([
+      expect.stringMatching(/^\d+:1 Unexpected YAML of more than 10000 keys, items and values, expected at most 10000$/),
+    ]);
     expect(result.title).toBe('Body survives');
     expect(result.extra).toEqual({});
   });
@@ -82,7 +84,9 @@ describe('taxonomy.yaml', () => {
     expect(taxonomy.categories).toEqual([]);
     const line = Math.floor((maxTaxonomyBytes - 12) / 24) + 2;
     const column = ((maxTaxonomyBytes - 12) % 24) + 1;
-    expect(yamlProblems(diagnostics, 'taxonomy-yaml')).toEqual([`${line}:${column} Unexpected taxonomy of ${source.length} characters, expected at most ${maxTaxonomyBytes} bytes; the taxonomy is not read`]);
+    expect(yamlProblems(diagnostics, 'taxonomy-yaml')).toEqual([
+      `${line}:${column} Unexpected taxonomy of ${source.length} characters, expected at most ${maxTaxonomyBytes} bytes; the taxonomy is not read`,
+    ]);
   });
 
   it('does not read a taxonomy file over the size cap (a sparse 600 MB file)', async () => {
@@ -101,7 +105,9 @@ describe('taxonomy.yaml', () => {
     const source = 'categories:\n' + Array.from({ length: 60_000 }, (_, index) => `- {id: c${index}}`).join('\n');
     expect(source.length).toBeLessThan(maxTaxonomyBytes);
     const { diagnostics } = parseTaxonomy(source, 'taxonomy.yaml');
-    expect(yamlProblems(diagnostics, 'taxonomy-yaml')).toEqual([expect.stringMatching(/^\d+:\d+ Unexpected YAML of more than 50000 keys, items and values, expected at most 50000$/)]);
+    expect(yamlProblems(diagnostics, 'taxonomy-yaml')).toEqual([
+      expect.stringMatching(/^\d+:\d+ Unexpected YAML of more than 50000 keys, items and values, expected at most 50000$/),
+    ]);
   });
 
   it('reads the same file twice to equal, independent results', async () => {

@@ -8,7 +8,8 @@ import { describe, expect, it } from 'vitest';
 import { parsePostmortem } from '@postmortem-kb/parser';
 import { precheckMarkdown } from '../../packages/parser/src/lib/limits.js';
 
-const delimiterMessage = 'Unexpected number of emphasis, strikethrough and link delimiters (`*`, `_`, `~`, `[`, `]`) in one paragraph, expected far fewer (they take quadratic time to pair); the body is kept as preformatted text';
+const delimiterMessage =
+  'Unexpected number of emphasis, strikethrough and link delimiters (`*`, `_`, `~`, `[`, `]`) in one paragraph, expected far fewer (they take quadratic time to pair); the body is kept as preformatted text';
 
 /** Text content of the rendered HTML (tags dropped, rehype-stringify's entities decoded). */
 function htmlText(html: string): string {
@@ -33,7 +34,11 @@ describe('delimiters that look back over the paragraph', { timeout: 60_000 }, ()
   ])('%s: positioned too-large, content kept', (_, shape) => {
     const source = `---\ntitle: T\n---\n# T\n\n${shape}`;
     const result = parsePostmortem(source, { path: 'hostile.md' });
-    expect(result.diagnostics.filter((diagnostic) => diagnostic.ruleId === 'too-large').map((diagnostic) => `${diagnostic.line}:${diagnostic.column} ${diagnostic.message}`)).toEqual([`6:1 ${delimiterMessage}`]);
+    expect(
+      result.diagnostics
+        .filter((diagnostic) => diagnostic.ruleId === 'too-large')
+        .map((diagnostic) => `${diagnostic.line}:${diagnostic.column} ${diagnostic.message}`),
+    ).toEqual([`6:1 ${delimiterMessage}`]);
     expect(htmlText(result.html)).toContain(shape);
   });
 

@@ -32,7 +32,10 @@ describe('purity', () => {
   const cwd = fileURLToPath(new URL('../../', import.meta.url));
 
   it('the permission model used by the reliability tests does block writes', () => {
-    const run = spawnSync(process.execPath, [...flags, '-e', "import('node:fs').then((fs) => fs.writeFileSync('/tmp/pmkb-should-not-exist', 'x'))"], { cwd, encoding: 'utf8' });
+    const run = spawnSync(process.execPath, [...flags, '-e', "import('node:fs').then((fs) => fs.writeFileSync('/tmp/pmkb-should-not-exist', 'x'))"], {
+      cwd,
+      encoding: 'utf8',
+    });
     expect(run.status).not.toBe(0);
     expect(run.stderr).toContain('ERR_ACCESS_DENIED');
   });

@@ -52,7 +52,8 @@ if (mode === 'load') {
       extra: first.extra,
       extraOwnKeys: Object.getOwnPropertyNames(first.extra),
       extraPrototypeIsObject: Object.getPrototypeOf(first.extra) === Object.prototype,
-      prototypeClean: Object.getOwnPropertyNames(Object.prototype).every((key) => !['polluted', 'isAdmin', 'x', 'title'].includes(key)) && ({}).polluted === undefined,
+      prototypeClean:
+        Object.getOwnPropertyNames(Object.prototype).every((key) => !['polluted', 'isAdmin', 'x', 'title'].includes(key)) && {}.polluted === undefined,
       timelineLength: first.timeline.length,
       htmlLength: first.html.length,
       htmlKeepsNeedle: needle === null ? null : visible.includes(needle),

@@ -18,7 +18,13 @@ const killAfterMs = 50_000;
 const times: Array<[string, number]> = [];
 let dir = '';
 
-interface Diagnostic { ruleId: string; severity: string; message: string; line: number; column: number }
+interface Diagnostic {
+  ruleId: string;
+  severity: string;
+  message: string;
+  line: number;
+  column: number;
+}
 interface Result {
   ms: number;
   schemaOk: boolean;
@@ -39,7 +45,9 @@ interface Result {
 
 function run(args: string[]): Promise<{ code: number | null; signal: string | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    const process_ = spawn(process.execPath, ['--experimental-permission', '--allow-fs-read=*', '--no-warnings', child, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const process_ = spawn(process.execPath, ['--experimental-permission', '--allow-fs-read=*', '--no-warnings', child, ...args], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stdout = '';
     let stderr = '';
     process_.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
@@ -88,7 +96,8 @@ afterAll(async () => {
 
 describe('pathological markdown', { timeout: 60_000 }, () => {
   it('a 10 MB file: too-large through loadPostmortemFiles (1 MB cap); parsePostmortem still finishes', async () => {
-    const unit = '## Timeline\n\n- 12:00 UTC - something happened with *emphasis* and [a link](https://example.com)\n- 12:05 UTC - recovered\n\nA paragraph of prose about the incident.\n\n> a quote\n\n';
+    const unit =
+      '## Timeline\n\n- 12:00 UTC - something happened with *emphasis* and [a link](https://example.com)\n- 12:05 UTC - recovered\n\nA paragraph of prose about the incident.\n\n> a quote\n\n';
     const big = unit.repeat(Math.ceil(10_000_000 / unit.length));
     const file = join(dir, 'ten-mb.md');
     await writeFile(file, big);
@@ -253,7 +262,10 @@ describe('bytes and encodings', { timeout: 60_000 }, () => {
     const source = '\uFEFF---\r\nstatus: nope\r\n---\r\n# Title\r\n\r\n## Timeline\r\n\r\n- 25:10 UTC broken\r\n';
     const result = await parseInChild('bom-crlf', source);
     expect(at(result, 'frontmatter-schema')).toEqual(['2:1']);
-    expect(result.sections.map((section) => [section.heading, section.line])).toEqual([['Title', 4], ['Timeline', 6]]);
+    expect(result.sections.map((section) => [section.heading, section.line])).toEqual([
+      ['Title', 4],
+      ['Timeline', 6],
+    ]);
     expect(at(result, 'timeline-invalid-time')[0]).toMatch(/^8:/);
   });
 });

@@ -47,7 +47,57 @@ function bodyOf(source: string): string {
 const frontmatter = '---\ntitle: Mutated\ndate: 2021-10-30\nstatus: final\n---\n';
 const frontmatterLines = frontmatter.split('\n').length - 1;
 
-const syntax = ['#', '## ', '###### ', '---', '***', '===', '>', '> > ', '- ', '* ', '+ ', '1. ', '1) ', '```', '~~~', '|', '| a | b |', '|-|-|', '[', ']', '(', ')', '[x]: http://a', '[^1]', '[^1]: note', '*', '**', '_', '`', '<', '<div>', '<!--', '-->', '\\', '&amp;', '&#0;', '    ', '\t', '\r', '\u0000', '- [ ] ', '12:00 UTC ', '2021-02-30 ', '@owner ', 'Date: ', '## Timeline', '## Action items', '## Root cause', '## Lessons learned'];
+const syntax = [
+  '#',
+  '## ',
+  '###### ',
+  '---',
+  '***',
+  '===',
+  '>',
+  '> > ',
+  '- ',
+  '* ',
+  '+ ',
+  '1. ',
+  '1) ',
+  '```',
+  '~~~',
+  '|',
+  '| a | b |',
+  '|-|-|',
+  '[',
+  ']',
+  '(',
+  ')',
+  '[x]: http://a',
+  '[^1]',
+  '[^1]: note',
+  '*',
+  '**',
+  '_',
+  '`',
+  '<',
+  '<div>',
+  '<!--',
+  '-->',
+  '\\',
+  '&amp;',
+  '&#0;',
+  '    ',
+  '\t',
+  '\r',
+  '\u0000',
+  '- [ ] ',
+  '12:00 UTC ',
+  '2021-02-30 ',
+  '@owner ',
+  'Date: ',
+  '## Timeline',
+  '## Action items',
+  '## Root cause',
+  '## Lessons learned',
+];
 
 const mutation = fc.record({
   op: fc.constantFrom('delete', 'duplicate', 'insert', 'prefix', 'append'),
@@ -90,7 +140,7 @@ const options = { path: 'postmortems/2021-10-30-input.md', today: '2026-01-01' }
 
 describe('parsePostmortem properties', { timeout: 120_000 }, () => {
   it(`random text (${runs.text} runs): never throws, valid, every heading a section, positions inside the file`, () => {
-    const markdownish = fc.string({ unit: fc.constantFrom(...syntax, 'a', 'b', ' ', '\n', '\n\n', 'é', '😀', '\uD800', ':', '---\n') , maxLength: 120 });
+    const markdownish = fc.string({ unit: fc.constantFrom(...syntax, 'a', 'b', ' ', '\n', '\n\n', 'é', '😀', '\uD800', ':', '---\n'), maxLength: 120 });
     fc.assert(
       fc.property(fc.oneof(fc.string({ unit: 'grapheme', maxLength: 400 }), fc.string({ unit: 'binary', maxLength: 200 }), markdownish), (source) => {
         const result = parsePostmortem(source, options);

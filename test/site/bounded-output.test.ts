@@ -31,7 +31,10 @@ beforeAll(async () => {
     join(corpus, 'taxonomy.yaml'),
     `categories:\n${known.map((id) => `  - { id: ${id}, label: ${id.toUpperCase()}, description: Category ${id}., synonyms: [] }\n`).join('')}`,
   );
-  await writeFile(join(corpus, '2024-01-01-ordinary.md'), '---\ntitle: Ordinary incident\ndate: 2024-01-01\ncategories: [c1]\nservices: [api]\n---\n\n## Summary\n\nAn ordinary incident.\n');
+  await writeFile(
+    join(corpus, '2024-01-01-ordinary.md'),
+    '---\ntitle: Ordinary incident\ndate: 2024-01-01\ncategories: [c1]\nservices: [api]\n---\n\n## Summary\n\nAn ordinary incident.\n',
+  );
   await writeFile(
     join(corpus, '2024-02-01-hostile.md'),
     `---\ntitle: Three thousand categories\ndate: 9999-12-31\ncategories: [${categoryIds.join(', ')}]\nservices: [${many('s', 500).join(', ')}]\ntags: [${many('t', 500).join(', ')}]\n---\n\n## Summary\n\nEvery category at once.\n`,
@@ -43,7 +46,11 @@ afterAll(async () => {
   if (work) await rm(work, { recursive: true, force: true });
 });
 
-const folders = async (path: string) => (await readdir(join(outDir, path), { withFileTypes: true })).filter((entry) => entry.isDirectory()).map((entry) => entry.name).sort();
+const folders = async (path: string) =>
+  (await readdir(join(outDir, path), { withFileTypes: true }))
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => entry.name)
+    .sort();
 
 describe('a site build over a 3,000-category, year-9999 postmortem', () => {
   it('lists the incident under its first 20 categories only, and gives pages to its first 100 services only', async () => {

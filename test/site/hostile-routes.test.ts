@@ -49,7 +49,10 @@ let before: string[];
 
 async function filesBelow(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { recursive: true, withFileTypes: true });
-  return entries.filter((entry) => entry.isFile()).map((entry) => relative(dir, join(entry.parentPath, entry.name))).sort();
+  return entries
+    .filter((entry) => entry.isFile())
+    .map((entry) => relative(dir, join(entry.parentPath, entry.name)))
+    .sort();
 }
 
 /** Files of the work directory other than the build's output and content cache. */
@@ -67,7 +70,10 @@ beforeAll(async () => {
   cacheDir = join(work, 'cache');
   await mkdir(corpus);
   await writeFile(join(corpus, 'taxonomy.yaml'), 'categories:\n  - id: dns\n    label: DNS\n    description: Name resolution failed.\n    synonyms: []\n');
-  await writeFile(join(corpus, '2024-01-01-victim.md'), '---\ntitle: Victim incident\ncategories: [dns]\nservices: [api]\n---\n\n## Summary\n\nThe page other values aim at.\n');
+  await writeFile(
+    join(corpus, '2024-01-01-victim.md'),
+    '---\ntitle: Victim incident\ncategories: [dns]\nservices: [api]\n---\n\n## Summary\n\nThe page other values aim at.\n',
+  );
   // One file with every hostile value in every list, and one file per value for the single-valued fields.
   await writeFile(
     join(corpus, '2024-02-01-every-list.md'),
@@ -81,7 +87,10 @@ beforeAll(async () => {
     );
   }
   for (const [index, name] of hostileNames.entries()) {
-    await writeFile(join(corpus, `${name}.md`), `---\ntitle: Named hostile ${index}\ndate: 2024-04-0${index + 1}\n---\n\n## Summary\n\nA file name that is no URL.\n`);
+    await writeFile(
+      join(corpus, `${name}.md`),
+      `---\ntitle: Named hostile ${index}\ndate: 2024-04-0${index + 1}\n---\n\n## Summary\n\nA file name that is no URL.\n`,
+    );
   }
   // Item 7: characters XML 1.0 forbids in a title, a category and the text (YAML escapes \f, \e, \uFFFE).
   await writeFile(
@@ -104,7 +113,10 @@ describe('a site build over hostile route values', () => {
     // And everything it wrote lies in folders named by URL slugs (or Astro's own `_astro/`).
     for (const file of await filesBelow(outDir)) {
       const folders = file.split('/').slice(0, -1);
-      expect(folders.filter((folder) => folder !== '_astro' && !isUrlSlug(folder)), file).toEqual([]);
+      expect(
+        folders.filter((folder) => folder !== '_astro' && !isUrlSlug(folder)),
+        file,
+      ).toEqual([]);
     }
   });
 
@@ -123,9 +135,16 @@ describe('a site build over hostile route values', () => {
   });
 
   it('gives every hostile value a slug page of its own', async () => {
-    for (const [base, values] of [['services', hostileValues], ['organizations', hostileValues], ['severities', hostileValues]] as const) {
+    for (const [base, values] of [
+      ['services', hostileValues],
+      ['organizations', hostileValues],
+      ['severities', hostileValues],
+    ] as const) {
       const folders = (await readdir(join(outDir, base), { withFileTypes: true })).filter((entry) => entry.isDirectory()).map((entry) => entry.name);
-      expect(folders.every((folder) => isUrlSlug(folder)), base).toBe(true);
+      expect(
+        folders.every((folder) => isUrlSlug(folder)),
+        base,
+      ).toBe(true);
       // Distinct values keep distinct pages (`..` and `.` both slug to a hash, never to each other).
       expect(folders.length, base).toBeGreaterThanOrEqual(new Set(values.map((value) => value.trim()).filter(Boolean)).size);
     }
@@ -183,7 +202,10 @@ describe('markup the build writes', () => {
 describe('the route and output guards', () => {
   it('fail a route whose parameter is not a URL slug, before a page is written', () => {
     const paths = hostileValues.map((value) => ({ params: { name: value, page: undefined }, props: {} }));
-    for (const path of paths) expect(() => safeRoutes('/services/[name]/[...page]', [path]), path.params.name).toThrow(/Unexpected route parameter name=.* for \/services\/\[name\]\/\[\.\.\.page\], expected a URL slug/);
+    for (const path of paths)
+      expect(() => safeRoutes('/services/[name]/[...page]', [path]), path.params.name).toThrow(
+        /Unexpected route parameter name=.* for \/services\/\[name\]\/\[\.\.\.page\], expected a URL slug/,
+      );
     const fine = [{ params: { name: 'payments-api', page: '2' } }, { params: { name: 'x-0badf00d', page: undefined } }];
     expect(safeRoutes('/services/[name]/[...page]', fine)).toBe(fine);
   });
@@ -201,6 +223,14 @@ describe('the route and output guards', () => {
       `${join(out, 'index.html')} was written by route /incidents/[slug] and again by route /: one page replaced another`,
       `/etc/x/index.html (route /root-causes/[id]) is outside the output directory ${out}`,
     ]);
-    expect(outputPathProblems(out, new Map([['/', [url('index.html')]], ['/a', [url('a/index.html')]]]))).toEqual([]);
+    expect(
+      outputPathProblems(
+        out,
+        new Map([
+          ['/', [url('index.html')]],
+          ['/a', [url('a/index.html')]],
+        ]),
+      ),
+    ).toEqual([]);
   });
 });

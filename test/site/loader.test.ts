@@ -37,7 +37,12 @@ function fakeContext(root: string) {
     collection: 'postmortems',
     store,
     meta: new Map<string, string>(),
-    logger: { info: (message: string) => logs.push(message), warn: (message: string) => logs.push(message), error: (message: string) => logs.push(message), debug: () => {} },
+    logger: {
+      info: (message: string) => logs.push(message),
+      warn: (message: string) => logs.push(message),
+      error: (message: string) => logs.push(message),
+      debug: () => {},
+    },
     config: { root: pathToFileURL(`${root}/`) },
     parseData: async ({ id, data }: { id: string; data: Record<string, unknown> }) => {
       parsed.push(id);
@@ -49,7 +54,8 @@ function fakeContext(root: string) {
   return { context: context as never, entries, parsed, logs };
 }
 
-const postmortem = (title: string, extra = '') => `---\ntitle: "${title}"\ndate: 2024-01-02\ncategories: [config-change]\n${extra}---\n\n## Summary\n\nSomething <b>broke</b>.\n`;
+const postmortem = (title: string, extra = '') =>
+  `---\ntitle: "${title}"\ndate: 2024-01-02\ncategories: [config-change]\n${extra}---\n\n## Summary\n\nSomething <b>broke</b>.\n`;
 
 let root: string;
 let dir: string;
@@ -58,7 +64,10 @@ beforeEach(async () => {
   root = await mkdtemp(join(tmpdir(), 'pm-loader-'));
   dir = join(root, 'postmortems');
   await mkdir(dir);
-  await writeFile(join(dir, 'taxonomy.yaml'), 'categories:\n  - id: config-change\n    label: Configuration change\n    description: A change.\n    synonyms: []\n');
+  await writeFile(
+    join(dir, 'taxonomy.yaml'),
+    'categories:\n  - id: config-change\n    label: Configuration change\n    description: A change.\n    synonyms: []\n',
+  );
   await writeFile(join(dir, '2024-01-02-alpha.md'), postmortem('Alpha'));
   await writeFile(join(dir, '2024-01-03-beta.md'), postmortem('Beta'));
   await writeFile(join(dir, '_template.md'), postmortem('Template'));
@@ -110,7 +119,9 @@ describe('postmortemLoader', () => {
     for (const [slug, entry] of entries) {
       const file = join(dir, `${slug}.md`);
       const bytes = await readFile(file);
-      entry.digest = createHash('sha1').update(`${relative(process.cwd(), file)}\u0000${taxonomy}\u0000[]\u0000${bytes.toString('latin1')}`).digest('hex');
+      entry.digest = createHash('sha1')
+        .update(`${relative(process.cwd(), file)}\u0000${taxonomy}\u0000[]\u0000${bytes.toString('latin1')}`)
+        .digest('hex');
     }
     parsed.length = 0;
     await loader.load(context);
@@ -188,7 +199,12 @@ describe('postmortemLoader', () => {
     await writeFile(join(dir, '2024-01-04-broken.md'), '---\ntitle: "Broken"\ndate: 2024-13-45\nstarted_at: yesterday-ish\n---\n\n## Summary\n\nx\n');
     await writeFile(join(dir, '2024-01-05-yaml.md'), '---\ntitle: [unclosed\n---\n\n## Summary\n\nx\n');
     const { context, entries } = fakeContext(root);
-    const error = await postmortemLoader({ directory: dir }).load(context).then(() => null, (caught: unknown) => caught as Error);
+    const error = await postmortemLoader({ directory: dir })
+      .load(context)
+      .then(
+        () => null,
+        (caught: unknown) => caught as Error,
+      );
     expect(error).toBeInstanceOf(Error);
     const broken = relative(process.cwd(), join(dir, '2024-01-04-broken.md'));
     const yaml = relative(process.cwd(), join(dir, '2024-01-05-yaml.md'));
@@ -236,9 +252,13 @@ describe('postmortemLoader', () => {
     const { context, entries } = fakeContext(root);
     await expect(postmortemLoader({ directory: dir }).load(context)).rejects.toThrow(/2024-01-04-final\.md:\d+:\d+ Unexpected final postmortem without/);
     await postmortemLoader({ directory: dir, rules: { 'required-section': 'off' } }).load(context);
-    expect((entries.get('2024-01-04-final')!.data as unknown as Postmortem).diagnostics.map((diagnostic) => diagnostic.ruleId)).not.toContain('required-section');
+    expect((entries.get('2024-01-04-final')!.data as unknown as Postmortem).diagnostics.map((diagnostic) => diagnostic.ruleId)).not.toContain(
+      'required-section',
+    );
     await writeFile(join(dir, '2024-01-04-final.md'), postmortem('Final', 'status: final\nrelated: [no-such-incident]\n'));
-    await expect(postmortemLoader({ directory: dir, rules: { 'required-section': 'off', 'unknown-related': 'error' } }).load(context)).rejects.toThrow(/Unexpected `related: no-such-incident`/);
+    await expect(postmortemLoader({ directory: dir, rules: { 'required-section': 'off', 'unknown-related': 'error' } }).load(context)).rejects.toThrow(
+      /Unexpected `related: no-such-incident`/,
+    );
   });
 
   it('lists two files with the same name in different directories as an error', async () => {

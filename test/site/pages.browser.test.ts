@@ -65,7 +65,8 @@ afterAll(async () => {
 });
 
 /** The rendered text of each match, white space collapsed (innerText: what a reader sees, blocks apart). */
-const text = (page: Page, selector: string) => page.locator(selector).evaluateAll((found) => found.map((element) => (element as HTMLElement).innerText.replace(/\s+/g, ' ').trim()));
+const text = (page: Page, selector: string) =>
+  page.locator(selector).evaluateAll((found) => found.map((element) => (element as HTMLElement).innerText.replace(/\s+/g, ' ').trim()));
 
 describe('incident page: response times (point 1)', () => {
   it('shows time to detect, mitigate and resolve, each with where it came from', async () => {
@@ -76,7 +77,11 @@ describe('incident page: response times (point 1)', () => {
       'Time to resolve 1 h 5 min from the timeline',
     ]);
     await page.goto(compaction);
-    expect(await page.locator('[data-metric]').evaluateAll((found) => found.map((element) => [(element as HTMLElement).dataset['metric'], (element as HTMLElement).dataset['source']]))).toEqual([
+    expect(
+      await page
+        .locator('[data-metric]')
+        .evaluateAll((found) => found.map((element) => [(element as HTMLElement).dataset['metric'], (element as HTMLElement).dataset['source']])),
+    ).toEqual([
       ['detect', 'frontmatter'],
       ['mitigate', 'frontmatter'],
       ['resolve', 'frontmatter'],
@@ -88,16 +93,20 @@ describe('incident page: response times (point 1)', () => {
 
   it('draws started → detected → mitigated → resolved as consecutive segments of one axis', async () => {
     const page = await open('full', healthChecks);
-    const segments = await page.locator('[data-phase-bar] rect[data-phase]').evaluateAll((found) =>
-      found.map((rect) => ({ phase: rect.getAttribute('data-phase'), x: Number(rect.getAttribute('x')), width: Number(rect.getAttribute('width')) })),
-    );
+    const segments = await page
+      .locator('[data-phase-bar] rect[data-phase]')
+      .evaluateAll((found) =>
+        found.map((rect) => ({ phase: rect.getAttribute('data-phase'), x: Number(rect.getAttribute('x')), width: Number(rect.getAttribute('width')) })),
+      );
     expect(segments.map((segment) => segment.phase)).toEqual(['detect', 'mitigate', 'resolve']);
     // 12, 40 and 65 minutes on one axis of 65 (in percent): each segment starts where the previous ends.
     const ends = segments.map((segment) => segment.x + segment.width);
     [(12 / 65) * 100, (40 / 65) * 100, 100].forEach((end, index) => expect(ends[index]).toBeCloseTo(end, 0));
     expect(segments[1]!.x).toBeCloseTo(segments[0]!.x + segments[0]!.width, 1);
     expect(await text(page, '[data-phase-bar] figcaption li')).toEqual(['Started', 'Detected +12 min', 'Mitigated +40 min', 'Resolved +1 h 5 min']);
-    expect(await page.locator('[data-phase-bar] svg').getAttribute('aria-label')).toBe('Phases from the start of impact: Detected after 12 min, Mitigated after 40 min, Resolved after 1 h 5 min');
+    expect(await page.locator('[data-phase-bar] svg').getAttribute('aria-label')).toBe(
+      'Phases from the start of impact: Detected after 12 min, Mitigated after 40 min, Resolved after 1 h 5 min',
+    );
   });
 });
 
@@ -114,19 +123,34 @@ describe('honest gaps (point 2)', () => {
 
   it('labels every stats figure "n of N incidents"', async () => {
     const page = await open('full', '/stats/');
-    expect(await page.locator('[data-phase-stats] [data-of]').evaluateAll((found) => found.map((element) => element.getAttribute('data-of')))).toEqual(['3 of 4', '2 of 4', '3 of 4']);
-    expect(await text(page, '[data-phase-stats="detect"] p')).toEqual(['3 of 4 incidents give a time to detect (from the start of impact to detection): median 12 min, 90th percentile 54 min, longest 54 min.']);
-    expect(await page.locator('[data-phase-stats="mitigate"] svg').getAttribute('aria-label')).toBe('Time to mitigate, 2 of 4 incidents: <15m 0, 15m–1h 1, 1–4h 1, 4–12h 0, 12–24h 0, 1–3d 0, >3d 0 incidents');
+    expect(await page.locator('[data-phase-stats] [data-of]').evaluateAll((found) => found.map((element) => element.getAttribute('data-of')))).toEqual([
+      '3 of 4',
+      '2 of 4',
+      '3 of 4',
+    ]);
+    expect(await text(page, '[data-phase-stats="detect"] p')).toEqual([
+      '3 of 4 incidents give a time to detect (from the start of impact to detection): median 12 min, 90th percentile 54 min, longest 54 min.',
+    ]);
+    expect(await page.locator('[data-phase-stats="mitigate"] svg').getAttribute('aria-label')).toBe(
+      'Time to mitigate, 2 of 4 incidents: <15m 0, 15m–1h 1, 1–4h 1, 4–12h 0, 12–24h 0, 1–3d 0, >3d 0 incidents',
+    );
     expect(await text(page, '[data-tile] .stat-grid__of')).toEqual(['3 of 4 incidents', '3 of 4 incidents', '3 of 4 incidents']);
   });
 
   it('draws years without gaps and says how many incidents a chart leaves out', async () => {
     const page = await open('full', '/stats/');
-    expect(await page.locator('[data-chart="per-year"] svg').getAttribute('aria-label')).toBe('Incidents per year: 2020 1, 2021 0, 2022 0, 2023 0, 2024 2 incidents');
+    expect(await page.locator('[data-chart="per-year"] svg').getAttribute('aria-label')).toBe(
+      'Incidents per year: 2020 1, 2021 0, 2022 0, 2023 0, 2024 2 incidents',
+    );
     expect(await text(page, '[data-chart="per-year"] [data-left-out]')).toEqual(['1 undated incident not shown.']);
     expect(await text(page, '[data-chart="by-category"] thead th')).toEqual(['2020', '2021', '2022', '2023', '2024']);
     // Only categories with a dated incident get a row; the undated DNS incident is counted below.
-    expect(await text(page, '[data-chart="by-category"] tbody th')).toEqual(['Capacity shortfall', 'Resource exhaustion', 'DNS', 'Load balancing and health checks']);
+    expect(await text(page, '[data-chart="by-category"] tbody th')).toEqual([
+      'Capacity shortfall',
+      'Resource exhaustion',
+      'DNS',
+      'Load balancing and health checks',
+    ]);
     expect(await text(page, '[data-chart="by-category"] [data-left-out]')).toEqual(['1 undated incident not shown.']);
     await page.goto('/root-causes/');
     expect(await page.locator('.category-card', { hasText: 'DNS' }).locator('[data-left-out]').textContent()).toBe('1 undated incident not in the line.');
@@ -139,7 +163,13 @@ describe('honest gaps (point 2)', () => {
     const labels = await page.locator('[data-chart="by-category"] tbody th').evaluateAll((found) =>
       found.map((cell) => {
         const box = cell.getBoundingClientRect();
-        return { text: cell.textContent, fontSize: parseFloat(getComputedStyle(cell).fontSize), clipped: cell.scrollWidth > cell.clientWidth + 1, left: box.left, right: box.right };
+        return {
+          text: cell.textContent,
+          fontSize: parseFloat(getComputedStyle(cell).fontSize),
+          clipped: cell.scrollWidth > cell.clientWidth + 1,
+          left: box.left,
+          right: box.right,
+        };
       }),
     );
     expect(labels.map((label) => label.text)).toContain('Load balancing and health checks');
@@ -203,7 +233,9 @@ describe('timeline (point 3)', () => {
     expect(await timeline.locator('summary').textContent()).toBe('The timeline as written');
     await timeline.locator('summary').click();
     expect(await timeline.innerText()).toContain('14:12 DETECTED: the availability alert pages the on-call engineer.');
-    expect(await page.locator('.prose details[data-recognised="action-items"]').textContent()).toContain('Serve the new check path before switching the balancer');
+    expect(await page.locator('.prose details[data-recognised="action-items"]').textContent()).toContain(
+      'Serve the new check path before switching the balancer',
+    );
     // The structured copies are on the page.
     expect(await page.locator('[data-timeline] .timeline > li').count()).toBe(5);
     expect(await page.locator('.action-items > li').count()).toBe(2);
@@ -223,7 +255,9 @@ describe('timeline (point 3)', () => {
 describe('links into a page (point 6)', () => {
   it('gives body headings ids and a link anchor', async () => {
     const page = await open('full', healthChecks);
-    const headings = await page.locator('.prose :is(h2, h3)').evaluateAll((found) => found.map((heading) => [heading.id, heading.querySelector('a.heading-anchor')?.getAttribute('href')]));
+    const headings = await page
+      .locator('.prose :is(h2, h3)')
+      .evaluateAll((found) => found.map((heading) => [heading.id, heading.querySelector('a.heading-anchor')?.getAttribute('href')]));
     expect(headings).toEqual([
       ['section-summary', '#section-summary'],
       ['section-what-happened', '#section-what-happened'],
@@ -251,7 +285,8 @@ describe('links into a page (point 6)', () => {
     for (const selector of ['.site-header', '.site-footer', 'input[type=search]', '[data-related]', 'nav[aria-label="Breadcrumb"]', '.heading-anchor']) {
       expect(await page.locator(selector).first().isVisible(), selector).toBe(false);
     }
-    for (const selector of ['article h1', '[data-metrics]', '[data-timeline]', '.prose']) expect(await page.locator(selector).first().isVisible(), selector).toBe(true);
+    for (const selector of ['article h1', '[data-metrics]', '[data-timeline]', '.prose'])
+      expect(await page.locator(selector).first().isVisible(), selector).toBe(true);
     await page.emulateMedia({ media: 'screen' });
     expect(await page.locator('.site-header').isVisible()).toBe(true);
   });
@@ -278,8 +313,20 @@ describe('accessibility of these pages (axe: no serious or critical violations)'
         const page = await open(site, path, { ...options, bypassCSP: true });
         await page.addScriptTag({ content: axe });
         const violations = await page.evaluate(async () => {
-          const result = await (window as unknown as { axe: { run: (context: Document) => Promise<{ violations: { id: string; impact: string | null; nodes: { target: unknown[] }[] }[] }> } }).axe.run(document);
-          return result.violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical').map((violation) => `${violation.id} (${violation.impact}): ${violation.nodes.slice(0, 3).map((node) => JSON.stringify(node.target)).join(', ')}`);
+          const result = await (
+            window as unknown as {
+              axe: { run: (context: Document) => Promise<{ violations: { id: string; impact: string | null; nodes: { target: unknown[] }[] }[] }> };
+            }
+          ).axe.run(document);
+          return result.violations
+            .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+            .map(
+              (violation) =>
+                `${violation.id} (${violation.impact}): ${violation.nodes
+                  .slice(0, 3)
+                  .map((node) => JSON.stringify(node.target))
+                  .join(', ')}`,
+            );
         });
         found.push(...violations.map((violation) => `${site} ${path}: ${violation}`));
         await page.context().close();

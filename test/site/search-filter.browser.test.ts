@@ -54,7 +54,13 @@ async function rowsWithoutScript(): Promise<Row[]> {
     found.map((row) => {
       const data = (row as HTMLElement).dataset;
       const list = (value: string | undefined) => (value ?? '').split(' ').filter(Boolean);
-      return { slug: data['incident']!, category: list(data['category']), year: list(data['year']), severity: list(data['severity']), duration: data['duration'] ? Number(data['duration']) : null };
+      return {
+        slug: data['incident']!,
+        category: list(data['category']),
+        year: list(data['year']),
+        severity: list(data['severity']),
+        duration: data['duration'] ? Number(data['duration']) : null,
+      };
     }),
   );
   const visible = await page.locator('[data-incident]:visible').count();
@@ -87,7 +93,9 @@ describe('search results page', () => {
     const shards = fetched.filter((path) => /\/terms-\d+\.json$/.test(path));
     expect(shards.length).toBeGreaterThan(0);
     expect(fetched).toContain('/search/manifest.json');
-    expect(shards.length + fetched.filter((path) => /\/docs-\d+\.json$/.test(path)).length).toBeLessThan(manifest.shardFirst.length + Math.ceil(manifest.docCount / manifest.docChunk));
+    expect(shards.length + fetched.filter((path) => /\/docs-\d+\.json$/.test(path)).length).toBeLessThan(
+      manifest.shardFirst.length + Math.ceil(manifest.docCount / manifest.docChunk),
+    );
 
     await all.click();
     await page.waitForURL('**/search/?q=database');
@@ -158,12 +166,15 @@ describe('/incidents/ filtered and sorted like a table', () => {
     expect(new Set(await shownSlugs(page))).toEqual(new Set(expected));
     expect(await page.locator('[data-count]').textContent()).toBe(String(expected.length));
     // Longest first, incidents without a duration last.
-    const durations = await page.locator('[data-incident]:visible').evaluateAll((found) => found.map((row) => (row as HTMLElement).dataset['duration'] || null).map((value) => (value === null ? null : Number(value))));
+    const durations = await page
+      .locator('[data-incident]:visible')
+      .evaluateAll((found) => found.map((row) => (row as HTMLElement).dataset['duration'] || null).map((value) => (value === null ? null : Number(value))));
     const known = durations.filter((value): value is number => value !== null);
     expect(known).toEqual([...known].sort((a, b) => b - a));
     expect(durations.slice(known.length).every((value) => value === null)).toBe(true);
     // Each value's count is what choosing it (with the other facet's filter) would show.
-    const countOf = (facet: string, value: string) => page.locator(`input[name="${facet}"][value="${value}"]`).locator('xpath=..').locator('[data-facet-count]').textContent();
+    const countOf = (facet: string, value: string) =>
+      page.locator(`input[name="${facet}"][value="${value}"]`).locator('xpath=..').locator('[data-facet-count]').textContent();
     expect(await countOf('category', 'database')).toBe(String(expected.length));
     expect(await countOf('year', '2022')).toBe(String(expected.length));
     const databaseAnyYear = rows.filter((row) => row.category.includes('database'));
@@ -182,7 +193,9 @@ describe('/incidents/ filtered and sorted like a table', () => {
     await expect.poll(() => page.locator('[data-count]').textContent()).toBe(String(either.length));
     expect(new URL(page.url()).searchParams.getAll('category')).toEqual(['database', 'network']);
     await page.selectOption('#incident-sort', 'date');
-    const dates = await page.locator('[data-incident]:visible').evaluateAll((found) => found.map((row) => (row as HTMLElement).dataset['date']).filter(Boolean) as string[]);
+    const dates = await page
+      .locator('[data-incident]:visible')
+      .evaluateAll((found) => found.map((row) => (row as HTMLElement).dataset['date']).filter(Boolean) as string[]);
     expect(dates).toEqual([...dates].sort());
     expect(new URL(page.url()).searchParams.get('sort')).toBe('date');
     await page.close();
@@ -231,8 +244,20 @@ describe('new pages: phone width and accessibility', () => {
         await page.waitForLoadState('networkidle');
         await page.addScriptTag({ content: axe });
         const violations = await page.evaluate(async () => {
-          const result = await (window as unknown as { axe: { run: (context: Document) => Promise<{ violations: { id: string; impact: string | null; nodes: { target: unknown[] }[] }[] }> } }).axe.run(document);
-          return result.violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical').map((violation) => `${violation.id} (${violation.impact}): ${violation.nodes.slice(0, 3).map((node) => JSON.stringify(node.target)).join(', ')}`);
+          const result = await (
+            window as unknown as {
+              axe: { run: (context: Document) => Promise<{ violations: { id: string; impact: string | null; nodes: { target: unknown[] }[] }[] }> };
+            }
+          ).axe.run(document);
+          return result.violations
+            .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+            .map(
+              (violation) =>
+                `${violation.id} (${violation.impact}): ${violation.nodes
+                  .slice(0, 3)
+                  .map((node) => JSON.stringify(node.target))
+                  .join(', ')}`,
+            );
         });
         found.push(...violations.map((violation) => `${path}: ${violation}`));
         await page.close();

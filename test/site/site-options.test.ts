@@ -25,9 +25,18 @@ afterEach(async () => {
 
 describe('site options from the configuration file', () => {
   it('takes site options from the `site` key and rules from `rules` of .postmortemrc.json', async () => {
-    await writeFile(join(project, '.postmortemrc.json'), JSON.stringify({ rules: { 'empty-lessons': 'off' }, site: { title: 'Acme incidents', base: '/kb/' } }));
+    await writeFile(
+      join(project, '.postmortemrc.json'),
+      JSON.stringify({ rules: { 'empty-lessons': 'off' }, site: { title: 'Acme incidents', base: '/kb/' } }),
+    );
     const options = await resolveSiteOptions(undefined, project);
-    expect(options).toMatchObject({ title: 'Acme incidents', base: '/kb/', rules: { 'empty-lessons': 'off' }, dir: join(project, 'postmortems'), configFile: join(project, '.postmortemrc.json') });
+    expect(options).toMatchObject({
+      title: 'Acme incidents',
+      base: '/kb/',
+      rules: { 'empty-lessons': 'off' },
+      dir: join(project, 'postmortems'),
+      configFile: join(project, '.postmortemrc.json'),
+    });
   });
 
   it('fails fast on a configuration mistake, naming the file and the problem', async () => {

@@ -77,7 +77,10 @@ describe('the built site', () => {
       const raw = await readFile(file, 'utf8');
       const html = raw.replace(/="[^"]*"/g, '=""');
       const scripts = [...html.matchAll(/<script\b[^>]*>/gi)].map((match) => match[0]);
-      expect(scripts.filter((tag) => !/\ssrc=/.test(tag)), file).toEqual([]);
+      expect(
+        scripts.filter((tag) => !/\ssrc=/.test(tag)),
+        file,
+      ).toEqual([]);
       expect(html, file).not.toMatch(/<style\b/i);
       expect(html, file).not.toMatch(/\sstyle=/i);
       expect(html, file).not.toMatch(/<[^>]+\son[a-z]+\s*=/i);
@@ -170,7 +173,9 @@ describe('the built site', () => {
       xss: (window as { __xss?: unknown }).__xss,
       scripts: [...document.scripts].map((script) => script.src).filter((src) => !src.includes('/_astro/')),
       handlers: [...document.querySelectorAll('*')].flatMap((element) => element.getAttributeNames().filter((name) => name.startsWith('on'))),
-      hrefs: [...document.querySelectorAll('[href], [src]')].map((element) => element.getAttribute('href') ?? element.getAttribute('src') ?? '').filter((url) => /^\s*(?:javascript|data|vbscript):/i.test(url.replace(/[\s\u0000-\u001f]/g, ''))),
+      hrefs: [...document.querySelectorAll('[href], [src]')]
+        .map((element) => element.getAttribute('href') ?? element.getAttribute('src') ?? '')
+        .filter((url) => /^\s*(?:javascript|data|vbscript):/i.test(url.replace(/[\s\u0000-\u001f]/g, ''))),
       frames: document.querySelectorAll('iframe, object, embed').length,
       bodyVisible: getComputedStyle(document.body).display !== 'none',
     }));
@@ -217,15 +222,22 @@ describe('the built site', () => {
     const { page, errors } = await newPage();
     await page.goto(`/incidents/${recurrence}/`);
     const note = page.locator('[data-recurrence-notes] li').first();
-    expect((await note.textContent())?.replace(/\s+/g, ' ').trim()).toMatch(/^2nd resource-exhaustion incident on fixture-ingest, Fixture Telemetry in 111 days\. 2 follow-ups from Fixture Telemetry: ingestion pipeline stalls behind a compaction backlog still open then See the recurrence$/);
+    expect((await note.textContent())?.replace(/\s+/g, ' ').trim()).toMatch(
+      /^2nd resource-exhaustion incident on fixture-ingest, Fixture Telemetry in 111 days\. 2 follow-ups from Fixture Telemetry: ingestion pipeline stalls behind a compaction backlog still open then See the recurrence$/,
+    );
     await note.locator('a', { hasText: 'See the recurrence' }).click();
     await page.waitForURL('**/recurrences/#chain-*');
     const chain = page.locator(`[data-chain]:has(a[href="/incidents/${recurrence}/"])`);
     expect(await chain.getAttribute('id')).toBe(new URL(page.url()).hash.slice(1));
     expect(await chain.locator('h2').textContent()).toBe('Resource exhaustion on fixture-ingest, Fixture Telemetry');
-    expect(await chain.locator('[data-chain-incidents] > li > a').evaluateAll((links) => links.map((link) => (link as HTMLAnchorElement).pathname))).toEqual([`/incidents/${target}/`, `/incidents/${recurrence}/`]);
+    expect(await chain.locator('[data-chain-incidents] > li > a').evaluateAll((links) => links.map((link) => (link as HTMLAnchorElement).pathname))).toEqual([
+      `/incidents/${target}/`,
+      `/incidents/${recurrence}/`,
+    ]);
     // The first incident's three follow-ups on the second's date: one done (no date), two open; one done only after it is not among them.
-    expect((await chain.locator('[data-follow-up-state]').textContent())?.replace(/\s+/g, ' ').trim()).toBe('Earlier follow-ups on this date: 2 still open, 1 done, no date. 2 open from Fixture Telemetry: ingestion pipeline stalls behind a compaction backlog');
+    expect((await chain.locator('[data-follow-up-state]').textContent())?.replace(/\s+/g, ' ').trim()).toBe(
+      'Earlier follow-ups on this date: 2 still open, 1 done, no date. 2 open from Fixture Telemetry: ingestion pipeline stalls behind a compaction backlog',
+    );
     expect(await chain.locator('svg circle').count()).toBe(2);
     expect(await chain.locator('svg circle.bar-open').count()).toBe(1);
     expect(await page.locator('[data-chain]').count()).toBeGreaterThan(1);
@@ -235,15 +247,26 @@ describe('the built site', () => {
     await page.close();
   });
 
-  it('shows follow-through on /stats/ and on a root cause\'s page', async () => {
+  it("shows follow-through on /stats/ and on a root cause's page", async () => {
     const { page } = await newPage();
     await page.goto('/stats/');
     const figures = page.locator('[data-follow-through]').first();
-    expect(await figures.locator('dt').allTextContents()).toEqual(['Action items', 'Done', 'Overdue', 'Median days to done', 'Recurrences', 'Recurred with follow-ups open']);
+    expect(await figures.locator('dt').allTextContents()).toEqual([
+      'Action items',
+      'Done',
+      'Overdue',
+      'Median days to done',
+      'Recurrences',
+      'Recurred with follow-ups open',
+    ]);
     expect(await page.locator('table[data-follow-through] th[scope=row]', { hasText: 'Resource exhaustion' }).count()).toBe(1);
     await page.goto('/root-causes/resource-exhaustion/');
     const category = page.locator('[data-follow-through]');
-    const values = Object.fromEntries((await category.locator('div').evaluateAll((rows) => rows.map((row) => [row.querySelector('dt')?.textContent, row.querySelector('dd')?.textContent]))) as Array<[string, string]>);
+    const values = Object.fromEntries(
+      (await category
+        .locator('div')
+        .evaluateAll((rows) => rows.map((row) => [row.querySelector('dt')?.textContent, row.querySelector('dd')?.textContent]))) as Array<[string, string]>,
+    );
     // The fixture pair: the second recurs while the first's follow-ups were open; its own alert item was done 5 days after it.
     expect(Number(values['Recurrences'])).toBeGreaterThanOrEqual(1);
     expect(values['Recurred with follow-ups open']).toMatch(/^\d+ of \d+ \(\d+ %\)$/);
@@ -284,7 +307,17 @@ describe('the built site', () => {
   });
 
   describe('accessibility (axe: no serious or critical violations)', () => {
-    const pages = ['/', `/incidents/${target}/`, `/incidents/${hostile}/`, '/root-causes/', '/root-causes/resource-exhaustion/', '/stats/', '/follow-ups/', '/recurrences/', `/incidents/${recurrence}/`];
+    const pages = [
+      '/',
+      `/incidents/${target}/`,
+      `/incidents/${hostile}/`,
+      '/root-causes/',
+      '/root-causes/resource-exhaustion/',
+      '/stats/',
+      '/follow-ups/',
+      '/recurrences/',
+      `/incidents/${recurrence}/`,
+    ];
     for (const colorScheme of ['light', 'dark'] as const) {
       it(`in ${colorScheme} mode`, async () => {
         const axe = await readFile(join(repo, 'node_modules/axe-core/axe.min.js'), 'utf8');
@@ -297,8 +330,20 @@ describe('the built site', () => {
           await page.goto(path);
           await page.addScriptTag({ content: axe });
           const violations = await page.evaluate(async () => {
-            const result = await (window as unknown as { axe: { run: (context: Document) => Promise<{ violations: { id: string; impact: string | null; nodes: { target: unknown[] }[] }[] }> } }).axe.run(document);
-            return result.violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical').map((violation) => `${violation.id} (${violation.impact}): ${violation.nodes.slice(0, 3).map((node) => JSON.stringify(node.target)).join(', ')}`);
+            const result = await (
+              window as unknown as {
+                axe: { run: (context: Document) => Promise<{ violations: { id: string; impact: string | null; nodes: { target: unknown[] }[] }[] }> };
+              }
+            ).axe.run(document);
+            return result.violations
+              .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+              .map(
+                (violation) =>
+                  `${violation.id} (${violation.impact}): ${violation.nodes
+                    .slice(0, 3)
+                    .map((node) => JSON.stringify(node.target))
+                    .join(', ')}`,
+              );
           });
           found.push(...violations.map((violation) => `${path}: ${violation}`));
           await page.close();

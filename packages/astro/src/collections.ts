@@ -8,5 +8,7 @@ import siteConfig from 'virtual:postmortem-kb/config';
 
 // No schema here: the loader validates with the library's `postmortemSchema`.
 export const collections = {
-  postmortems: defineCollection({ loader: postmortemLoader({ directory: siteConfig.dir, rules: siteConfig.rules, ignore: siteConfig.ignore, strict: siteConfig.strict }) }),
+  postmortems: defineCollection({
+    loader: postmortemLoader({ directory: siteConfig.dir, rules: siteConfig.rules, ignore: siteConfig.ignore, strict: siteConfig.strict }),
+  }),
 };

@@ -41,7 +41,9 @@ export function createProgram(context: RunContext): Command {
     .version(cliVersion(), '-V, --version', 'print the version')
     .helpOption('-h, --help', 'show help')
     .helpCommand('help [command]', 'show help for a command')
-    .addHelpText('after', `
+    .addHelpText(
+      'after',
+      `
 Exit codes: 0 success, 1 problems found, 2 usage or configuration error.
 Colour only on a terminal; NO_COLOR turns it off, FORCE_COLOR turns it on in CI logs.
 ${examples([
@@ -53,7 +55,8 @@ ${examples([
   ['All incidents as CSV:', 'postmortem export --format csv --output incidents.csv'],
   ['The static site, into dist/:', 'postmortem site build'],
   ['The postmortems for AI agents (MCP on stdio):', 'postmortem mcp --dir postmortems'],
-])}`);
+])}`,
+    );
 
   for (const command of [
     createLintCommand(context),
@@ -89,7 +92,13 @@ function configureErrors(command: Command, context: RunContext): void {
       writeOut: (text) => context.stdout.write(text),
       writeErr: (text) => context.stderr.write(text),
       outputError: (text, write) => {
-        const message = text.trim().replace(/^error: /, '').split('\n').map((line) => line.trim()).filter(Boolean).join(' ');
+        const message = text
+          .trim()
+          .replace(/^error: /, '')
+          .split('\n')
+          .map((line) => line.trim())
+          .filter(Boolean)
+          .join(' ');
         write(`${name}: ${escapeTerminalText(message)} (see "${name} --help")\n`);
       },
     });

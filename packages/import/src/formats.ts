@@ -8,9 +8,30 @@ export type LabelTarget = (typeof labelTargets)[number];
 
 /** Fields a CSV or Notion column can fill (`--map "Incident=title"`, `"import": { "columns": { … } }`). */
 export const columnFields = [
-  'title', 'date', 'severity', 'status', 'organization', 'services', 'categories', 'tags', 'authors',
-  'started_at', 'detected_at', 'mitigated_at', 'resolved_at', 'sources', 'id',
-  'summary', 'impact', 'timeline', 'rootCause', 'trigger', 'detection', 'resolution', 'actionItems', 'lessons',
+  'title',
+  'date',
+  'severity',
+  'status',
+  'organization',
+  'services',
+  'categories',
+  'tags',
+  'authors',
+  'started_at',
+  'detected_at',
+  'mitigated_at',
+  'resolved_at',
+  'sources',
+  'id',
+  'summary',
+  'impact',
+  'timeline',
+  'rootCause',
+  'trigger',
+  'detection',
+  'resolution',
+  'actionItems',
+  'lessons',
   'ignore',
 ] as const;
 export type ColumnField = (typeof columnFields)[number];

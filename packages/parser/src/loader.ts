@@ -53,8 +53,6 @@ export interface PostmortemLoaderOptions {
 /** Verbatim text kept for a file that could not be parsed: at most this many bytes of it. */
 const verbatimLimit = 1_000_000;
 
-
-
 /** The loader for `defineCollection({ loader: postmortemLoader({ directory }) })`. */
 export function postmortemLoader(options: PostmortemLoaderOptions): Loader {
   if (options === null || typeof options !== 'object' || typeof options.directory !== 'string' || options.directory === '') {
@@ -81,7 +79,8 @@ export function postmortemLoader(options: PostmortemLoaderOptions): Loader {
   }
   for (const [ruleId, setting] of Object.entries(rules)) {
     if (!Object.hasOwn(ruleDefaults, ruleId)) throw new TypeError(`postmortemLoader: unknown rule id \`${ruleId}\` in \`options.rules\``);
-    if (!ruleSettings.includes(setting as RuleSetting)) throw new TypeError(`postmortemLoader: expected \`options.rules.${ruleId}\` to be off, info, warning or error, not ${String(setting)}`);
+    if (!ruleSettings.includes(setting as RuleSetting))
+      throw new TypeError(`postmortemLoader: expected \`options.rules.${ruleId}\` to be off, info, warning or error, not ${String(setting)}`);
     const problem = ruleSettingProblem(ruleId, setting);
     if (problem !== null) throw new TypeError(`postmortemLoader: invalid \`options.rules\`: ${problem}`);
   }
@@ -122,7 +121,14 @@ interface Candidate {
   bytes?: Buffer;
 }
 
-async function syncPostmortems(context: LoaderContext, directory: string, taxonomyPath: string | undefined, rules: LoaderRules, ignore: readonly string[], strict: boolean): Promise<void> {
+async function syncPostmortems(
+  context: LoaderContext,
+  directory: string,
+  taxonomyPath: string | undefined,
+  rules: LoaderRules,
+  ignore: readonly string[],
+  strict: boolean,
+): Promise<void> {
   const { store, generateDigest, parseData, logger, config } = context;
   const info = await stat(directory).catch(() => null);
   if (!info?.isDirectory()) {
@@ -191,7 +197,10 @@ async function syncPostmortems(context: LoaderContext, directory: string, taxono
     }
   }
   // Corpus rules replace their diagnostics of a partial load (or of the stored entries) with those of every file.
-  checkCorpus(candidates.map((candidate) => candidate.postmortem), { rules });
+  checkCorpus(
+    candidates.map((candidate) => candidate.postmortem),
+    { rules },
+  );
 
   const taxonomyProblems = configureDiagnostics(taxonomy.diagnostics, rules);
   const problems: Diagnostic[] = [...taxonomyProblems];
@@ -205,7 +214,8 @@ async function syncPostmortems(context: LoaderContext, directory: string, taxono
     }
   }
   // Printed as `postmortem lint` prints them, errors and warnings, whether or not the build goes on.
-  if (reported.length > 0) logger.warn(`${reported.length} problem${reported.length === 1 ? '' : 's'} in postmortems:\n${reported.map(formatDiagnostic).join('\n')}`);
+  if (reported.length > 0)
+    logger.warn(`${reported.length} problem${reported.length === 1 ? '' : 's'} in postmortems:\n${reported.map(formatDiagnostic).join('\n')}`);
   if (problems.length > 0 && (strict || taxonomyProblems.length > 0)) {
     const failing = strict ? problems : taxonomyProblems;
     throw new Error(`${failing.length} problem${failing.length === 1 ? '' : 's'} in postmortems:\n${failing.map(formatProblem).join('\n')}`);

@@ -100,7 +100,8 @@ function window(options: SearchOptions | undefined, docCount: number): { limit: 
 
 function typoMatcher(words: readonly string[]): Fuzzy {
   const matcher = new TypoMatcher(words, (term) => term.length >= minFuzzyLength - 1 && !/\d/.test(term));
-  return (word, prefix): NearWord[] => matcher.near(word, prefix).map((near) => ({ word: words[near.term]!, score: near.score, edits: near.edits, prefix: near.prefix }));
+  return (word, prefix): NearWord[] =>
+    matcher.near(word, prefix).map((near) => ({ word: words[near.term]!, score: near.score, edits: near.edits, prefix: near.prefix }));
 }
 
 function checkIndex(index: unknown): SearchIndex {

@@ -31,7 +31,10 @@ export function dataStoreReadAtRender(): AstroIntegration {
             name: 'postmortem-kb:data-store-read-at-render',
             enforce: 'pre',
             // Unflattened here, so the flat array is garbage as soon as the store is built.
-            load: (id) => (id === resolvedId ? `import { readFileSync } from 'node:fs';\nimport { unflatten } from ${JSON.stringify(devalue)};\nexport default unflatten(JSON.parse(readFileSync(${JSON.stringify(file)}, 'utf8')));\n` : null),
+            load: (id) =>
+              id === resolvedId
+                ? `import { readFileSync } from 'node:fs';\nimport { unflatten } from ${JSON.stringify(devalue)};\nexport default unflatten(JSON.parse(readFileSync(${JSON.stringify(file)}, 'utf8')));\n`
+                : null,
           },
           ...(vite.plugins ?? []),
         ];

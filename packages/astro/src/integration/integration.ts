@@ -31,11 +31,14 @@ export function postmortemKb(options?: PostmortemKbOptions): AstroIntegration {
       'astro:config:setup': async ({ config, injectRoute, updateConfig, addMiddleware, logger }) => {
         const srcDir = fileURLToPath(config.srcDir);
         if (!contentConfigFiles.some((file) => existsSync(resolve(srcDir, file)))) {
-          throw new Error(`@postmortem-kb/astro: no content configuration in ${srcDir}; create ${resolve(srcDir, 'content.config.mjs')} with:\n  ${contentConfigSource}`);
+          throw new Error(
+            `@postmortem-kb/astro: no content configuration in ${srcDir}; create ${resolve(srcDir, 'content.config.mjs')} with:\n  ${contentConfigSource}`,
+          );
         }
         const root = fileURLToPath(config.root);
         const { base, site, configFile, ...siteConfig } = await resolveSiteOptions(options, root);
-        if (!existsSync(siteConfig.dir)) throw new Error(`@postmortem-kb/astro: expected \`dir\` to be a directory of postmortems, found nothing at ${siteConfig.dir}`);
+        if (!existsSync(siteConfig.dir))
+          throw new Error(`@postmortem-kb/astro: expected \`dir\` to be a directory of postmortems, found nothing at ${siteConfig.dir}`);
         if (configFile) logger.info(`site options from ${configFile}`);
         for (const route of siteRoutes()) injectRoute({ ...route, prerender: true });
         // After any middleware of the project: what is written is what this one returns.

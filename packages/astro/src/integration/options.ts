@@ -21,14 +21,22 @@ export const optionsSchema = z
     /** Astro's `site`: the public URL, for absolute links in the feed. Default Astro's. */
     site: z.string().url().optional(),
     /** Where a postmortem can be edited: the file's path below `dir` is appended (`https://github.com/org/repo/edit/main/postmortems/`). Default none. */
-    editUrl: z.string().url().refine((url) => /^https?:/i.test(url), 'expected an http(s) URL').optional(),
+    editUrl: z
+      .string()
+      .url()
+      .refine((url) => /^https?:/i.test(url), 'expected an http(s) URL')
+      .optional(),
     /**
      * Where images in postmortems may load from besides the site itself: CSP source expressions
      * such as `https://images.example.com` or `https:`. Default none (`img-src 'self'`), so a
      * postmortem cannot plant a tracking pixel.
      */
     imageSources: z
-      .array(z.string().regex(/^[^\s;,']+$/, 'expected a CSP source expression such as `https://images.example.com` or `https:`, without spaces, quotes, `;` or `,`'))
+      .array(
+        z
+          .string()
+          .regex(/^[^\s;,']+$/, 'expected a CSP source expression such as `https://images.example.com` or `https:`, without spaces, quotes, `;` or `,`'),
+      )
       .optional(),
     /** Globs of files below `dir` that are not published (`drafts/**`, `*-wip.md`). Default: the configuration file's `ignore`. */
     ignore: z
@@ -43,7 +51,8 @@ export const optionsSchema = z
       .record(z.string(), ruleSetting)
       .superRefine((rules, context) => {
         for (const id of Object.keys(rules)) {
-          if (!Object.hasOwn(ruleDefaults, id)) context.addIssue({ code: z.ZodIssueCode.custom, message: `unknown rule id \`${id}\`, expected one of ${Object.keys(ruleDefaults).join(', ')}` });
+          if (!Object.hasOwn(ruleDefaults, id))
+            context.addIssue({ code: z.ZodIssueCode.custom, message: `unknown rule id \`${id}\`, expected one of ${Object.keys(ruleDefaults).join(', ')}` });
         }
       })
       .optional(),
@@ -51,7 +60,10 @@ export const optionsSchema = z
      * Search synonyms added to the default ops table: groups of words or phrases that find one
      * another (`[["pg", "postgres"], ["sev1", "major incident"]]`). Default none (the table alone).
      */
-    synonyms: z.array(z.array(z.string().trim().min(1).max(100)).min(2, 'expected a group of at least two words or phrases')).max(1000).optional(),
+    synonyms: z
+      .array(z.array(z.string().trim().min(1).max(100)).min(2, 'expected a group of at least two words or phrases'))
+      .max(1000)
+      .optional(),
     /** Fail the build when a postmortem has an error (as `postmortem lint` counts them). Default `false`: publish, and list the problems on `/problems/`. */
     strict: z.boolean().optional(),
   })

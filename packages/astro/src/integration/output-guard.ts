@@ -39,7 +39,9 @@ export function outputGuard(): AstroIntegration {
       'astro:build:done': ({ assets }) => {
         const problems = outputPathProblems(outDir, assets);
         if (problems.length > 0) {
-          throw new Error(`postmortem-kb: the build wrote ${problems.length} file${problems.length === 1 ? '' : 's'} where no page may be written:\n${problems.join('\n')}`);
+          throw new Error(
+            `postmortem-kb: the build wrote ${problems.length} file${problems.length === 1 ? '' : 's'} where no page may be written:\n${problems.join('\n')}`,
+          );
         }
       },
     },

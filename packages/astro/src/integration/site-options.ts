@@ -20,7 +20,12 @@ export async function resolveSiteOptions(options: PostmortemKbOptions | undefine
     throw new Error(`@postmortem-kb/astro: ${error instanceof Error ? error.message : String(error)}`);
   });
   const fromFile = config.site === undefined ? {} : parseOptions(config.site, `${config.source} ("site" key)`);
-  const dir = given.dir !== undefined ? resolve(root, given.dir) : fromFile.dir !== undefined ? resolve(config.baseDir ?? root, fromFile.dir) : resolve(root, 'postmortems');
+  const dir =
+    given.dir !== undefined
+      ? resolve(root, given.dir)
+      : fromFile.dir !== undefined
+        ? resolve(config.baseDir ?? root, fromFile.dir)
+        : resolve(root, 'postmortems');
   const base = given.base ?? fromFile.base;
   const site = given.site ?? fromFile.site;
   return {

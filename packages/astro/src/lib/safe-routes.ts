@@ -14,7 +14,9 @@ export function safeRoutes<T extends StaticPath>(route: string, paths: T[]): T[]
   for (const { params } of paths) {
     for (const [name, value] of Object.entries(params)) {
       if (value === undefined || isUrlSlug(value)) continue;
-      throw new Error(`Unexpected route parameter ${name}=${JSON.stringify(value)} for ${route}, expected a URL slug (a-z, 0-9 and -): the page would be written outside its folder or over another page`);
+      throw new Error(
+        `Unexpected route parameter ${name}=${JSON.stringify(value)} for ${route}, expected a URL slug (a-z, 0-9 and -): the page would be written outside its folder or over another page`,
+      );
     }
   }
   return paths;

@@ -22,7 +22,10 @@ if (form && count) {
     }
     count.textContent = `Showing ${shown} of ${rows.length} action items.`;
     const url = new URL(location.href);
-    for (const [key, select] of [['status', status], ['owner', owner]] as const) {
+    for (const [key, select] of [
+      ['status', status],
+      ['owner', owner],
+    ] as const) {
       if (select.value === '') url.searchParams.delete(key);
       else url.searchParams.set(key, select.value);
     }

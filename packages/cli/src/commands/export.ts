@@ -28,7 +28,9 @@ export function createExportCommand(context: RunContext): Command {
     .addOption(new Option('-f, --format <format>', 'output format (default: json)').choices(exportFormats))
     .addOption(new Option('--json', 'alias of --format json').conflicts('format'))
     .option('-o, --output <file>', 'write to this file instead of stdout (replaced whole if it exists; never one of the inputs)')
-    .addHelpText('after', `
+    .addHelpText(
+      'after',
+      `
 json is a pretty-printed array of postmortem objects; ndjson is one object per line;
 csv has one row per incident: ${'id, slug, title, date, status, severity, organization, services, categories, timeToResolveMinutes, actionItemsOpen, actionItemsDone, path'}.
 
@@ -40,7 +42,8 @@ ${examples([
   ['Export the corpus as JSON:', 'postmortem export --json > postmortems.json'],
   ['A spreadsheet of all incidents:', 'postmortem export --format csv --output incidents.csv'],
   ['One JSON object per line, for jq or a data pipeline:', "postmortem export --format ndjson | jq -c '{id, date}'"],
-])}`)
+])}`,
+    )
     .action(async (paths: string[], options: ExportOptions) => {
       context.exitCode = await runExport(paths, options, context);
     });
@@ -57,12 +60,12 @@ async function runExport(paths: readonly string[], options: ExportOptions, conte
   if (options.output !== undefined) {
     const target = resolve(context.cwd, options.output);
     const input = await sameFileAsOneOf(target, filesRead);
-    if (input !== null) throw new UsageError(`refusing to write over ${options.output}: it is an input (${relative(context.cwd, input) || input}); choose another --output file`);
+    if (input !== null)
+      throw new UsageError(`refusing to write over ${options.output}: it is an input (${relative(context.cwd, input) || input}); choose another --output file`);
     await writeFileAtomic(target, text).catch((error: NodeJS.ErrnoException) => {
       throw new Error(`cannot write ${options.output}: ${error.code === 'ENOENT' ? 'its directory does not exist' : (error.code ?? error.message)}`);
     });
-  }
-  else context.stdout.writeData(text);
+  } else context.stdout.writeData(text);
 
   const errors = sortDiagnostics(postmortems.flatMap((postmortem) => postmortem.diagnostics.filter((diagnostic) => diagnostic.severity === 'error')));
   for (const error of errors) context.stderr.line(formatStylishLine(error, context.stderr.colors));

@@ -25,7 +25,9 @@ function collectMapping(value: string, previous: Record<string, string>): Record
 
 export function createImportCommand(context: RunContext): Command {
   return new Command('import')
-    .description('Convert exported documents (Word, Google Docs and Confluence HTML, Notion, GitHub/GitLab issues, CSV, markdown) into postmortem markdown files.')
+    .description(
+      'Convert exported documents (Word, Google Docs and Confluence HTML, Notion, GitHub/GitLab issues, CSV, markdown) into postmortem markdown files.',
+    )
     .argument('<inputs...>', 'files or directories to import')
     .addOption(new Option('--from <format>', 'format of the inputs').choices(importFormats).makeOptionMandatory())
     .option('-o, --out <dir>', 'directory to write the postmortems in (created if missing)', 'postmortems')
@@ -33,7 +35,9 @@ export function createImportCommand(context: RunContext): Command {
     .option('--dry-run', 'print what would be written, write nothing', false)
     .option('--json', 'print the report as JSON', false)
     .option('--map <column=field>', 'csv, notion: fill <field> from <column> (repeatable)', collectMapping, {})
-    .addHelpText('after', `
+    .addHelpText(
+      'after',
+      `
 Writes one <out>/<date>-<slug>.md per document (named like "postmortem new"), embedded
 images to <out>/images/, then parses each written file and prints what it recognised
 (title, date, sections by kind, timeline entries, action items) and what it did not.
@@ -52,7 +56,8 @@ ${examples([
   ['GitHub incident issues and their comments:', 'postmortem import issues.json comments.json --from github-issues'],
   ['A Notion database exported as Markdown & CSV, unzipped:', 'postmortem import "Export-1a2b3c/" --from notion'],
   ['A spreadsheet whose title column is "Incident":', 'postmortem import incidents.csv --from csv --map "Incident=title"'],
-])}`)
+])}`,
+    )
     .action(async (inputs: string[], options: ImportCommandOptions) => {
       const { runImport } = await import('../lib/run-import.js');
       context.exitCode = await runImport(inputs, options, context);

@@ -21,7 +21,9 @@ export function createLintCommand(context: RunContext): Command {
     .option('--max-warnings <n>', 'exit with code 1 when there are more than n warnings', parseNonNegativeInteger)
     .option('-q, --quiet', 'report errors only', false)
     .option('--verbose', 'also report info diagnostics (hidden by default)', false)
-    .addHelpText('after', `
+    .addHelpText(
+      'after',
+      `
 Exit codes:
   0  no errors (and no more warnings than --max-warnings)
   1  errors found, or more warnings than --max-warnings
@@ -35,7 +37,8 @@ ${examples([
   ['Lint two files, errors only:', 'postmortem lint --quiet postmortems/2024-01-01-db.md postmortems/2024-02-01-dns.md'],
   ['Fail a CI job on any warning, with annotations on the pull request:', 'postmortem lint --format github --max-warnings 0'],
   ['Machine-readable output:', 'postmortem lint --format json > diagnostics.json'],
-])}`)
+])}`,
+    )
     .action(async (paths: string[], options: LintOptions) => {
       context.exitCode = await runLint(paths, options, context);
     });

@@ -13,7 +13,9 @@ export function createMcpCommand(context: RunContext): Command {
   return new Command('mcp')
     .description('Serve the postmortems to AI agents and editors over the Model Context Protocol (stdio), read-only.')
     .option('--dir <dir>', 'the corpus to serve (default: postmortems/ if it exists, else .)')
-    .addHelpText('after', `
+    .addHelpText(
+      'after',
+      `
 Tools: search {query, limit}, get_postmortem {id}, related {id, limit},
 precedents {service, category, organization, text, before, limit},
 open_follow_ups {service, category, organization, incident, overdue_only, limit}.
@@ -25,7 +27,8 @@ An MCP client starts it; register it in the client's settings (.mcp.json and the
 ${examples([
   ['The command a client runs:', 'postmortem mcp --dir postmortems'],
   ['Try it by hand with the MCP inspector:', 'npx @modelcontextprotocol/inspector npx postmortem mcp'],
-])}`)
+])}`,
+    )
     .action(async (options: McpOptions) => {
       // Checked before the server starts: a wrong --dir is a usage error, not a silent empty corpus.
       const inputs = await resolveInputPaths(options.dir !== undefined ? [options.dir] : [], context.cwd);

@@ -24,7 +24,9 @@ export function createNewCommand(context: RunContext): Command {
     .argument('<title>', 'title of the incident (quote it)')
     .option('-d, --date <YYYY-MM-DD>', 'date of the incident (default: today)', parseCalendarDate)
     .option('--dir <dir>', 'directory to create the file in (created if missing)', 'postmortems')
-    .addHelpText('after', `
+    .addHelpText(
+      'after',
+      `
 The template is <dir>/_template.md if it exists ({{title}}, {{date}} and {{id}} are
 replaced), else a built-in one with every section and a $schema comment for editors.
 A _template.md that is a symbolic link or not a regular file, or is over ${maxTemplateBytes / 1024} KB,
@@ -35,7 +37,8 @@ ${examples([
   ['Start a postmortem for an incident today:', 'postmortem new "Checkout API outage"'],
   ['For an earlier incident, in another directory:', 'postmortem new "DNS resolver overload" --date 2024-03-18 --dir docs/incidents'],
   ['Open it straight away:', '$EDITOR "$(postmortem new "Payment retries storm")"'],
-])}`)
+])}`,
+    )
     .action(async (title: string, options: NewOptions) => {
       context.exitCode = await runNew(title, options, context);
     });
@@ -52,9 +55,10 @@ async function runNew(title: string, options: NewOptions, context: RunContext): 
   const shownPath = relative(context.cwd, path) || path;
 
   const projectTemplate = await readProjectTemplate(dir, relative(context.cwd, join(dir, projectTemplateName)) || projectTemplateName);
-  const text = projectTemplate !== null
-    ? renderTemplate(projectTemplate, { title: cleanTitle, date, id })
-    : renderTemplate(builtInTemplate, { title: cleanTitle, date, id, schema: schemaReference(dir, context.cwd) });
+  const text =
+    projectTemplate !== null
+      ? renderTemplate(projectTemplate, { title: cleanTitle, date, id })
+      : renderTemplate(builtInTemplate, { title: cleanTitle, date, id, schema: schemaReference(dir, context.cwd) });
 
   await mkdir(dir, { recursive: true }).catch((error: NodeJS.ErrnoException) => {
     throw new Error(`cannot create the directory ${relative(context.cwd, dir) || dir}: ${error.code ?? error.message}`);

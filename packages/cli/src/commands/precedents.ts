@@ -25,14 +25,17 @@ export function createPrecedentsCommand(context: RunContext): Command {
     .option('--dir <dir>', 'the corpus to search (default: postmortems/ if it exists, else .)')
     .option('-n, --limit <n>', 'how many to list', parsePositiveInteger, 5)
     .option('--json', 'print [{ id, slug, title, date, path, score, reasons, categories, services, lessons, openFollowUps }] as JSON')
-    .addHelpText('after', `
+    .addHelpText(
+      'after',
+      `
 At least one of --service, --category and --text. Ranked like "postmortem related": shared
 categories and services (rarer ones count more), similar root-cause and summary wording.
 ${examples([
   ['Before touching the API gateway:', 'postmortem precedents --service api-gateway'],
   ['A certificate rotation on the edge:', 'postmortem precedents --service edge --category certificates --text "rotate TLS certificates"'],
   ['For a tool or an agent:', 'postmortem precedents --service checkout --json'],
-])}`)
+])}`,
+    )
     .action(async (options: PrecedentsOptions) => {
       if (![options.service, options.category, options.text].some((value) => value !== undefined && value.trim() !== '')) {
         throw new UsageError('expected at least one of --service, --category and --text');

@@ -17,15 +17,20 @@ interface RelatedOptions {
 
 export function createRelatedCommand(context: RunContext): Command {
   return new Command('related')
-    .description('List the incidents most related to a postmortem (related/duplicate_of links, shared root-cause categories, services, organization, similar root-cause text) and why.')
+    .description(
+      'List the incidents most related to a postmortem (related/duplicate_of links, shared root-cause categories, services, organization, similar root-cause text) and why.',
+    )
     .argument('<file>', 'the postmortem to compare')
     .option('-n, --limit <n>', 'how many to list', parsePositiveInteger, 5)
     .option('--dir <dir>', "the corpus to search (default: the file's directory)")
     .option('--json', 'print [{ id, slug, title, date, path, score, reasons: [{ kind, label }] }] as JSON')
-    .addHelpText('after', examples([
-      ['Incidents like this one:', 'postmortem related postmortems/2024-03-18-dns-resolver-overload.md'],
-      ['The ten closest, searching the whole docs tree:', 'postmortem related incident.md --limit 10 --dir docs'],
-    ]))
+    .addHelpText(
+      'after',
+      examples([
+        ['Incidents like this one:', 'postmortem related postmortems/2024-03-18-dns-resolver-overload.md'],
+        ['The ten closest, searching the whole docs tree:', 'postmortem related incident.md --limit 10 --dir docs'],
+      ]),
+    )
     .action(async (file: string, options: RelatedOptions) => {
       const config = await context.config();
       const [target] = await resolveInputPaths([file], context.cwd);
@@ -39,9 +44,20 @@ export function createRelatedCommand(context: RunContext): Command {
       const bySlug = new Map(corpus.map((incident) => [incident.slug, incident]));
       const { stdout } = context;
       if (options.json === true) {
-        stdout.line(stringifyJson(related.map(({ slug, title, date, score, reasons }) => ({
-          id: bySlug.get(slug)?.id ?? slug, slug, title, date, path: bySlug.get(slug)?.path ?? null, score, reasons,
-        })), 2));
+        stdout.line(
+          stringifyJson(
+            related.map(({ slug, title, date, score, reasons }) => ({
+              id: bySlug.get(slug)?.id ?? slug,
+              slug,
+              title,
+              date,
+              path: bySlug.get(slug)?.path ?? null,
+              score,
+              reasons,
+            })),
+            2,
+          ),
+        );
         return;
       }
       if (related.length === 0) {
@@ -50,9 +66,16 @@ export function createRelatedCommand(context: RunContext): Command {
       }
       stdout.line(stdout.colors.bold(`Related to ${escapeTerminalText(postmortem.title)}:`));
       stdout.line();
-      stdout.line(formatTable(
-        [['date', 'incident', 'why'], ...related.map(({ date, title, reasons }) => [date ?? '', title, reasons.map((reason) => reason.label).join('; ')].map((cell) => escapeTerminalText(cell)))],
-        { styleHeader: stdout.colors.bold },
-      ));
+      stdout.line(
+        formatTable(
+          [
+            ['date', 'incident', 'why'],
+            ...related.map(({ date, title, reasons }) =>
+              [date ?? '', title, reasons.map((reason) => reason.label).join('; ')].map((cell) => escapeTerminalText(cell)),
+            ),
+          ],
+          { styleHeader: stdout.colors.bold },
+        ),
+      );
     });
 }

@@ -30,14 +30,17 @@ export function createSiteCommand(context: RunContext): Command {
   site.addCommand(
     new Command('build')
       .description('Build the site into a directory of static files.')
-      .argument('[dir]', 'the postmortems (default: the configuration\'s site.dir, else postmortems/ if it exists, else the current directory)')
+      .argument('[dir]', "the postmortems (default: the configuration's site.dir, else postmortems/ if it exists, else the current directory)")
       .option('-o, --out <dir>', 'output directory (its old files are replaced)', 'dist')
-      .option('--base <path>', 'the path the site is served under, such as /kb/ (default: the configuration\'s site.base, else /)')
+      .option('--base <path>', "the path the site is served under, such as /kb/ (default: the configuration's site.base, else /)")
       .option('--strict', 'fail (exit code 1) when a postmortem has an error, as in CI; without it the site is built and /problems/ lists them')
-      .addHelpText('after', examples([
-        ['Build postmortems/ into dist/:', 'postmortem site build'],
-        ['For a GitHub Pages project site, failing on errors:', 'postmortem site build --base /my-repo/ --strict'],
-      ]))
+      .addHelpText(
+        'after',
+        examples([
+          ['Build postmortems/ into dist/:', 'postmortem site build'],
+          ['For a GitHub Pages project site, failing on errors:', 'postmortem site build --base /my-repo/ --strict'],
+        ]),
+      )
       .action(async (dir: string | undefined, options: BuildOptions) => {
         const runtime = await loadSiteRuntime(context.cwd);
         const outDir = resolve(context.cwd, options.out);
@@ -78,10 +81,18 @@ export function createSiteCommand(context: RunContext): Command {
   return site;
 }
 
-async function astroConfig(context: RunContext, runtime: SiteRuntime, dir: string | undefined, options: { outDir?: string; base?: string; strict?: boolean }): Promise<Record<string, unknown>> {
+async function astroConfig(
+  context: RunContext,
+  runtime: SiteRuntime,
+  dir: string | undefined,
+  options: { outDir?: string; base?: string; strict?: boolean },
+): Promise<Record<string, unknown>> {
   const config = await context.config();
   const configured = typeof config.site?.['dir'] === 'string' ? resolve(config.baseDir ?? context.cwd, config.site['dir']) : undefined;
-  const postmortems = dir !== undefined ? resolve(context.cwd, dir) : configured ?? (existsSync(resolve(context.cwd, defaultCorpusDir)) ? resolve(context.cwd, defaultCorpusDir) : context.cwd);
+  const postmortems =
+    dir !== undefined
+      ? resolve(context.cwd, dir)
+      : (configured ?? (existsSync(resolve(context.cwd, defaultCorpusDir)) ? resolve(context.cwd, defaultCorpusDir) : context.cwd));
   if (!existsSync(postmortems)) throw new UsageError(`no such directory: ${dir ?? postmortems}`);
   // Astro's telemetry is opt-out; a command that only builds files makes no network requests.
   process.env['ASTRO_TELEMETRY_DISABLED'] ??= '1';

@@ -20,7 +20,9 @@ export function createStatsCommand(context: RunContext): Command {
     .argument('[paths...]', 'files or directories (default: postmortems/ if it exists, else .)')
     .option('--json', 'print the statistics as JSON (all counts, not only the top ones)')
     .option('--top <n>', 'rows per table and matrix columns in the terminal output', parsePositiveInteger, 10)
-    .addHelpText('after', `
+    .addHelpText(
+      'after',
+      `
 The matrix counts incidents by trigger (frontmatter \`trigger\`: what set them off) and root-cause
 category (why they happened); its columns are the --top most frequent categories.
 Time to resolve is measured from the start of impact to the end (started_at/resolved_at or
@@ -31,7 +33,8 @@ ${examples([
   ['Numbers for postmortems/:', 'postmortem stats'],
   ['Only this year’s incidents:', 'postmortem stats postmortems/2024-*.md'],
   ['For a dashboard:', 'postmortem stats --json > stats.json'],
-])}`)
+])}`,
+    )
     .action(async (paths: string[], options: StatsOptions) => {
       const config = await context.config();
       const inputs = await resolveInputPaths(paths, context.cwd);
@@ -60,23 +63,33 @@ export function formatStats(stats: CorpusStats, top: number, colors: Colors): st
   countTable('Year', stats.byYear, true);
 
   const resolve = stats.timeToResolve;
-  blocks.push(formatTable([
-    ['Time to resolve', ''],
-    ['p50', formatMinutes(resolve.p50)],
-    ['p90', formatMinutes(resolve.p90)],
-    ['max', formatMinutes(resolve.max)],
-    ['incidents measured', String(resolve.count)],
-  ], { align: ['left', 'right'], styleHeader: colors.bold }));
+  blocks.push(
+    formatTable(
+      [
+        ['Time to resolve', ''],
+        ['p50', formatMinutes(resolve.p50)],
+        ['p90', formatMinutes(resolve.p90)],
+        ['max', formatMinutes(resolve.max)],
+        ['incidents measured', String(resolve.count)],
+      ],
+      { align: ['left', 'right'], styleHeader: colors.bold },
+    ),
+  );
 
   const items = stats.actionItems;
-  blocks.push(formatTable([
-    ['Action items', ''],
-    ['open', String(items.open)],
-    ['overdue', items.overdue > 0 ? colors.red(String(items.overdue)) : '0'],
-    ['done', String(items.done)],
-    ['no status', String(items.unknown)],
-    ['total', String(items.total)],
-  ], { align: ['left', 'right'], styleHeader: colors.bold }));
+  blocks.push(
+    formatTable(
+      [
+        ['Action items', ''],
+        ['open', String(items.open)],
+        ['overdue', items.overdue > 0 ? colors.red(String(items.overdue)) : '0'],
+        ['done', String(items.done)],
+        ['no status', String(items.unknown)],
+        ['total', String(items.total)],
+      ],
+      { align: ['left', 'right'], styleHeader: colors.bold },
+    ),
+  );
   return `${blocks.join('\n\n')}\n`;
 }
 

@@ -4,7 +4,14 @@
  * configuration mistake becomes a usage error (exit code 2). Rules are applied after parsing,
  * by mapping or removing diagnostics by rule id.
  */
-import { configureDiagnostics, ConfigError, findConfig as findProjectConfig, validateConfig as validateProjectConfig, type Config as ProjectConfig, type Postmortem } from '@postmortem-kb/parser';
+import {
+  configureDiagnostics,
+  ConfigError,
+  findConfig as findProjectConfig,
+  validateConfig as validateProjectConfig,
+  type Config as ProjectConfig,
+  type Postmortem,
+} from '@postmortem-kb/parser';
 import { columnFields, labelTargets, type ColumnField, type LabelTarget } from '@postmortem-kb/import/formats';
 import { UsageError } from './usage-error.js';
 
@@ -63,7 +70,8 @@ function validateImportConfig(value: unknown, fail: (problem: string) => never):
     if (entries === undefined) return undefined;
     if (!isRecord(entries)) return fail(`"import.${key}" must be an object`);
     for (const [from, to] of Object.entries(entries)) {
-      if (!allowed.includes(to as T)) fail(`"import.${key}" maps ${JSON.stringify(from)} to ${JSON.stringify(to)}, expected one of ${allowed.map((a) => `"${a}"`).join(', ')}`);
+      if (!allowed.includes(to as T))
+        fail(`"import.${key}" maps ${JSON.stringify(from)} to ${JSON.stringify(to)}, expected one of ${allowed.map((a) => `"${a}"`).join(', ')}`);
     }
     return entries as Record<string, T>;
   };

@@ -126,7 +126,13 @@ async function defaultTaxonomyFile(paths: readonly string[]): Promise<string | n
   for (const path of paths) {
     const dir = (await isDirectory(path)) ? path : dirname(path);
     const candidate = join(dir, taxonomyFileName);
-    if (await stat(candidate).then((info) => info.isFile(), () => false)) return candidate;
+    if (
+      await stat(candidate).then(
+        (info) => info.isFile(),
+        () => false,
+      )
+    )
+      return candidate;
   }
   return null;
 }
@@ -143,5 +149,8 @@ async function readTaxonomy(path: string, configured: boolean, cwd: string): Pro
 }
 
 async function isDirectory(path: string): Promise<boolean> {
-  return stat(path).then((info) => info.isDirectory(), () => false);
+  return stat(path).then(
+    (info) => info.isDirectory(),
+    () => false,
+  );
 }

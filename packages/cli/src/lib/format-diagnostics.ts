@@ -30,9 +30,7 @@ export function countDiagnostics(diagnostics: readonly Diagnostic[]): Diagnostic
 
 /** Diagnostics in reading order: by path, then line, then column (stable otherwise). */
 export function sortDiagnostics(diagnostics: readonly Diagnostic[]): Diagnostic[] {
-  return [...diagnostics].sort(
-    (a, b) => (a.path ?? '').localeCompare(b.path ?? '') || a.line - b.line || a.column - b.column,
-  );
+  return [...diagnostics].sort((a, b) => (a.path ?? '').localeCompare(b.path ?? '') || a.line - b.line || a.column - b.column);
 }
 
 /** The whole report for `diagnostics` in `format`, ending with a newline (or empty). */

@@ -38,7 +38,8 @@ export async function readProjectTemplate(dir: string, shownPath: string): Promi
   // O_NOFOLLOW and O_NONBLOCK: a file swapped for a symlink or a FIFO after the lstat is not followed, nor waited on.
   const flags = constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0) | (constants.O_NONBLOCK ?? 0);
   const handle = await open(path, flags).catch((error: NodeJS.ErrnoException) =>
-    refuse(error.code === 'ELOOP' ? 'it is a symbolic link, expected a regular file' : `cannot read it (${error.code ?? error.message})`));
+    refuse(error.code === 'ELOOP' ? 'it is a symbolic link, expected a regular file' : `cannot read it (${error.code ?? error.message})`),
+  );
   try {
     const opened = await handle.stat();
     if (!opened.isFile()) refuse(`it is ${describeFileKind(opened)}, expected a regular file`);

@@ -6,7 +6,16 @@
 import { mkdir, stat } from 'node:fs/promises';
 import { basename, extname, join, relative, resolve } from 'node:path';
 import { formatDiagnostic, parsePostmortem, toUrlSlug } from '@postmortem-kb/parser';
-import { columnFields, composeMarkdown, describeImport, importDocuments, type ColumnField, type ImportedDocument, type Recognised, type Unrecognised } from '@postmortem-kb/import';
+import {
+  columnFields,
+  composeMarkdown,
+  describeImport,
+  importDocuments,
+  type ColumnField,
+  type ImportedDocument,
+  type Recognised,
+  type Unrecognised,
+} from '@postmortem-kb/import';
 import type { ImportCommandOptions } from '../commands/import.js';
 import { writeFileAtomic } from './atomic-write.js';
 import { fileSlugLength } from './file-slug.js';
@@ -29,12 +38,19 @@ export interface ImportReport {
 export async function runImport(inputs: readonly string[], options: ImportCommandOptions, context: RunContext): Promise<number> {
   const config = await context.config();
   for (const [column, field] of Object.entries(options.map)) {
-    if (!(columnFields as readonly string[]).includes(field)) throw new UsageError(`--map "${column}=${field}": unknown field "${field}", expected one of ${columnFields.join(', ')}`);
+    if (!(columnFields as readonly string[]).includes(field))
+      throw new UsageError(`--map "${column}=${field}": unknown field "${field}", expected one of ${columnFields.join(', ')}`);
   }
   const paths: string[] = [];
   for (const input of inputs) {
     const absolute = resolve(context.cwd, input);
-    if (!(await stat(absolute).then(() => true, () => false))) throw new UsageError(`path not found: ${input}`);
+    if (
+      !(await stat(absolute).then(
+        () => true,
+        () => false,
+      ))
+    )
+      throw new UsageError(`path not found: ${input}`);
     paths.push(absolute);
   }
   const outDir = resolve(context.cwd, options.out);
@@ -56,7 +72,15 @@ export async function runImport(inputs: readonly string[], options: ImportComman
   for await (const result of documents) {
     for (const refusal of result.diagnostics) {
       failed ||= refusal.severity === 'error';
-      const report: ImportReport = { source: shown(refusal.path ?? ''), path: null, written: false, skipped: refusal.message, images: [], recognised: null, unrecognised: { headings: [], diagnostics: [{ ...refusal, path: shown(refusal.path ?? '') }] } };
+      const report: ImportReport = {
+        source: shown(refusal.path ?? ''),
+        path: null,
+        written: false,
+        skipped: refusal.message,
+        images: [],
+        recognised: null,
+        unrecognised: { headings: [], diagnostics: [{ ...refusal, path: shown(refusal.path ?? '') }] },
+      };
       reports.push(report);
       if (!options.json) printReport(report, options.dryRun, context);
     }
@@ -71,9 +95,11 @@ export async function runImport(inputs: readonly string[], options: ImportComman
   else {
     const written = reports.filter((report) => report.written).length;
     const documentsSeen = reports.filter((report) => report.path !== null).length;
-    context.stdout.line(options.dryRun
-      ? `${documentsSeen} ${documentsSeen === 1 ? 'document' : 'documents'} would be imported into ${shown(outDir)} (dry run: nothing written)`
-      : `${written} of ${reports.length} ${reports.length === 1 ? 'document' : 'documents'} imported into ${shown(outDir)}`);
+    context.stdout.line(
+      options.dryRun
+        ? `${documentsSeen} ${documentsSeen === 1 ? 'document' : 'documents'} would be imported into ${shown(outDir)} (dry run: nothing written)`
+        : `${written} of ${reports.length} ${reports.length === 1 ? 'document' : 'documents'} imported into ${shown(outDir)}`,
+    );
   }
   return failed ? 1 : 0;
 }
@@ -175,8 +201,9 @@ function notRecognised(report: ImportReport): string[] {
   if (report.recognised?.title === null) missing.push('no title');
   if (report.recognised !== null && report.recognised.date === null) missing.push('no date');
   if (report.unrecognised.headings.length > 0) {
-    missing.push(`${report.unrecognised.headings.map((heading) => JSON.stringify(heading)).join(', ')} (kept as text under ${report.unrecognised.headings.length === 1 ? 'its heading' : 'their headings'})`);
+    missing.push(
+      `${report.unrecognised.headings.map((heading) => JSON.stringify(heading)).join(', ')} (kept as text under ${report.unrecognised.headings.length === 1 ? 'its heading' : 'their headings'})`,
+    );
   }
   return missing;
 }
-

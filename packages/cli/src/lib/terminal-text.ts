@@ -43,8 +43,7 @@ export function escapeTerminalText(text: string): string {
  * exact colour sequences in `allowedSequences` (those the CLI's own colours emit).
  */
 export function sanitizeTerminalOutput(text: string, allowedSequences: ReadonlySet<string>): string {
-  return text.replace(sgrOrUnsafeCharacter, (match) =>
-    match === '\n' || allowedSequences.has(match) ? match : match.replace(unsafeCharacter, visibleEscape));
+  return text.replace(sgrOrUnsafeCharacter, (match) => (match === '\n' || allowedSequences.has(match) ? match : match.replace(unsafeCharacter, visibleEscape)));
 }
 
 /**
@@ -53,8 +52,7 @@ export function sanitizeTerminalOutput(text: string, allowedSequences: ReadonlyS
  * safe to show in a terminal or to embed in JavaScript.
  */
 export function escapeJsonText(json: string): string {
-  return json.replace(rawInJson, (character) =>
-    `\\u${character.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return json.replace(rawInJson, (character) => `\\u${character.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 /** `JSON.stringify` with `escapeJsonText` applied: for every JSON and NDJSON the CLI writes. */

@@ -28,7 +28,10 @@ export function prepareStorageFormat(html: string): string {
   if (!/<(?:ac|ri):/i.test(html)) return html;
   return html
     .replace(/<!\[CDATA\[([\s\S]*?)\]\]>/g, (_match, body: string) => body.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;'))
-    .replace(/<((?:ac|ri|at):[\w-]+|time)(\s[^<>]*?)?\/>/gi, (_match, name: string, attributes: string | undefined) => `<${name}${attributes ?? ''}></${name}>`);
+    .replace(
+      /<((?:ac|ri|at):[\w-]+|time)(\s[^<>]*?)?\/>/gi,
+      (_match, name: string, attributes: string | undefined) => `<${name}${attributes ?? ''}></${name}>`,
+    );
 }
 
 function childElements(node: Element, tagName: string): Element[] {
@@ -98,20 +101,24 @@ function link(node: Element): ElementContent | ElementContent[] {
   const user = node.children.find((child): child is Element => child.type === 'element' && child.tagName === 'ri:user');
   if (user) return text(`@${attribute(user, 'ri:username') ?? attribute(user, 'ri:userkey') ?? attribute(user, 'ri:account-id') ?? 'user'}`);
   const target = node.children.find((child): child is Element => child.type === 'element' && /^ri:(?:page|blog-post|attachment|space)$/.test(child.tagName));
-  const label = target ? attribute(target, 'ri:content-title') ?? attribute(target, 'ri:filename') ?? attribute(target, 'ri:space-key') : undefined;
+  const label = target ? (attribute(target, 'ri:content-title') ?? attribute(target, 'ri:filename') ?? attribute(target, 'ri:space-key')) : undefined;
   return text(label ?? '');
 }
 
 function image(node: Element): ElementContent | null {
-  const attachment = node.children.find((child): child is Element => child.type === 'element' && (child.tagName === 'ri:attachment' || child.tagName === 'ri:url'));
-  const src = attachment ? attribute(attachment, 'ri:filename') ?? attribute(attachment, 'ri:value') : undefined;
+  const attachment = node.children.find(
+    (child): child is Element => child.type === 'element' && (child.tagName === 'ri:attachment' || child.tagName === 'ri:url'),
+  );
+  const src = attachment ? (attribute(attachment, 'ri:filename') ?? attribute(attachment, 'ri:value')) : undefined;
   if (src === undefined) return null;
   return element('img', { src, alt: attribute(node, 'ac:alt') ?? attribute(node, 'ac:title') ?? src }, []);
 }
 
 function exportPanelLabel(node: Element): string | null {
-  const kind = classes(node).map((name) => /^confluence-information-macro-(\w+)$/.exec(name)?.[1]).find((name) => name !== undefined && name in panelLabels);
-  return kind === undefined ? null : panelLabels[kind] ?? null;
+  const kind = classes(node)
+    .map((name) => /^confluence-information-macro-(\w+)$/.exec(name)?.[1])
+    .find((name) => name !== undefined && name in panelLabels);
+  return kind === undefined ? null : (panelLabels[kind] ?? null);
 }
 
 /** Rewrites Confluence markup in place; returns notes about what could not be kept. */

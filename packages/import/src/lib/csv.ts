@@ -17,16 +17,36 @@ export async function importCsv(path: string, limits: ImportLimits, mapping: Rea
   if (!read.ok) return { documents: [], diagnostics: [read.diagnostic] };
   let records: Array<{ record: string[]; info: { lines: number } }>;
   try {
-    records = parse(decodeText(read.data), { bom: true, info: true, relax_column_count: true, skip_empty_lines: true, max_record_size: limits.maxOutputBytes, to: limits.maxRecords + 1 }) as unknown as typeof records;
+    records = parse(decodeText(read.data), {
+      bom: true,
+      info: true,
+      relax_column_count: true,
+      skip_empty_lines: true,
+      max_record_size: limits.maxOutputBytes,
+      to: limits.maxRecords + 1,
+    }) as unknown as typeof records;
   } catch (error) {
     const line = error instanceof CsvError ? Number((error as CsvError & { lines?: number }).lines ?? 1) : 1;
     return { documents: [], diagnostics: [diagnostic(path, 'import-unreadable', 'error', `Unexpected CSV: ${(error as Error).message}; not imported`, line)] };
   }
   const [header, ...rows] = records;
-  if (header === undefined) return { documents: [], diagnostics: [diagnostic(path, 'import-unreadable', 'error', 'Unexpected empty CSV, expected a header row and one row per incident; not imported')] };
+  if (header === undefined)
+    return {
+      documents: [],
+      diagnostics: [diagnostic(path, 'import-unreadable', 'error', 'Unexpected empty CSV, expected a header row and one row per incident; not imported')],
+    };
   const headers = header.record.map((cell) => cell.trim());
   const fields = mapColumns(headers, mapping);
-  const diagnostics = fields.includes('title') ? [] : [diagnostic(path, 'import-unmapped', 'warning', `No column is the title (looked for Title, Name, Incident…; use --map "<column>=title"); rows are titled by their line`)];
+  const diagnostics = fields.includes('title')
+    ? []
+    : [
+        diagnostic(
+          path,
+          'import-unmapped',
+          'warning',
+          `No column is the title (looked for Title, Name, Incident…; use --map "<column>=title"); rows are titled by their line`,
+        ),
+      ];
   const stem = basename(path, extname(path));
   return {
     diagnostics,

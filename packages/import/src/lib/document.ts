@@ -33,7 +33,11 @@ export interface ImportResult {
 
 /** The file as written: YAML frontmatter (when there are fields) and the body. */
 export function composeMarkdown(document: Pick<ImportedDocument, 'frontmatter' | 'body'>): string {
-  const fields = Object.fromEntries(Object.entries(document.frontmatter).filter(([, value]) => value !== undefined && value !== null && !(Array.isArray(value) && value.length === 0) && value !== ''));
+  const fields = Object.fromEntries(
+    Object.entries(document.frontmatter).filter(
+      ([, value]) => value !== undefined && value !== null && !(Array.isArray(value) && value.length === 0) && value !== '',
+    ),
+  );
   const body = document.body.trim();
   const head = Object.keys(fields).length === 0 ? '' : `---\n${stringify(fields, { lineWidth: 0 }).trimEnd()}\n---\n\n`;
   return body === '' ? (head === '' ? '\n' : head.trimEnd() + '\n') : `${head}${body}\n`;

@@ -11,10 +11,7 @@ import { readInput } from './inputs.js';
 import type { ImportLimits } from './limits.js';
 import { checkZip } from './zip-guard.js';
 
-const styleMap = [
-  "p[style-name='Title'] => h1:fresh",
-  "p[style-name='Subtitle'] => p:fresh",
-];
+const styleMap = ["p[style-name='Title'] => h1:fresh", "p[style-name='Subtitle'] => p:fresh"];
 
 export async function importDocx(path: string, limits: ImportLimits): Promise<ImportResult> {
   const read = await readInput(path, limits.maxInputBytes);
@@ -25,7 +22,17 @@ export async function importDocx(path: string, limits: ImportLimits): Promise<Im
   try {
     html = (await mammoth.convertToHtml({ buffer: read.data }, { styleMap })).value;
   } catch (error) {
-    return { documents: [], diagnostics: [diagnostic(path, 'import-unreadable', 'error', `Unexpected content, expected a Word document (${(error as Error).message.split('\n', 1)[0]}); not imported`)] };
+    return {
+      documents: [],
+      diagnostics: [
+        diagnostic(
+          path,
+          'import-unreadable',
+          'error',
+          `Unexpected content, expected a Word document (${(error as Error).message.split('\n', 1)[0]}); not imported`,
+        ),
+      ],
+    };
   }
   return convertHtml(path, html, null, limits);
 }

@@ -50,21 +50,17 @@ const schema = {
   strip: ['script', 'style', 'template', 'noscript', 'title'],
 };
 
-const toMarkdown = unified()
-  .use(rehypeSanitize, schema)
-  .use(rehypeRemark)
-  .use(remarkGfm)
-  .use(remarkStringify, stringifyOptions)
-  .freeze();
+const toMarkdown = unified().use(rehypeSanitize, schema).use(rehypeRemark).use(remarkGfm).use(remarkStringify, stringifyOptions).freeze();
 
 const parseHtml = unified().use(rehypeParse).freeze();
 
 /** The part of a page that is the document: Confluence's main content, `<main>`, `<article>`, else `<body>`. */
 function documentRoot(tree: HastRoot): HastRoot {
-  const main = findElement(tree, (node) => attribute(node, 'id') === 'main-content')
-    ?? findElement(tree, (node) => node.tagName === 'main')
-    ?? findElement(tree, (node) => node.tagName === 'article')
-    ?? findElement(tree, (node) => node.tagName === 'body');
+  const main =
+    findElement(tree, (node) => attribute(node, 'id') === 'main-content') ??
+    findElement(tree, (node) => node.tagName === 'main') ??
+    findElement(tree, (node) => node.tagName === 'article') ??
+    findElement(tree, (node) => node.tagName === 'body');
   return main ? { type: 'root', children: main.children } : tree;
 }
 
@@ -109,7 +105,13 @@ export async function htmlToMarkdown(html: string, options: HtmlOptions): Promis
 
 /** Confluence export headers (title, breadcrumbs, "Created by …") repeat what frontmatter holds. */
 function dropConfluenceChrome(root: HastRoot): void {
-  root.children = root.children.filter((node) => !(isElement(node as Element) && ['title-heading', 'breadcrumb-section', 'footer'].includes(attribute(node as Element, 'id') ?? '') || (isElement(node as Element) && classes(node as Element).includes('page-metadata'))));
+  root.children = root.children.filter(
+    (node) =>
+      !(
+        (isElement(node as Element) && ['title-heading', 'breadcrumb-section', 'footer'].includes(attribute(node as Element, 'id') ?? '')) ||
+        (isElement(node as Element) && classes(node as Element).includes('page-metadata'))
+      ),
+  );
 }
 
 /**
@@ -155,7 +157,9 @@ function promoteHeaderRows(root: HastRoot): void {
     for (const cell of firstRow.children) {
       if (cell.type !== 'element' || cell.tagName !== 'td') continue;
       cell.tagName = 'th';
-      rewrite({ type: 'root', children: [cell] }, (inner) => (inner.type === 'element' && (inner.tagName === 'strong' || inner.tagName === 'b') ? inner.children : inner));
+      rewrite({ type: 'root', children: [cell] }, (inner) =>
+        inner.type === 'element' && (inner.tagName === 'strong' || inner.tagName === 'b') ? inner.children : inner,
+      );
     }
     return node;
   });

@@ -29,17 +29,20 @@ export async function convertHtml(source: string, html: string, baseDir: string 
   try {
     const converted = await htmlToMarkdown(html, { baseDir, maxHtmlDepth: limits.maxHtmlDepth, maxImageBytes: limits.maxImageBytes });
     return {
-      documents: [{
-        source,
-        frontmatter: { title: converted.title ?? titleFallback(converted.markdown, source) },
-        body: converted.markdown,
-        assets: converted.assets,
-        diagnostics: converted.notes.map((note) => diagnostic(source, 'import-lossy', 'warning', note)),
-      }],
+      documents: [
+        {
+          source,
+          frontmatter: { title: converted.title ?? titleFallback(converted.markdown, source) },
+          body: converted.markdown,
+          assets: converted.assets,
+          diagnostics: converted.notes.map((note) => diagnostic(source, 'import-lossy', 'warning', note)),
+        },
+      ],
       diagnostics: [],
     };
   } catch (error) {
-    if (error instanceof DocumentRefused) return { documents: [], diagnostics: [diagnostic(source, 'import-refused', 'error', `${error.message}; not imported`)] };
+    if (error instanceof DocumentRefused)
+      return { documents: [], diagnostics: [diagnostic(source, 'import-refused', 'error', `${error.message}; not imported`)] };
     throw error;
   }
 }

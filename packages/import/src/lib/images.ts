@@ -61,7 +61,7 @@ export function fromLocalFile(src: string, context: ImageContext): ImportedAsset
     const base = realpathSync(context.baseDir);
     const path = realpathSync(resolve(base, decoded));
     const inside = relative(base, path);
-    if (isAbsolute(decoded) || inside.startsWith(`..${sep}`) || inside === '..' || isAbsolute(inside)) return 'path leads outside the document\'s directory';
+    if (isAbsolute(decoded) || inside.startsWith(`..${sep}`) || inside === '..' || isAbsolute(inside)) return "path leads outside the document's directory";
     const stat = statSync(path);
     if (!stat.isFile()) return 'not a file';
     if (stat.size > context.maxImageBytes) return `image larger than ${context.maxImageBytes} bytes`;
@@ -81,7 +81,11 @@ export function collectImages(tree: Root, context: ImageContext): void {
     const src = attribute(node, 'src') ?? '';
     const alt = attribute(node, 'alt') ?? '';
     if (/^https?:\/\//i.test(src)) return node;
-    const result = /^data:/i.test(src) ? fromDataUri(src, context) : src === '' || /^[a-z][\w+.-]*:/i.test(src) ? 'unsupported address' : fromLocalFile(src, context);
+    const result = /^data:/i.test(src)
+      ? fromDataUri(src, context)
+      : src === '' || /^[a-z][\w+.-]*:/i.test(src)
+        ? 'unsupported address'
+        : fromLocalFile(src, context);
     if (typeof result === 'string') {
       const shown = /^data:/i.test(src) ? 'embedded image' : src.slice(0, 200);
       context.notes.push(`image ${JSON.stringify(shown)} not kept: ${result}`);

@@ -13,7 +13,6 @@ import { defaultLimits, type ImportLimits } from './limits.js';
 import { importMarkdown } from './markdown.js';
 import { importNotion } from './notion.js';
 
-
 export interface ImportOptions {
   limits?: Partial<ImportLimits>;
   /** Issue label pattern (`*` matches any text) → field; see `defaultLabelMapping`. */
@@ -35,7 +34,8 @@ const extensions: Record<ImportFormat, readonly string[]> = {
 };
 
 export async function* importDocuments(inputs: readonly string[], format: ImportFormat, options: ImportOptions = {}): AsyncGenerator<ImportResult> {
-  if (!importFormats.includes(format)) throw new TypeError(`importDocuments: unknown format ${JSON.stringify(format)}, expected one of ${importFormats.join(', ')}`);
+  if (!importFormats.includes(format))
+    throw new TypeError(`importDocuments: unknown format ${JSON.stringify(format)}, expected one of ${importFormats.join(', ')}`);
   const limits = { ...defaultLimits, ...options.limits };
   if (format === 'github-issues' || format === 'gitlab-issues') {
     // Comments may sit in other files than their issues: all inputs are read before any issue is written.

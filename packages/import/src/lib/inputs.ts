@@ -9,11 +9,19 @@ export type ReadResult = { ok: true; data: Buffer } | { ok: false; diagnostic: D
 export async function readInput(path: string, maxBytes: number): Promise<ReadResult> {
   try {
     const info = await stat(path);
-    if (!info.isFile()) return { ok: false, diagnostic: diagnostic(path, 'import-unreadable', 'error', 'Unexpected directory or special file, expected a regular file') };
-    if (info.size > maxBytes) return { ok: false, diagnostic: diagnostic(path, 'import-too-large', 'error', `Unexpected file of ${info.size} bytes, expected at most ${maxBytes}; not imported`) };
+    if (!info.isFile())
+      return { ok: false, diagnostic: diagnostic(path, 'import-unreadable', 'error', 'Unexpected directory or special file, expected a regular file') };
+    if (info.size > maxBytes)
+      return {
+        ok: false,
+        diagnostic: diagnostic(path, 'import-too-large', 'error', `Unexpected file of ${info.size} bytes, expected at most ${maxBytes}; not imported`),
+      };
     return { ok: true, data: await readFile(path) };
   } catch (error) {
-    return { ok: false, diagnostic: diagnostic(path, 'import-unreadable', 'error', `Cannot read the file: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`) };
+    return {
+      ok: false,
+      diagnostic: diagnostic(path, 'import-unreadable', 'error', `Cannot read the file: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`),
+    };
   }
 }
 

@@ -48,7 +48,10 @@ function parseJsonValues(text: string): unknown[] {
     return [JSON.parse(text)];
   } catch {
     // `gh api --paginate --jq '.[]'` and `glab api … | jq -c '.[]'` print one object per line.
-    return text.split('\n').filter((line) => line.trim() !== '').map((line) => JSON.parse(line) as unknown);
+    return text
+      .split('\n')
+      .filter((line) => line.trim() !== '')
+      .map((line) => JSON.parse(line) as unknown);
   }
 }
 
@@ -64,8 +67,10 @@ function flatten(values: unknown[]): Json[] {
 }
 
 const str = (value: unknown): string | undefined => (typeof value === 'string' && value.trim() !== '' ? value : undefined);
-const login = (user: unknown): string | undefined => (typeof user === 'object' && user !== null ? str((user as Json).login) ?? str((user as Json).username) : undefined);
-const labelNames = (labels: unknown): string[] => (Array.isArray(labels) ? labels.map((label) => (typeof label === 'string' ? label : str((label as Json | null)?.name) ?? '')).filter(Boolean) : []);
+const login = (user: unknown): string | undefined =>
+  typeof user === 'object' && user !== null ? (str((user as Json).login) ?? str((user as Json).username)) : undefined;
+const labelNames = (labels: unknown): string[] =>
+  Array.isArray(labels) ? labels.map((label) => (typeof label === 'string' ? label : (str((label as Json | null)?.name) ?? ''))).filter(Boolean) : [];
 
 interface Comment {
   author: string | undefined;
@@ -73,7 +78,12 @@ interface Comment {
   body: string;
 }
 
-export async function importIssues(paths: readonly string[], flavour: IssueFlavour, limits: ImportLimits, labels: Readonly<Record<string, LabelTarget>> | undefined): Promise<ImportResult> {
+export async function importIssues(
+  paths: readonly string[],
+  flavour: IssueFlavour,
+  limits: ImportLimits,
+  labels: Readonly<Record<string, LabelTarget>> | undefined,
+): Promise<ImportResult> {
   const diagnostics: ImportResult['diagnostics'] = [];
   const issues: Array<{ path: string; issue: Json }> = [];
   const comments = new Map<string, Comment[]>();
@@ -141,6 +151,9 @@ function toDocument(path: string, issue: Json, flavour: IssueFlavour, comments: 
   frontmatter.state = str(issue.state);
 
   const body = normaliseMarkdown(str(issue.body) ?? str(issue.description) ?? '');
-  const appendix = comments.length === 0 ? '' : `\n\n## Appendix: comments\n\n${comments.map((comment) => `### ${comment.author ? `@${comment.author}` : 'comment'}${comment.at ? ` — ${comment.at}` : ''}\n\n${normaliseMarkdown(comment.body, true)}`).join('\n\n')}`;
+  const appendix =
+    comments.length === 0
+      ? ''
+      : `\n\n## Appendix: comments\n\n${comments.map((comment) => `### ${comment.author ? `@${comment.author}` : 'comment'}${comment.at ? ` — ${comment.at}` : ''}\n\n${normaliseMarkdown(comment.body, true)}`).join('\n\n')}`;
   return { source: path, record: `issue #${String(number)}`, frontmatter, body: `${body}${appendix}`, assets: [], diagnostics: [] };
 }

@@ -21,7 +21,13 @@ export interface LabelMatch {
 export function compileLabelMapping(mapping: Readonly<Record<string, LabelTarget>>): (label: string) => LabelMatch | null {
   const rules = Object.entries(mapping).map(([pattern, target]) => ({
     target,
-    regex: new RegExp(`^${pattern.split('*').map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('(.*)')}$`, 'is'),
+    regex: new RegExp(
+      `^${pattern
+        .split('*')
+        .map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+        .join('(.*)')}$`,
+      'is',
+    ),
   }));
   return (label) => {
     for (const { target, regex } of rules) {

@@ -50,7 +50,12 @@ export function convertMarkdown(text: string, baseDir: string | null, limits: Im
  * A markdown body normalised through remark, its local images copied (only from inside
  * `baseDir`); `transform` may rewrite the tree first (a source's own quirks).
  */
-export function convertMarkdownBody(body: string, baseDir: string | null, limits: ImportLimits, transform?: (tree: Root, notes: string[]) => void): Omit<MarkdownConversion, 'frontmatter'> {
+export function convertMarkdownBody(
+  body: string,
+  baseDir: string | null,
+  limits: ImportLimits,
+  transform?: (tree: Root, notes: string[]) => void,
+): Omit<MarkdownConversion, 'frontmatter'> {
   const tree = processor.parse(body) as Root;
   const assets: ImportedAsset[] = [];
   const notes: string[] = [];
@@ -81,7 +86,15 @@ export async function importMarkdown(path: string, limits: ImportLimits): Promis
   if (!read.ok) return { documents: [], diagnostics: [read.diagnostic] };
   const converted = convertMarkdown(decodeText(read.data), dirname(path), limits);
   return {
-    documents: [{ source: path, frontmatter: converted.frontmatter, body: converted.body, assets: converted.assets, diagnostics: converted.notes.map((note) => diagnostic(path, 'import-lossy', 'warning', note)) }],
+    documents: [
+      {
+        source: path,
+        frontmatter: converted.frontmatter,
+        body: converted.body,
+        assets: converted.assets,
+        diagnostics: converted.notes.map((note) => diagnostic(path, 'import-lossy', 'warning', note)),
+      },
+    ],
     diagnostics: [],
   };
 }

@@ -30,7 +30,12 @@ export function notionDate(value: string, field: ColumnField): string | null {
   const trimmed = value.trimEnd();
   const open = trimmed.endsWith(')') ? trimmed.lastIndexOf('(') : -1;
   const zone = open === -1 ? undefined : trimmed.slice(open + 1, -1);
-  let year: number, month: number, day: number, hour: number | null = null, minute = 0, meridiem: string | undefined;
+  let year: number,
+    month: number,
+    day: number,
+    hour: number | null = null,
+    minute = 0,
+    meridiem: string | undefined;
   const named = fullDate.exec(start);
   const numeric = named ? null : yearFirst.exec(start);
   if (named) {

@@ -39,10 +39,21 @@ interface NotionPage {
 const dateFields = new Set<ColumnField>(['date', 'started_at', 'detected_at', 'mitigated_at', 'resolved_at']);
 const sectionFields = new Set<ColumnField>(['summary', 'impact', 'timeline', 'rootCause', 'trigger', 'detection', 'resolution', 'actionItems', 'lessons']);
 
-export async function* importNotion(inputs: readonly string[], limits: ImportLimits, mapping: Readonly<Record<string, ColumnField>> = {}): AsyncGenerator<ImportResult> {
+export async function* importNotion(
+  inputs: readonly string[],
+  limits: ImportLimits,
+  mapping: Readonly<Record<string, ColumnField>> = {},
+): AsyncGenerator<ImportResult> {
   // A page or database given as a file brings its folder (images, sub-pages, the database's pages).
   const folders = inputs.map((input) => input.replace(/(?:_all)?\.csv$|\.md$/i, '')).filter((folder, at) => folder !== inputs[at]);
-  const existing = await Promise.all(folders.map((folder) => stat(folder).then((info) => info.isDirectory(), () => false)));
+  const existing = await Promise.all(
+    folders.map((folder) =>
+      stat(folder).then(
+        (info) => info.isDirectory(),
+        () => false,
+      ),
+    ),
+  );
   const roots = [...inputs, ...folders.filter((_folder, at) => existing[at])];
   const files = [...new Set((await Promise.all(roots.map((input) => expandInput(input, ['.md', '.csv'])))).flat())];
   const markdownFiles = files.filter((file) => extname(file).toLowerCase() === '.md');
@@ -82,15 +93,30 @@ function databases(files: readonly string[]): Map<string, string> {
   return found;
 }
 
-async function importDatabase(csvPath: string, pagePaths: readonly string[], subPages: ReadonlyMap<string, string[]>, limits: ImportLimits, mapping: Readonly<Record<string, ColumnField>>): Promise<ImportResult> {
+async function importDatabase(
+  csvPath: string,
+  pagePaths: readonly string[],
+  subPages: ReadonlyMap<string, string[]>,
+  limits: ImportLimits,
+  mapping: Readonly<Record<string, ColumnField>>,
+): Promise<ImportResult> {
   const read = await readInput(csvPath, limits.maxInputBytes);
   if (!read.ok) return { documents: [], diagnostics: [read.diagnostic] };
   let records: string[][];
   try {
-    records = parse(decodeText(read.data), { bom: true, relax_column_count: true, skip_empty_lines: true, max_record_size: limits.maxOutputBytes, to: limits.maxRecords + 1 }) as string[][];
+    records = parse(decodeText(read.data), {
+      bom: true,
+      relax_column_count: true,
+      skip_empty_lines: true,
+      max_record_size: limits.maxOutputBytes,
+      to: limits.maxRecords + 1,
+    }) as string[][];
   } catch (error) {
     const line = error instanceof CsvError ? Number((error as CsvError & { lines?: number }).lines ?? 1) : 1;
-    return { documents: [], diagnostics: [diagnostic(csvPath, 'import-unreadable', 'error', `Unexpected CSV: ${(error as Error).message}; not imported`, line)] };
+    return {
+      documents: [],
+      diagnostics: [diagnostic(csvPath, 'import-unreadable', 'error', `Unexpected CSV: ${(error as Error).message}; not imported`, line)],
+    };
   }
   const [header = [], ...rows] = records;
   const headers = header.map((cell) => cell.trim());
@@ -119,7 +145,9 @@ async function importDatabase(csvPath: string, pagePaths: readonly string[], sub
     const page = byTitle.get(title)?.find((candidate) => !used.has(candidate));
     const values = row.map((value, at): StubValue => ({ label: headers[at] || `Column ${at + 1}`, field: fields[at] ?? null, value }));
     if (page === undefined) {
-      documents.push(await pageDocument({ path: csvPath, title: title || null, properties: [], propertyText: '', body: '' }, values, [], limits, `row ${index + 2}`));
+      documents.push(
+        await pageDocument({ path: csvPath, title: title || null, properties: [], propertyText: '', body: '' }, values, [], limits, `row ${index + 2}`),
+      );
       continue;
     }
     used.add(page);
@@ -186,7 +214,13 @@ function propertyValues(page: NotionPage, rowValues: readonly StubValue[]): Stub
   });
 }
 
-async function pageDocument(page: NotionPage, rowValues: readonly StubValue[], subPagePaths: readonly string[], limits: ImportLimits, record?: string): Promise<ImportedDocument> {
+async function pageDocument(
+  page: NotionPage,
+  rowValues: readonly StubValue[],
+  subPagePaths: readonly string[],
+  limits: ImportLimits,
+  record?: string,
+): Promise<ImportedDocument> {
   const stub = buildStub(propertyValues(page, rowValues));
   const title = (stub.frontmatter.title as string | undefined) ?? page.title ?? notionName(basename(page.path));
   const assets: ImportedAsset[] = [];
@@ -224,7 +258,12 @@ async function pageDocument(page: NotionPage, rowValues: readonly StubValue[], s
 /** Notion writes a callout as `<aside>` … `</aside>` around markdown: a block quote keeps it as text. */
 function callOutsAsQuotes(body: string): string {
   return body.replace(/^<aside>[ \t]*\r?\n([\s\S]*?)\r?\n?<\/aside>[ \t]*$/gm, (_match, inner: string) =>
-    inner.trimEnd().split(/\r?\n/).map((line) => (line.trim() === '' ? '>' : `> ${line}`)).join('\n'));
+    inner
+      .trimEnd()
+      .split(/\r?\n/)
+      .map((line) => (line.trim() === '' ? '>' : `> ${line}`))
+      .join('\n'),
+  );
 }
 
 /** Raw HTML becomes visible text; a link to another page or database of the export becomes its text. */

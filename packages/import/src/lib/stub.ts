@@ -24,19 +24,38 @@ const sectionHeadings: Partial<Record<ColumnField, string>> = {
   actionItems: 'Action items',
   lessons: 'Lessons learned',
 };
-const statuses = new Map([['draft', 'draft'], ['in review', 'in-review'], ['in-review', 'in-review'], ['review', 'in-review'], ['final', 'final'], ['published', 'final'], ['complete', 'final']]);
+const statuses = new Map([
+  ['draft', 'draft'],
+  ['in review', 'in-review'],
+  ['in-review', 'in-review'],
+  ['review', 'in-review'],
+  ['final', 'final'],
+  ['published', 'final'],
+  ['complete', 'final'],
+]);
 
 export function splitList(value: string): string[] {
-  return value.split(/[,;|\n]/).map((item) => item.trim()).filter((item) => item !== '');
+  return value
+    .split(/[,;|\n]/)
+    .map((item) => item.trim())
+    .filter((item) => item !== '');
 }
 
 export function categoryId(value: string): string {
-  return value.trim().toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+  return value
+    .trim()
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
 }
 
 /** Markdown-escapes text for a single line (it came from a cell, not from markdown). */
 function inline(value: string): string {
-  return value.replace(/[\\`*_[\]<>#|]/g, (char) => `\\${char}`).split('\n').map((line) => line.trim()).join(' ');
+  return value
+    .replace(/[\\`*_[\]<>#|]/g, (char) => `\\${char}`)
+    .split('\n')
+    .map((line) => line.trim())
+    .join(' ');
 }
 
 export function buildStub(values: readonly StubValue[]): { frontmatter: Record<string, unknown>; body: string } {
@@ -53,9 +72,15 @@ export function buildStub(values: readonly StubValue[]): { frontmatter: Record<s
     }
     const heading = sectionHeadings[field];
     if (heading !== undefined) {
-      const text = field === 'actionItems' || field === 'timeline'
-        ? value.split(/\r?\n/).map((line) => line.trim()).filter(Boolean).map((line) => `- ${line.replace(/^[-*•]\s*/, '')}`).join('\n')
-        : value;
+      const text =
+        field === 'actionItems' || field === 'timeline'
+          ? value
+              .split(/\r?\n/)
+              .map((line) => line.trim())
+              .filter(Boolean)
+              .map((line) => `- ${line.replace(/^[-*•]\s*/, '')}`)
+              .join('\n')
+          : value;
       sections.push(`## ${heading}\n\n${text}`);
       continue;
     }

@@ -148,11 +148,31 @@ const columnSynonyms: ReadonlyArray<readonly [Field, readonly string[]]> = [
   ['status', ['status', 'state', 'done']],
   ['ticket', ['bug', 'ticket', 'issue', 'jira', 'link', 'tracking', 'tracker']],
   ['due', ['due', 'due date', 'deadline', 'eta', 'target date']],
-  ['doneOn', ['done on', 'completed on', 'closed on', 'fixed on', 'resolved on', 'completed at', 'closed at', 'completion date', 'date completed', 'date done', 'done date', 'date closed']],
+  [
+    'doneOn',
+    [
+      'done on',
+      'completed on',
+      'closed on',
+      'fixed on',
+      'resolved on',
+      'completed at',
+      'closed at',
+      'completion date',
+      'date completed',
+      'date done',
+      'done date',
+      'date closed',
+    ],
+  ],
 ];
 
 function fieldOfHeader(header: string): Field | null {
-  const normalised = header.toLowerCase().replace(/\(s\)/g, '').replace(/[^a-z0-9]+/g, ' ').trim();
+  const normalised = header
+    .toLowerCase()
+    .replace(/\(s\)/g, '')
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
   const words = normalised.split(' ');
   for (const candidate of [normalised, words[words.length - 1], words[0]]) {
     for (const [field, synonyms] of columnSynonyms) {
@@ -199,7 +219,7 @@ function collectTable(table: Table, items: ActionItem[], sink: DiagnosticSink, f
     const ticketCell = cell('ticket');
     const dueCell = cell('due');
     const doneCell = cell('doneOn');
-    const doneOn = doneCell ? doneOnFromCell(cellText('doneOn'), placeOf(doneCell, place), sink) ?? annotated.doneOn : annotated.doneOn;
+    const doneOn = doneCell ? (doneOnFromCell(cellText('doneOn'), placeOf(doneCell, place), sink) ?? annotated.doneOn) : annotated.doneOn;
     items.push({
       text: annotated.text,
       owner: ownerFromCell(cellText('owner')) ?? annotated.owner,

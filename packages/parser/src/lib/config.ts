@@ -152,7 +152,10 @@ export function validateConfig(value: unknown, source: string, baseDir = dirname
 
 /** A `.git` directory, or a `.git` file (a worktree or submodule), marks the root of a checkout. */
 async function isRepositoryRoot(dir: string): Promise<boolean> {
-  return stat(join(dir, '.git')).then(() => true, () => false);
+  return stat(join(dir, '.git')).then(
+    () => true,
+    () => false,
+  );
 }
 
 function parseJson(text: string, path: string): unknown {

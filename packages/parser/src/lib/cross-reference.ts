@@ -90,7 +90,10 @@ export function rootCauseIndex(postmortems: readonly Postmortem[], taxonomy: Tax
       count: incidents.length,
       perYear: [...perYear].map(([year, count]) => ({ year, count })),
       incidents: incidents.map((postmortem) => postmortem.slug),
-      coCategories: counted(incidents.flatMap((postmortem) => knownOf.get(postmortem)!.filter((other) => other !== id))).map(([other, count]) => ({ id: other, count })),
+      coCategories: counted(incidents.flatMap((postmortem) => knownOf.get(postmortem)!.filter((other) => other !== id))).map(([other, count]) => ({
+        id: other,
+        count,
+      })),
       topServices: counted(incidents.flatMap((postmortem) => distinct(postmortem.services)))
         .slice(0, topServiceCount)
         .map(([name, count]) => ({ name, count })),
@@ -131,9 +134,7 @@ function groupNames(postmortem: Postmortem, key: GroupKey): string[] {
  */
 export function followUps(postmortems: readonly Postmortem[], options: StatsOptions = {}): FollowUp[] {
   const today = todayOf(options);
-  const items = postmortems.flatMap((postmortem) =>
-    postmortem.actionItems.map((item) => ({ item, postmortem })),
-  );
+  const items = postmortems.flatMap((postmortem) => postmortem.actionItems.map((item) => ({ item, postmortem })));
   const statusRank = (status: ActionItem['status']) => (status === 'open' ? 0 : status === null ? 1 : 2);
   items.sort(
     (a, b) =>

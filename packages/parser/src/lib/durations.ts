@@ -13,7 +13,10 @@ const mentionsDuration = /time to|downtime|duration|outage length|length of (?:t
 const labels: ReadonlyArray<readonly [StatedMetric, RegExp]> = [
   ['timeToDetectMinutes', /^(?:(?:mean )?time to (?:detection|detect|discovery|acknowledge(?:ment)?)|detection time|m?ttd)$/i],
   ['timeToMitigateMinutes', /^(?:(?:mean )?time to (?:mitigation|mitigate)|mitigation time|m?ttm)$/i],
-  ['timeToResolveMinutes', /^(?:(?:mean )?time to (?:recovery|recover|resolution|resolve|restore|restoration|repair)|(?:total |outage |incident |impact )?duration|(?:total )?downtime|outage length|length of (?:the )?outage|m?ttr)$/i],
+  [
+    'timeToResolveMinutes',
+    /^(?:(?:mean )?time to (?:recovery|recover|resolution|resolve|restore|restoration|repair)|(?:total |outage |incident |impact )?duration|(?:total )?downtime|outage length|length of (?:the )?outage|m?ttr)$/i,
+  ],
 ];
 // `**Time to detection**: 54 minutes`, `- Duration - 2h 15m`; the label is at most 40 characters.
 const labelledLine = /^[\s>-]*([A-Za-z][A-Za-z ]{1,40}?)[:=\u2013\u2014-](.*)$/;

@@ -102,7 +102,10 @@ export function followThrough(postmortems: readonly Postmortem[], options: Follo
       done,
       overdue,
       doneWithDate: days.length,
-      medianDaysToDone: percentile(days.sort((a, b) => a - b), 50),
+      medianDaysToDone: percentile(
+        days.sort((a, b) => a - b),
+        50,
+      ),
       recurrences,
       recurrencesWithOpenFollowUps: withOpen,
       openFollowUpShare: recurrences === 0 ? null : Math.round((withOpen / recurrences) * 1000) / 1000,

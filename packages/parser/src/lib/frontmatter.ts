@@ -57,7 +57,11 @@ export function readFrontmatter(source: string, sink: DiagnosticSink): Frontmatt
   }
 
   if (!openingFence.test(first)) {
-    sink.report('frontmatter-language', `Unexpected \`${truncate(first, 40)}\` opening the frontmatter, expected a line of exactly \`---\` (frontmatter is YAML only and is never evaluated)`, { line: 1, column: 4 });
+    sink.report(
+      'frontmatter-language',
+      `Unexpected \`${truncate(first, 40)}\` opening the frontmatter, expected a line of exactly \`---\` (frontmatter is YAML only and is never evaluated)`,
+      { line: 1, column: 4 },
+    );
     if (close === -1) return empty;
     return { ...empty, body: blankLines(lines, close), present: true };
   }
@@ -102,7 +106,11 @@ function parseYaml(yamlText: string, sink: DiagnosticSink, positions: Map<string
   try {
     value = document.toJS({ maxAliasCount });
   } catch (error) {
-    sink.report('frontmatter-yaml', `Unexpected YAML aliases: ${firstLine(String((error as Error).message ?? error))}; expected at most ${maxAliasCount} alias expansions`, { line: 2, column: 1 });
+    sink.report(
+      'frontmatter-yaml',
+      `Unexpected YAML aliases: ${firstLine(String((error as Error).message ?? error))}; expected at most ${maxAliasCount} alias expansions`,
+      { line: 2, column: 1 },
+    );
     return {};
   }
   return toPlainData(value) as Record<string, unknown>;
@@ -131,7 +139,11 @@ function toPlainData(value: unknown, depth = 0): unknown {
 const knownKeys = new Set(Object.keys(frontmatterSchema.shape));
 const strictSchema = frontmatterSchema.strip();
 
-function validate(data: Record<string, unknown>, sink: DiagnosticSink, positions: Map<string, Position>): { data: Frontmatter; extra: Record<string, unknown> } {
+function validate(
+  data: Record<string, unknown>,
+  sink: DiagnosticSink,
+  positions: Map<string, Position>,
+): { data: Frontmatter; extra: Record<string, unknown> } {
   const known: Record<string, unknown> = {};
   const extra: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(data)) {

@@ -26,7 +26,12 @@ export function addHeadingAnchors(tree: Root): void {
     heading.properties.id = id;
     heading.children.push(
       { type: 'text', value: ' ' },
-      { type: 'element', tagName: 'a', properties: { className: ['heading-anchor'], href: `#${id}`, ariaLabel: `Link to this section: ${texts[index]}` }, children: [{ type: 'text', value: '#' }] },
+      {
+        type: 'element',
+        tagName: 'a',
+        properties: { className: ['heading-anchor'], href: `#${id}`, ariaLabel: `Link to this section: ${texts[index]}` },
+        children: [{ type: 'text', value: '#' }],
+      },
     );
   });
 }

@@ -15,7 +15,8 @@ export function ignorePatternsProblem(patterns: unknown): string | null {
   if (!Array.isArray(patterns)) return 'expected an array of glob strings such as ["drafts/**", "*-template.md"]';
   for (const pattern of patterns) {
     if (typeof pattern !== 'string' || pattern.trim() === '') return `expected every ignore pattern to be a non-empty string, not ${JSON.stringify(pattern)}`;
-    if (pattern.startsWith('!')) return `unexpected negated ignore pattern ${JSON.stringify(pattern)}, expected a glob of files to skip (negation is not supported)`;
+    if (pattern.startsWith('!'))
+      return `unexpected negated ignore pattern ${JSON.stringify(pattern)}, expected a glob of files to skip (negation is not supported)`;
     if (pattern.length > 500) return `unexpected ignore pattern of ${pattern.length} characters, expected at most 500`;
     if (pattern.split('/').includes('..')) return `unexpected \`..\` in ignore pattern ${JSON.stringify(pattern)}, expected a path inside the directory read`;
   }
@@ -77,7 +78,11 @@ function globToRegExp(pattern: string): RegExp {
       const close = glob.indexOf('}', index);
       if (close === -1) source += '\\{';
       else {
-        source += `(?:${glob.slice(index + 1, close).split(',').map(escapeLiteral).join('|')})`;
+        source += `(?:${glob
+          .slice(index + 1, close)
+          .split(',')
+          .map(escapeLiteral)
+          .join('|')})`;
         index = close + 1;
         continue;
       }

@@ -66,9 +66,10 @@ export function withRawImages<T extends Root | RootContent>(node: T): T {
   });
   if (!changed) return node;
   // A block-level `<img>` stands alone: wrap it in a paragraph as markdown does with an image.
-  const wrapped = node.type === 'root' || node.type === 'blockquote' || node.type === 'listItem'
-    ? children.map((child) => (child.type === 'image' ? { type: 'paragraph' as const, children: [child] } : child))
-    : children;
+  const wrapped =
+    node.type === 'root' || node.type === 'blockquote' || node.type === 'listItem'
+      ? children.map((child) => (child.type === 'image' ? { type: 'paragraph' as const, children: [child] } : child))
+      : children;
   return { ...node, children: wrapped } as T;
 }
 

@@ -94,11 +94,18 @@ export function incidentTable(postmortems: readonly Postmortem[], taxonomy: Taxo
     // Taxonomy ids are URL slugs already; other names get one, unique within the facet.
     const slugs = uniqueUrlSlugs(sorted.map(([name]) => name));
     ids.set(facet, slugs);
-    if (sorted.length > 0) facets.push({ id: facet, label: facetLabels[facet], values: sorted.map(([name, count]) => ({ id: slugs.get(name)!, label: label(facet, name), count })) });
+    if (sorted.length > 0)
+      facets.push({
+        id: facet,
+        label: facetLabels[facet],
+        values: sorted.map(([name, count]) => ({ id: slugs.get(name)!, label: label(facet, name), count })),
+      });
   }
 
   const rows = [...postmortems]
-    .sort((a, b) => (a.date === b.date ? (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0) : a.date === null ? 1 : b.date === null ? -1 : a.date < b.date ? 1 : -1))
+    .sort((a, b) =>
+      a.date === b.date ? (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0) : a.date === null ? 1 : b.date === null ? -1 : a.date < b.date ? 1 : -1,
+    )
     .map((postmortem): IncidentRow => {
       const values = {} as Record<TableFacetId, string[]>;
       for (const facet of tableFacetIds) values[facet] = names[facet](postmortem).map((name) => ids.get(facet)!.get(name)!);

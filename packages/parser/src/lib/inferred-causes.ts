@@ -7,23 +7,29 @@
  */
 
 // "The root cause was/is …", "the underlying cause of the outage was …", "the cause turned out to be …".
-const causeStatement = /\b(?:root|underlying|primary|main|proximate|direct|ultimate)?\s?causes?\s(?:of\s[^.;]{1,120}?\s)?(?:was|were|is|are|has been|turned out to be|appears to be|was determined to be|was identified as|was found to be|lies|lay)\b/i;
+const causeStatement =
+  /\b(?:root|underlying|primary|main|proximate|direct|ultimate)?\s?causes?\s(?:of\s[^.;]{1,120}?\s)?(?:was|were|is|are|has been|turned out to be|appears to be|was determined to be|was identified as|was found to be|lies|lay)\b/i;
 // "… was caused by …", "… were ultimately caused by …", "caused by a bad config push".
 const causedBy = /\b(?:was|were|is|are|had been|has been|being)\s(?:\w{2,12}ly\s)?caused\sby\b|\bcaused\sby\b/i;
 // "… resulted from / stemmed from / was the result of / can be traced to / is attributed to …".
-const resultedFrom = /\b(?:resulted|stemmed|arose|originated)\sfrom\b|\b(?:was|were)\s(?:the\s)?(?:direct\s)?result\sof\b|\b(?:was|were|can be|could be)\s(?:traced|attributed)\s(?:back\s)?to\b/i;
+const resultedFrom =
+  /\b(?:resulted|stemmed|arose|originated)\sfrom\b|\b(?:was|were)\s(?:the\s)?(?:direct\s)?result\sof\b|\b(?:was|were|can be|could be)\s(?:traced|attributed)\s(?:back\s)?to\b/i;
 // "… due to …" counts only in a sentence about a failure, so "delayed due to the holidays" does not.
 const dueTo = /\b(?:due|owing)\sto\b|\bbecause\sof\b/i;
-const failureWords = /\b(?:outage|incident|failure|failed|fail(?:ing|s)?|errors?|down(?:time)?|unavailab\w*|degrad\w*|disrupt\w*|crash\w*|broke\w*|latency|timeouts?|timed out|loss|lost|slow\w*|problems?|issues?|bug|unreachable|5\d\d)\b/i;
+const failureWords =
+  /\b(?:outage|incident|failure|failed|fail(?:ing|s)?|errors?|down(?:time)?|unavailab\w*|degrad\w*|disrupt\w*|crash\w*|broke\w*|latency|timeouts?|timed out|loss|lost|slow\w*|problems?|issues?|bug|unreachable|5\d\d)\b/i;
 
 // "… was triggered by …", "the trigger was …", "… was the trigger", "… was set off by …".
-const triggerStatement = /\b(?:was|were)\s(?:\w{2,12}ly\s)?(?:triggered|set off|kicked off|precipitated)\sby\b|\bthe\s(?:initial\s|immediate\s)?trigger\s(?:was|is)\b|\b(?:was|is)\sthe\s(?:initial\s|immediate\s)?trigger\b|\btriggered\sby\b/i;
+const triggerStatement =
+  /\b(?:was|were)\s(?:\w{2,12}ly\s)?(?:triggered|set off|kicked off|precipitated)\sby\b|\bthe\s(?:initial\s|immediate\s)?trigger\s(?:was|is)\b|\b(?:was|is)\sthe\s(?:initial\s|immediate\s)?trigger\b|\btriggered\sby\b/i;
 
 // "… was resolved/mitigated/fixed by …", "we rolled back …", "service was restored after/when/by …".
-const resolutionStatement = /\b(?:was|were|has been|have been)\s(?:\w{2,12}ly\s)?(?:resolved|mitigated|fixed|remediated|restored|recovered)\s(?:by|after|when|once)\b|\bwe\s(?:then\s|eventually\s|finally\s|quickly\s)?(?:resolved|mitigated|fixed|restored|rolled\sback|reverted|disabled|failed\sover)\b|\b(?:rolling|rolled)\sback\b.{0,80}\b(?:resolved|restored|fixed|mitigated|recovered)\b|\bto\s(?:resolve|mitigate|fix)\sthe\s(?:issue|problem|incident|outage),\s?we\b/i;
+const resolutionStatement =
+  /\b(?:was|were|has been|have been)\s(?:\w{2,12}ly\s)?(?:resolved|mitigated|fixed|remediated|restored|recovered)\s(?:by|after|when|once)\b|\bwe\s(?:then\s|eventually\s|finally\s|quickly\s)?(?:resolved|mitigated|fixed|restored|rolled\sback|reverted|disabled|failed\sover)\b|\b(?:rolling|rolled)\sback\b.{0,80}\b(?:resolved|restored|fixed|mitigated|recovered)\b|\bto\s(?:resolve|mitigate|fix)\sthe\s(?:issue|problem|incident|outage),\s?we\b/i;
 
 // A statement that the cause is not known yet is not a finding: "we do not yet know what caused …".
-const unknownCause = /\b(?:do(?:es)?\s(?:not|n't)\s(?:yet\s)?know|not\s(?:yet\s)?(?:known|clear|determined|understood)|unclear|unknown|still\s(?:investigating|determining|working\sto\sunderstand)|(?:are|is\sbeing|were)\sinvestigat\w*|whether|if\sit\swas)\b/i;
+const unknownCause =
+  /\b(?:do(?:es)?\s(?:not|n't)\s(?:yet\s)?know|not\s(?:yet\s)?(?:known|clear|determined|understood)|unclear|unknown|still\s(?:investigating|determining|working\sto\sunderstand)|(?:are|is\sbeing|were)\sinvestigat\w*|whether|if\sit\swas)\b/i;
 
 export interface InferredFromProse {
   rootCauses: string[];
@@ -63,7 +69,10 @@ export function inferFromProse(text: string): InferredFromProse {
 function sentences(text: string): string[] {
   const found: string[] = [];
   for (const paragraph of text.split(/\n{2,}/)) {
-    const flat = paragraph.replace(/^\s{0,3}[-*+]\s/gm, '').replace(/\s+/g, ' ').trim();
+    const flat = paragraph
+      .replace(/^\s{0,3}[-*+]\s/gm, '')
+      .replace(/\s+/g, ' ')
+      .trim();
     if (flat === '') continue;
     let start = 0;
     for (const match of flat.matchAll(/[.!?]["')\]]?\s(?=["'(]?[A-Z0-9])/g)) {

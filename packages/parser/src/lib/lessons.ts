@@ -14,13 +14,34 @@ type Bucket = Exclude<keyof Lessons, 'learned'>;
 // Phrases naming a bucket, compared as whole words with a normalised heading or lead-in.
 // "Wrong" comes first: "what didn't go well" must not land in "went well".
 const bucketPhrases: ReadonlyArray<readonly [Bucket, readonly string[]]> = [
-  ['wentWrong', ['what went wrong', 'what went badly', 'what went poorly', 'what didnt go well', 'what did not go well', 'what didnt go so well', 'what could have gone better', 'what could have been better', 'things that went wrong', 'things that went poorly', 'things that went badly', 'what went less well', 'challenges']],
+  [
+    'wentWrong',
+    [
+      'what went wrong',
+      'what went badly',
+      'what went poorly',
+      'what didnt go well',
+      'what did not go well',
+      'what didnt go so well',
+      'what could have gone better',
+      'what could have been better',
+      'things that went wrong',
+      'things that went poorly',
+      'things that went badly',
+      'what went less well',
+      'challenges',
+    ],
+  ],
   ['lucky', ['where we got lucky', 'where we were lucky', 'lucky']],
   ['wentWell', ['what went well', 'what went right', 'things that went well', 'things that went right', 'what worked well', 'what worked']],
 ];
 
 function normalise(text: string): string {
-  return text.toLowerCase().replace(/['’]/g, '').replace(/[^a-z0-9]+/g, ' ').trim();
+  return text
+    .toLowerCase()
+    .replace(/['’]/g, '')
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
 }
 
 /** The bucket a heading names anywhere in it ("3. Lessons: what went well"), or null. */

@@ -62,7 +62,12 @@ export function precheckMarkdown(markdown: string): MarkdownLimit | null {
     lookers = 0;
     events = 0;
     if (delimiterCost > maxDelimiterCost) {
-      return { line: blockLine, column: 1, message: 'Unexpected number of emphasis, strikethrough and link delimiters (`*`, `_`, `~`, `[`, `]`) in one paragraph, expected far fewer (they take quadratic time to pair); the body is kept as preformatted text' };
+      return {
+        line: blockLine,
+        column: 1,
+        message:
+          'Unexpected number of emphasis, strikethrough and link delimiters (`*`, `_`, `~`, `[`, `]`) in one paragraph, expected far fewer (they take quadratic time to pair); the body is kept as preformatted text',
+      };
     }
     return null;
   };
@@ -77,10 +82,18 @@ export function precheckMarkdown(markdown: string): MarkdownLimit | null {
     const nesting = lineNesting(text);
     if (nesting.markers > 0) containerCost += lineStart * Math.max(1, nesting.depth);
     if (containerCost > maxContainerCost) {
-      return { line, column: 1, message: `Unexpected number of list items and block quotes (or their nesting) for a body of ${markdown.length} characters, expected fewer (remark takes quadratic time on them); the body is kept as preformatted text` };
+      return {
+        line,
+        column: 1,
+        message: `Unexpected number of list items and block quotes (or their nesting) for a body of ${markdown.length} characters, expected fewer (remark takes quadratic time on them); the body is kept as preformatted text`,
+      };
     }
     if (nesting.depth > maxLineNesting) {
-      return { line, column: nesting.column, message: `Unexpected line nested ${nesting.depth}+ levels deep (block quotes, list markers, indentation), expected at most ${maxLineNesting}; the body is kept as preformatted text` };
+      return {
+        line,
+        column: nesting.column,
+        message: `Unexpected line nested ${nesting.depth}+ levels deep (block quotes, list markers, indentation), expected at most ${maxLineNesting}; the body is kept as preformatted text`,
+      };
     }
 
     if (fence !== null) {
@@ -206,7 +219,11 @@ export function checkTreeDepth(tree: Root): MarkdownLimit | null {
     const [node, depth] = stack.pop()!;
     if (depth > maxTreeDepth) {
       const start = node.position?.start;
-      return { line: start?.line ?? 1, column: start?.column ?? 1, message: `Unexpected markdown nested ${maxTreeDepth}+ levels deep, expected at most ${maxTreeDepth}; the body is kept as preformatted text` };
+      return {
+        line: start?.line ?? 1,
+        column: start?.column ?? 1,
+        message: `Unexpected markdown nested ${maxTreeDepth}+ levels deep, expected at most ${maxTreeDepth}; the body is kept as preformatted text`,
+      };
     }
     if ('children' in node) for (const child of node.children) stack.push([child, depth + 1]);
   }
@@ -224,6 +241,17 @@ export function verbatimTree(markdown: string): Root {
   const value = markdown.slice(first);
   return {
     type: 'root',
-    children: value === '' ? [] : [{ type: 'code', lang: null, meta: null, value, position: { start: { line, column: 1, offset: first }, end: { line, column: 1, offset: markdown.length } } }],
+    children:
+      value === ''
+        ? []
+        : [
+            {
+              type: 'code',
+              lang: null,
+              meta: null,
+              value,
+              position: { start: { line, column: 1, offset: first }, end: { line, column: 1, offset: markdown.length } },
+            },
+          ],
   };
 }

@@ -115,12 +115,20 @@ export async function loadPostmortemFiles(paths: readonly string[], options: Loa
   const files = await findPostmortemFiles(paths, { ignore: options.ignore });
   const taxonomy = await resolveTaxonomy(options.taxonomy, paths);
   const cwd = options.cwd ?? process.cwd();
-  const parsed = await parseTasks(files.map((file) => ({ file, path: relative(cwd, file) || file })), taxonomy, options);
+  const parsed = await parseTasks(
+    files.map((file) => ({ file, path: relative(cwd, file) || file })),
+    taxonomy,
+    options,
+  );
   const { incidents, skipped } = separateTemplates(parsed);
   options.skipped?.push(...skipped);
   runTeamFileRules(incidents, taxonomy, options);
   sortPostmortems(incidents);
-  checkCorpus(incidents, { rules: options.rules, teamRules: options.teamRules?.corpus, ...(options.corpusBudgetMs === undefined ? {} : { budgetMs: options.corpusBudgetMs }) });
+  checkCorpus(incidents, {
+    rules: options.rules,
+    teamRules: options.teamRules?.corpus,
+    ...(options.corpusBudgetMs === undefined ? {} : { budgetMs: options.corpusBudgetMs }),
+  });
   return incidents;
 }
 
@@ -133,9 +141,16 @@ export async function loadPostmortemFiles(paths: readonly string[], options: Loa
  */
 export async function parsePostmortemContents(inputs: ReadonlyArray<{ file: string; bytes: Uint8Array }>, options: LoadOptions = {}): Promise<Postmortem[]> {
   checkLoadOptions(options);
-  const taxonomy = await resolveTaxonomy(options.taxonomy, inputs.map((input) => input.file));
+  const taxonomy = await resolveTaxonomy(
+    options.taxonomy,
+    inputs.map((input) => input.file),
+  );
   const cwd = options.cwd ?? process.cwd();
-  const parsed = await parseTasks(inputs.map(({ file, bytes }) => ({ file, path: relative(cwd, file) || file, bytes })), taxonomy, options);
+  const parsed = await parseTasks(
+    inputs.map(({ file, bytes }) => ({ file, path: relative(cwd, file) || file, bytes })),
+    taxonomy,
+    options,
+  );
   const { incidents, skipped } = separateTemplates(parsed);
   options.skipped?.push(...skipped);
   runTeamFileRules(incidents, taxonomy, options);
@@ -182,9 +197,11 @@ function checkLoadOptions(options: LoadOptions): void {
   if (workers !== undefined && workers !== false && !(Number.isInteger(workers) && workers >= 0)) {
     throw new TypeError(`loadPostmortems: expected \`workers\` to be a non-negative integer or false, not ${String(workers)}`);
   }
-  if (timeoutMs !== undefined && !(timeoutMs > 0)) throw new TypeError(`loadPostmortems: expected \`timeoutMs\` to be a positive number, not ${String(timeoutMs)}`);
+  if (timeoutMs !== undefined && !(timeoutMs > 0))
+    throw new TypeError(`loadPostmortems: expected \`timeoutMs\` to be a positive number, not ${String(timeoutMs)}`);
   if (options.ignore !== undefined) ignoreMatcher(options.ignore);
-  if (maxMemoryMb !== undefined && !(maxMemoryMb > 0)) throw new TypeError(`loadPostmortems: expected \`maxMemoryMb\` to be a positive number, not ${String(maxMemoryMb)}`);
+  if (maxMemoryMb !== undefined && !(maxMemoryMb > 0))
+    throw new TypeError(`loadPostmortems: expected \`maxMemoryMb\` to be a positive number, not ${String(maxMemoryMb)}`);
 }
 
 export function sortPostmortems(postmortems: Postmortem[]): Postmortem[] {
@@ -199,7 +216,13 @@ async function resolveTaxonomy(option: LoadOptions['taxonomy'], paths: readonly 
     const info = await stat(path).catch(() => null);
     const dir = info?.isFile() ? dirname(path) : path;
     const candidate = join(dir, taxonomyFileName);
-    if (await stat(candidate).then((found) => found.isFile(), () => false)) return loadTaxonomy(candidate);
+    if (
+      await stat(candidate).then(
+        (found) => found.isFile(),
+        () => false,
+      )
+    )
+      return loadTaxonomy(candidate);
   }
   return null;
 }

@@ -8,10 +8,18 @@ import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 
 type Transform = (tree: Nodes) => Nodes | undefined | void;
-interface Construct { name?: string }
+interface Construct {
+  name?: string;
+}
 type ConstructRecord = Record<string, Construct | Construct[] | undefined>;
-interface MicromarkExtension { text?: ConstructRecord; [key: string]: unknown }
-interface FromMarkdownExtension { transforms?: Transform[]; [key: string]: unknown }
+interface MicromarkExtension {
+  text?: ConstructRecord;
+  [key: string]: unknown;
+}
+interface FromMarkdownExtension {
+  transforms?: Transform[];
+  [key: string]: unknown;
+}
 type Nested<T> = T | Nested<T>[];
 
 // micromark tries its email-autolink construct at every letter and digit, so every character of

@@ -24,7 +24,22 @@ export interface BodyMetadata {
 // `**Date:** 2021-10-30`, `Date: Oct 30, 2021`, `- **Authors**: a, b` — one per line.
 // The value's leading `**` is stripped in code: `:[*_]*\s*(\S.*)` backtracks polynomially.
 const fieldLine = /^[\s*_-]*([A-Za-z][A-Za-z ]{0,30}?)[*_]*\s*:(.*)$/;
-const knownFields = new Set(['date', 'authors', 'author', 'status', 'severity', 'services', 'service', 'organization', 'company', 'owner', 'owners', 'systems affected', 'affected services', 'incident date']);
+const knownFields = new Set([
+  'date',
+  'authors',
+  'author',
+  'status',
+  'severity',
+  'services',
+  'service',
+  'organization',
+  'company',
+  'owner',
+  'owners',
+  'systems affected',
+  'affected services',
+  'incident date',
+]);
 
 /** Reads title and `Key: value` lines that come before the first H2. */
 export function readBodyMetadata(tree: Root): BodyMetadata {
@@ -103,7 +118,10 @@ export function dateFromFileName(slug: string): string | null {
 
 /** `aws-network-driver` → `Aws network driver`, the title of last resort. */
 export function titleFromSlug(slug: string): string {
-  const words = slug.replace(/^\d{4}-\d{2}-\d{2}-?/, '').replace(/[-_]+/g, ' ').trim();
+  const words = slug
+    .replace(/^\d{4}-\d{2}-\d{2}-?/, '')
+    .replace(/[-_]+/g, ' ')
+    .trim();
   return words ? words[0]!.toUpperCase() + words.slice(1) : 'Untitled postmortem';
 }
 

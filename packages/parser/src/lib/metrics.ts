@@ -9,7 +9,12 @@ export function phaseTime(postmortem: Times, marker: Marker): string | null {
 }
 
 function phase(postmortem: Times, marker: Marker): { at: string; from: 'frontmatter' | 'timeline' } | null {
-  const fromFrontmatter = { started: postmortem.startedAt, detected: postmortem.detectedAt, mitigated: postmortem.mitigatedAt, resolved: postmortem.resolvedAt }[marker];
+  const fromFrontmatter = {
+    started: postmortem.startedAt,
+    detected: postmortem.detectedAt,
+    mitigated: postmortem.mitigatedAt,
+    resolved: postmortem.resolvedAt,
+  }[marker];
   if (fromFrontmatter) return { at: fromFrontmatter, from: 'frontmatter' };
   const at = postmortem.timeline.find((entry) => entry.marker === marker && entry.at !== null)?.at;
   return at ? { at, from: 'timeline' } : null;

@@ -49,7 +49,9 @@ export function readPostmortemFile(file: string, path: string, maxBytes: number)
       const info = fstatSync(fd);
       if (!info.isFile()) return { failed: unreadable(path, 'not a regular file') };
       if (info.size > maxBytes) {
-        return { failed: failedPostmortem(path, 'too-large', `Unexpected file of ${info.size} bytes, expected at most ${maxBytes} bytes (raise maxBytes to parse it)`) };
+        return {
+          failed: failedPostmortem(path, 'too-large', `Unexpected file of ${info.size} bytes, expected at most ${maxBytes} bytes (raise maxBytes to parse it)`),
+        };
       }
       return { bytes: readFileSync(fd) };
     } finally {
@@ -77,7 +79,14 @@ export function parseFileBytes(bytes: Uint8Array, path: string, options: FilePar
     ...(options.rules ? { rules: options.rules } : {}),
   });
   if (source.invalid) {
-    postmortem.diagnostics.unshift({ ruleId: 'binary-content', severity: 'warning', message: 'Unexpected bytes that are not UTF-8, expected UTF-8 text; they are read as U+FFFD', path, line: 1, column: 1 });
+    postmortem.diagnostics.unshift({
+      ruleId: 'binary-content',
+      severity: 'warning',
+      message: 'Unexpected bytes that are not UTF-8, expected UTF-8 text; they are read as U+FFFD',
+      path,
+      line: 1,
+      column: 1,
+    });
   }
   return postmortem;
 }

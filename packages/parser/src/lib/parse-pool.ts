@@ -140,7 +140,10 @@ class ParsePool {
   async run(tasks: readonly PoolTask[], options: FileParseOptions, timeoutMs: number): Promise<Postmortem[]> {
     // One load at a time per pool (each load sends its own options); a concurrent load waits its turn.
     const turn = this.tail.then(() => this.runNow(tasks, options, timeoutMs));
-    this.tail = turn.then(() => undefined, () => undefined);
+    this.tail = turn.then(
+      () => undefined,
+      () => undefined,
+    );
     return turn;
   }
 
@@ -179,16 +182,24 @@ class ParsePool {
       if (!job || job.id !== reply.id) return;
       slot.inFlight.shift();
       this.startTimer(slot);
-      job.done('postmortem' in reply
-        ? (reply.postmortem as Postmortem)
-        : failedPostmortem(job.task.path, 'parse-failure', `Unexpected failure while parsing: ${reply.error}`));
+      job.done(
+        'postmortem' in reply
+          ? (reply.postmortem as Postmortem)
+          : failedPostmortem(job.task.path, 'parse-failure', `Unexpected failure while parsing: ${reply.error}`),
+      );
       this.dispatch();
     });
     worker.on('error', (error: Error & { code?: string }) => {
       const outOfMemory = error.code === 'ERR_WORKER_OUT_OF_MEMORY';
-      this.fail(slot, (path) => outOfMemory
-        ? failedPostmortem(path, 'too-large', `Unexpected file that needs more than ${this.maxMemoryMb} MB to parse, expected it to fit the parse worker's heap (raise maxMemoryMb to parse it)`)
-        : failedPostmortem(path, 'parse-failure', `Unexpected crash of the parse worker: ${error.message}`));
+      this.fail(slot, (path) =>
+        outOfMemory
+          ? failedPostmortem(
+              path,
+              'too-large',
+              `Unexpected file that needs more than ${this.maxMemoryMb} MB to parse, expected it to fit the parse worker's heap (raise maxMemoryMb to parse it)`,
+            )
+          : failedPostmortem(path, 'parse-failure', `Unexpected crash of the parse worker: ${error.message}`),
+      );
     });
     worker.on('exit', () => {
       // An exit we did not ask for (the 'error' handler above replaces crashed workers first).
@@ -205,7 +216,13 @@ class ParsePool {
     const options = this.options;
     if (!job || !options) return;
     slot.timer = setTimeout(() => {
-      this.fail(slot, (path) => failedPostmortem(path, 'timeout', `Unexpected parse taking longer than ${options.timeoutMs} ms, expected each file to parse within the time limit (raise timeoutMs to parse it)`));
+      this.fail(slot, (path) =>
+        failedPostmortem(
+          path,
+          'timeout',
+          `Unexpected parse taking longer than ${options.timeoutMs} ms, expected each file to parse within the time limit (raise timeoutMs to parse it)`,
+        ),
+      );
     }, options.timeoutMs);
   }
 
@@ -237,7 +254,10 @@ class ParsePool {
       if (this.queue.length === 0) return;
       if (slot.inFlight.length > jobsAhead / 2) continue;
       const jobs = this.queue.splice(0, jobsAhead - slot.inFlight.length);
-      const message: ParseBatch = { jobs: jobs.map(({ id, task }) => ({ id, file: task.file, path: task.path, ...(task.bytes ? { bytes: task.bytes } : {}) })), optionsKey: options.key };
+      const message: ParseBatch = {
+        jobs: jobs.map(({ id, task }) => ({ id, file: task.file, path: task.path, ...(task.bytes ? { bytes: task.bytes } : {}) })),
+        optionsKey: options.key,
+      };
       if (slot.optionsKey !== options.key) {
         message.options = options.value;
         slot.optionsKey = options.key;

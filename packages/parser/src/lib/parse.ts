@@ -39,7 +39,6 @@ export interface ParseOptions {
   rules?: RuleSettings;
 }
 
-
 export function parsePostmortem(source: string, options: ParseOptions = {}): Postmortem {
   if (typeof source !== 'string') throw new TypeError('parsePostmortem: expected `source` to be a string');
   const path = options.path ?? null;
@@ -49,7 +48,8 @@ export function parsePostmortem(source: string, options: ParseOptions = {}): Pos
   const baseName = fileBaseName(path);
 
   const text = source.charCodeAt(0) === 0xfeff ? source.slice(1) : source;
-  if (text.includes('\u0000')) sink.report('binary-content', 'Unexpected NUL byte, expected UTF-8 text; NUL bytes are read as U+FFFD', firstIndexPosition(text, '\u0000'));
+  if (text.includes('\u0000'))
+    sink.report('binary-content', 'Unexpected NUL byte, expected UTF-8 text; NUL bytes are read as U+FFFD', firstIndexPosition(text, '\u0000'));
   const clean = text.includes('\u0000') ? text.replaceAll('\u0000', '\uFFFD') : text;
 
   const frontmatter = readFrontmatter(clean, sink);
@@ -58,7 +58,6 @@ export function parsePostmortem(source: string, options: ParseOptions = {}): Pos
   const body = readBodyMetadata(tree);
   const sections = splitSections(tree);
   const at = (key: string) => frontmatter.positions.get(key) ?? { line: 1, column: 1 };
-
 
   const statedDate = readDate(fm, body.date, baseName, sink, at('date'));
   const introDate = statedDate === null ? dateInText(nodesToText(introNodes(tree.children))) : null;
@@ -85,8 +84,10 @@ export function parsePostmortem(source: string, options: ParseOptions = {}): Pos
   // A month-precision date (`2013-05`) still gives timeline entries such as "May 22" their year.
   const timeContext = { date, timezone, year: date === null ? null : Number(date.slice(0, 4)), slashOrder: slashDateOrder(frontmatter.body) };
 
-  const firstOf = (kind: SectionKind) => sections.find((section) => section.kind === kind && (section.parent === -1 || sections[section.parent]!.kind !== kind));
-  const allOf = (kind: SectionKind) => sections.filter((section) => section.kind === kind && (section.parent === -1 || sections[section.parent]!.kind !== kind));
+  const firstOf = (kind: SectionKind) =>
+    sections.find((section) => section.kind === kind && (section.parent === -1 || sections[section.parent]!.kind !== kind));
+  const allOf = (kind: SectionKind) =>
+    sections.filter((section) => section.kind === kind && (section.parent === -1 || sections[section.parent]!.kind !== kind));
   // A section, else a labelled paragraph before the first H2 (`**Impact:** …`), else nothing.
   const scopeText = (kind: SectionKind) => {
     const found = allOf(kind);
@@ -108,8 +109,12 @@ export function parsePostmortem(source: string, options: ParseOptions = {}): Pos
   const timelineDate = date === null ? earliestDate(timeline) : null;
   date ??= timelineDate;
   if (statedDate === null && startDate === null && fm.date === undefined) {
-    const read = introDate !== null ? `; read ${introDate} from the introduction` : timelineDate !== null ? `; read ${timelineDate} from the earliest timeline entry` : '';
-    sink.report('missing-date', `Unexpected postmortem without a date, expected \`date: YYYY-MM-DD\` in frontmatter, a \`Date:\` line or a \`YYYY-MM-DD-\` file-name prefix${read}`);
+    const read =
+      introDate !== null ? `; read ${introDate} from the introduction` : timelineDate !== null ? `; read ${timelineDate} from the earliest timeline entry` : '';
+    sink.report(
+      'missing-date',
+      `Unexpected postmortem without a date, expected \`date: YYYY-MM-DD\` in frontmatter, a \`Date:\` line or a \`YYYY-MM-DD-\` file-name prefix${read}`,
+    );
   }
 
   const actionItems = allOf('remediation').flatMap((section) => extractActionItems(section, sink));
@@ -292,11 +297,21 @@ function firstSentence(text: string): string {
  * know, else `fallback` (the caller's option). An unknown zone is reported at its key, kept in
  * `extra` under `invalid:timezone`, and not used: it is never silently read as UTC.
  */
-function readTimezone(written: string | undefined, fallback: string | null, sink: DiagnosticSink, position: { line: number; column: number }, extra: Record<string, unknown>): string | null {
+function readTimezone(
+  written: string | undefined,
+  fallback: string | null,
+  sink: DiagnosticSink,
+  position: { line: number; column: number },
+  extra: Record<string, unknown>,
+): string | null {
   if (written === undefined) return fallback;
   if (zoneOffsetMinutes(written, '2000-01-01T00:00') !== null) return written;
   const shown = written.length > 60 ? `${written.slice(0, 60)}…` : written;
-  sink.report('frontmatter-schema', `Unexpected \`timezone\` value \`${shown}\`, expected a zone: an IANA name (\`Europe/Berlin\`), an abbreviation (\`UTC\`, \`PST\`) or an offset (\`+02:00\`); it is not used, so times written without a zone are read as ${fallback ?? 'UTC'}`, position);
+  sink.report(
+    'frontmatter-schema',
+    `Unexpected \`timezone\` value \`${shown}\`, expected a zone: an IANA name (\`Europe/Berlin\`), an abbreviation (\`UTC\`, \`PST\`) or an offset (\`+02:00\`); it is not used, so times written without a zone are read as ${fallback ?? 'UTC'}`,
+    position,
+  );
   Object.defineProperty(extra, 'invalid:timezone', { value: written, enumerable: true, writable: true, configurable: true });
   return fallback;
 }

@@ -29,6 +29,9 @@ export interface PhaseDurations {
 
 export function phaseDurations(postmortems: readonly Pick<Postmortem, 'metrics'>[]): PhaseDurations {
   const of = (metric: 'timeToDetectMinutes' | 'timeToMitigateMinutes' | 'timeToResolveMinutes') =>
-    durationStats(postmortems.map((postmortem) => postmortem.metrics[metric]), phaseBuckets);
+    durationStats(
+      postmortems.map((postmortem) => postmortem.metrics[metric]),
+      phaseBuckets,
+    );
   return { total: postmortems.length, detect: of('timeToDetectMinutes'), mitigate: of('timeToMitigateMinutes'), resolve: of('timeToResolveMinutes') };
 }

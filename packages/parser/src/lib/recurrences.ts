@@ -162,7 +162,8 @@ export function findRuns(postmortems: readonly Postmortem[], windowDays: number)
           runs.set(key, (run = { members: slice.map((member) => member.postmortem), days: slice.map((member) => member.day), causes: [], scopes: [] }));
         }
         if (!run.causes.some((cause) => cause.kind === group.cause.kind && cause.id === group.cause.id)) run.causes.push(group.cause);
-        if (!run.scopes.some((scope) => scope.kind === group.scope.kind && scope.name.toLowerCase() === group.scope.name.toLowerCase())) run.scopes.push(group.scope);
+        if (!run.scopes.some((scope) => scope.kind === group.scope.kind && scope.name.toLowerCase() === group.scope.name.toLowerCase()))
+          run.scopes.push(group.scope);
       }
       start = end;
     }
@@ -171,7 +172,9 @@ export function findRuns(postmortems: readonly Postmortem[], windowDays: number)
   const sorted = [...runs.values()];
   for (const run of sorted) {
     run.causes.sort((a, b) => kindRank(a.kind) - kindRank(b.kind) || compareStrings(a.id, b.id));
-    run.scopes.sort((a, b) => kindRank(a.kind) - kindRank(b.kind) || compareStrings(a.name.toLowerCase(), b.name.toLowerCase()) || compareStrings(a.name, b.name));
+    run.scopes.sort(
+      (a, b) => kindRank(a.kind) - kindRank(b.kind) || compareStrings(a.name.toLowerCase(), b.name.toLowerCase()) || compareStrings(a.name, b.name),
+    );
   }
   return sorted.sort((a, b) => a.days[0]! - b.days[0]! || compareStrings(runId(a), runId(b)));
 }
@@ -211,7 +214,14 @@ function describeRun(run: RecurrenceRun): RecurrenceChain {
       }
       if (open > 0) openEarlier.push({ incident: earlier.slug, count: open });
     }
-    return { slug: postmortem.slug, title: postmortem.title, date: postmortem.date!, daysSinceFirst: days[at]! - days[0]!, earlierFollowUps: counts, openEarlier };
+    return {
+      slug: postmortem.slug,
+      title: postmortem.title,
+      date: postmortem.date!,
+      daysSinceFirst: days[at]! - days[0]!,
+      earlierFollowUps: counts,
+      openEarlier,
+    };
   });
   return { id: runId(run), causes: run.causes, scopes: run.scopes, incidents, spanDays: days[days.length - 1]! - days[0]!, followUps };
 }

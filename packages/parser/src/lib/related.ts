@@ -225,8 +225,27 @@ function buildModel(documents: readonly Postmortem[], taxonomy?: Taxonomy): Mode
   const hasRootCause = Uint8Array.from(documents, (postmortem) => (postmortem.rootCauses.some((cause) => cause.text.trim() !== '') ? 1 : 0));
   const categoryLabels = new Map((taxonomy?.categories ?? []).map((category) => [category.id, category.label]));
   return {
-    documents, names, links, byName, linkedFrom, categories, services, organizations, categoryPostings, servicePostings, organizationPostings,
-    vectors, termPostings, terms, documentFrequency, hasRootCause, categoryLabels, cap, order, slugIds, scratch,
+    documents,
+    names,
+    links,
+    byName,
+    linkedFrom,
+    categories,
+    services,
+    organizations,
+    categoryPostings,
+    servicePostings,
+    organizationPostings,
+    vectors,
+    termPostings,
+    terms,
+    documentFrequency,
+    hasRootCause,
+    categoryLabels,
+    cap,
+    order,
+    slugIds,
+    scratch,
   };
 }
 
@@ -359,11 +378,11 @@ function describe(model: Model, target: number, other: number, score: number): R
   if (link !== undefined) reasons.push({ kind: 'link', label: link === 'duplicate' ? 'Linked as duplicate' : 'Linked as related' });
 
   const theirCategories = new Set(model.categories[other]);
-  const sharedCategories = model.categories[target]!
-    .filter((category) => theirCategories.has(category))
+  const sharedCategories = model.categories[target]!.filter((category) => theirCategories.has(category))
     .map((category) => ({ category, weight: rarityWeight(model.categoryPostings.get(category)!.length, n, 0, 1) }))
     .sort((a, b) => b.weight - a.weight || compareStrings(a.category, b.category));
-  for (const { category } of sharedCategories) reasons.push({ kind: 'category', label: `Shared root cause: ${model.categoryLabels.get(category) ?? category}` });
+  for (const { category } of sharedCategories)
+    reasons.push({ kind: 'category', label: `Shared root cause: ${model.categoryLabels.get(category) ?? category}` });
 
   const theirServices = model.services[other]!;
   const sharedServices = [...model.services[target]!]
@@ -378,9 +397,10 @@ function describe(model: Model, target: number, other: number, score: number): R
   }
 
   const theirs = new Map(model.vectors[other]!.map((term) => [term.id, term.weight]));
-  const shared = model.vectors[target]!
-    .filter((term) => theirs.has(term.id))
-    .map((term) => ({ term: model.terms[term.id]!, contribution: term.weight * theirs.get(term.id)! }));
+  const shared = model.vectors[target]!.filter((term) => theirs.has(term.id)).map((term) => ({
+    term: model.terms[term.id]!,
+    contribution: term.weight * theirs.get(term.id)!,
+  }));
   // Summed in the order `query` accumulated it (term by term of the target), so the threshold agrees.
   const cosine = shared.reduce((sum, term) => sum + term.contribution, 0);
   if (cosine >= relatedWeights.minCosine) {

@@ -27,7 +27,7 @@ const listItem: ListItemHandler = (state, node, parent) => {
   if (parent?.type !== 'list') return defaultHandlers.listItem(state, node, parent);
   let standIn = looseLists.get(parent);
   if (!standIn) {
-    const loose = Boolean(parent.spread) || parent.children.some((item) => (item.spread ?? item.children.length > 1));
+    const loose = Boolean(parent.spread) || parent.children.some((item) => item.spread ?? item.children.length > 1);
     standIn = { type: 'list', spread: loose, children: [] };
     looseLists.set(parent, standIn);
   }

@@ -11,9 +11,7 @@ const dateTimeString = z
   .string()
   .describe('A date-time: ISO 8601 (`2021-10-30T12:45:00-08:00`) or `YYYY-MM-DD HH:MM` with a zone abbreviation (`UTC`, `PST` …).');
 
-const stringList = z
-  .union([z.string(), z.array(z.string())])
-  .describe('One string or a list of strings.');
+const stringList = z.union([z.string(), z.array(z.string())]).describe('One string or a list of strings.');
 
 /** A source of the facts in a postmortem: the public report and, optionally, an archived copy. */
 const sourceEntry = z.union([
@@ -35,7 +33,10 @@ export const frontmatterSchema = z
   .object({
     id: z.string().optional().describe('Stable identifier; defaults to the file name without `.md`.'),
     title: z.string().optional().describe('Title of the incident; defaults to the first H1.'),
-    date: z.string().optional().describe('Date of the incident, `YYYY-MM-DD`, or `YYYY-MM` when only the month is known; defaults to a `Date:` line or the file-name prefix.'),
+    date: z
+      .string()
+      .optional()
+      .describe('Date of the incident, `YYYY-MM-DD`, or `YYYY-MM` when only the month is known; defaults to a `Date:` line or the file-name prefix.'),
     status: z.enum(['draft', 'in-review', 'final']).optional().describe('Review status of the document.'),
     severity: z.union([z.string(), z.number()]).optional().describe('Severity as your team writes it (`SEV1`, `P2`, `major` …).'),
     organization: z.string().optional().describe('Company or team that had the incident. Alias: `company`.'),
@@ -48,7 +49,12 @@ export const frontmatterSchema = z
     keywords: stringList.optional().describe('Alias of `tags`.'),
     summary: z.string().optional().describe('Summary of the incident, used when the body has no Summary section.'),
     categories: stringList.optional().describe('Root-cause category ids from `taxonomy.yaml`.'),
-    trigger: z.string().optional().describe('Trigger category id from `taxonomy.yaml` `triggers`: what set the incident off (a deploy, a config push, a traffic surge …), apart from why it happened.'),
+    trigger: z
+      .string()
+      .optional()
+      .describe(
+        'Trigger category id from `taxonomy.yaml` `triggers`: what set the incident off (a deploy, a config push, a traffic surge …), apart from why it happened.',
+      ),
     authors: stringList.optional().describe('Authors of the postmortem.'),
     sources: z.array(sourceEntry).optional().describe('Public reports the facts come from.'),
     source: z.string().optional().describe('Alias of `sources` with one URL.'),
@@ -150,7 +156,9 @@ export const metricSources = ['timeline', 'frontmatter', 'stated'] as const;
 const metricSource = z
   .enum(metricSources)
   .nullable()
-  .describe('`frontmatter`: both ends from frontmatter times; `timeline`: an end from a timeline marker; `stated`: a duration written in the text ("Time to recovery: 148 minutes"); null: no figure.');
+  .describe(
+    '`frontmatter`: both ends from frontmatter times; `timeline`: an end from a timeline marker; `stated`: a duration written in the text ("Time to recovery: 148 minutes"); null: no figure.',
+  );
 
 export const metricsSchema = z.object({
   timeToDetectMinutes: z.number().nullable(),

@@ -6,14 +6,7 @@
  */
 import type { Postmortem } from './schema.js';
 import { codesToString, writeVarint } from './search-codec.js';
-import {
-  fieldCount,
-  searchIndexVersion,
-  type SearchBundle,
-  type SearchDocChunk,
-  type SearchIndex,
-  type SearchTermShard,
-} from './search-format.js';
+import { fieldCount, searchIndexVersion, type SearchBundle, type SearchDocChunk, type SearchIndex, type SearchTermShard } from './search-format.js';
 import { defaultSynonyms, normaliseSynonyms } from './search-synonyms.js';
 import { excerpt, pairKey, tokenize } from './search-text.js';
 import { weightScale } from './search-weights.js';

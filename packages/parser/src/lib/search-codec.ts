@@ -5,9 +5,7 @@
  */
 
 /** Character codes 40–126 minus `<` (60), `>` (62) and `\` (92): 84 characters. */
-const alphabet: readonly number[] = Array.from({ length: 87 }, (_, i) => 40 + i).filter(
-  (code) => code !== 60 && code !== 62 && code !== 92,
-);
+const alphabet: readonly number[] = Array.from({ length: 87 }, (_, i) => 40 + i).filter((code) => code !== 60 && code !== 62 && code !== 92);
 const radix = alphabet.length / 2; // 42: the first half ends a number, the second half continues it
 /** Character code → digit (0–83), or -1. */
 const digits = new Int8Array(128).fill(-1);

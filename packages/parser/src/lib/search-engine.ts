@@ -96,9 +96,7 @@ export function parseQuery(query: string): QueryWord[] {
 }
 
 export class QueryEngine {
-  constructor(
-    private readonly synonyms: SynonymTable,
-  ) {}
+  constructor(private readonly synonyms: SynonymTable) {}
 
   /** The alternatives of a query: read from `source`, typos corrected by `fuzzy`. */
   expand(query: string, source: TermSource, fuzzy: Fuzzy): { words: QueryWord[]; units: Unit[] } {
@@ -317,7 +315,13 @@ export class QueryEngine {
       maxTotal.set(level, Math.max(maxTotal.get(level) ?? 0, total[doc]!));
     }
     const before = (a: number, b: number) =>
-      covered[a] !== covered[b] ? covered[a]! > covered[b]! : phrases[a] !== phrases[b] ? phrases[a]! > phrases[b]! : total[a] !== total[b] ? total[a]! > total[b]! : a < b;
+      covered[a] !== covered[b]
+        ? covered[a]! > covered[b]!
+        : phrases[a] !== phrases[b]
+          ? phrases[a]! > phrases[b]!
+          : total[a] !== total[b]
+            ? total[a]! > total[b]!
+            : a < b;
     const wanted = offset + limit;
     let ordered: number[];
     if (wanted > 64 || wanted * 4 >= candidates.length) {

@@ -24,8 +24,7 @@ const diacritics = /[\u0300-\u036f]/g;
  * A word: a run of letters, digits and combining marks; Han, Hiragana and Katakana are
  * written without spaces, so each of their characters is a word of its own.
  */
-const wordPattern =
-  /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]|(?:(?![\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}])[\p{L}\p{N}\p{M}])+/gu;
+const wordPattern = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]|(?:(?![\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}])[\p{L}\p{N}\p{M}])+/gu;
 const ideograph = /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]$/u;
 const digit = /\p{N}/u;
 
@@ -102,7 +101,6 @@ function trimTrailingPunctuation(text: string): string {
   while (end > 0 && trailing.has(text[end - 1]!)) end--;
   return text.slice(0, end);
 }
-
 
 /**
  * The index key of two adjacent words: their stems joined by a space (`rolled back` and

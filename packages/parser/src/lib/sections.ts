@@ -21,26 +21,154 @@ export interface SectionNode {
 
 // Synonyms seen in public postmortems, matched at the start of a normalised heading.
 const headingSynonyms: ReadonlyArray<readonly [SectionKind, readonly string[]]> = [
-  ['lessons', ['lessons learned', 'lessons learnt', 'lessons', 'learnings', 'takeaways', 'what went well', 'what went right', 'what went wrong', 'what went badly', 'what went poorly', 'what didnt go well', 'what did not go well', 'where we got lucky', 'where we were lucky', 'things that went well', 'things that went wrong', 'things that went poorly', 'what we learned', 'what we learnt', 'howd we do', 'how did we do', 'retrospective', 'reflections']],
-  ['contributingFactors', ['contributing factors', 'contributing factor', 'contributing causes', 'contributors', 'problems encountered', 'complicating factors']],
-  ['rootCause', ['root causes', 'root cause analysis', 'root cause', 'rca', 'what caused it', 'what caused this', 'what caused the outage', 'causes', 'cause', 'five whys', '5 whys', 'why did it happen', 'why did this happen', 'why it happened', 'technical details', 'fault']],
-  ['summary', ['issue summary', 'executive summary', 'incident summary', 'summary', 'overview', 'tl dr', 'tldr', 'what happened', 'description', 'background', 'synopsis', 'abstract', 'introduction']],
+  [
+    'lessons',
+    [
+      'lessons learned',
+      'lessons learnt',
+      'lessons',
+      'learnings',
+      'takeaways',
+      'what went well',
+      'what went right',
+      'what went wrong',
+      'what went badly',
+      'what went poorly',
+      'what didnt go well',
+      'what did not go well',
+      'where we got lucky',
+      'where we were lucky',
+      'things that went well',
+      'things that went wrong',
+      'things that went poorly',
+      'what we learned',
+      'what we learnt',
+      'howd we do',
+      'how did we do',
+      'retrospective',
+      'reflections',
+    ],
+  ],
+  [
+    'contributingFactors',
+    ['contributing factors', 'contributing factor', 'contributing causes', 'contributors', 'problems encountered', 'complicating factors'],
+  ],
+  [
+    'rootCause',
+    [
+      'root causes',
+      'root cause analysis',
+      'root cause',
+      'rca',
+      'what caused it',
+      'what caused this',
+      'what caused the outage',
+      'causes',
+      'cause',
+      'five whys',
+      '5 whys',
+      'why did it happen',
+      'why did this happen',
+      'why it happened',
+      'technical details',
+      'fault',
+    ],
+  ],
+  [
+    'summary',
+    [
+      'issue summary',
+      'executive summary',
+      'incident summary',
+      'summary',
+      'overview',
+      'tl dr',
+      'tldr',
+      'what happened',
+      'description',
+      'background',
+      'synopsis',
+      'abstract',
+      'introduction',
+    ],
+  ],
   ['impact', ['customer impact', 'user impact', 'business impact', 'impact', 'blast radius', 'affected services', 'affected systems', 'scope']],
-  ['timeline', ['incident timeline', 'timeline of events', 'timeline', 'event timeline', 'events', 'incident log', 'key events', 'chronology', 'sequence of events', 'detailed timeline']],
+  [
+    'timeline',
+    [
+      'incident timeline',
+      'timeline of events',
+      'timeline',
+      'event timeline',
+      'events',
+      'incident log',
+      'key events',
+      'chronology',
+      'sequence of events',
+      'detailed timeline',
+    ],
+  ],
   ['trigger', ['trigger', 'triggering event', 'what triggered it', 'leadup', 'lead up']],
   ['detection', ['detection', 'how it was detected', 'how was it detected', 'how we detected it', 'how we found out']],
-  ['remediation', ['remediation', 'remediations', 'action items', 'action item', 'actions', 'follow ups', 'follow up', 'followups', 'corrective actions', 'corrective and preventative measures', 'corrective and preventive measures', 'preventative actions', 'preventive actions', 'preventative measures', 'prevention', 'next steps', 'what we are doing', 'what were doing', 'how we will prevent', 'how were preventing', 'preventing recurrence', 'preventing this from happening again', 'going forward', 'future work', 'improvements', 'recommendations', 'action plan']],
-  ['resolution', ['resolution and recovery', 'resolution', 'recovery', 'mitigation', 'mitigation and resolution', 'how we fixed it', 'fix', 'repair', 'response', 'incident response']],
+  [
+    'remediation',
+    [
+      'remediation',
+      'remediations',
+      'action items',
+      'action item',
+      'actions',
+      'follow ups',
+      'follow up',
+      'followups',
+      'corrective actions',
+      'corrective and preventative measures',
+      'corrective and preventive measures',
+      'preventative actions',
+      'preventive actions',
+      'preventative measures',
+      'prevention',
+      'next steps',
+      'what we are doing',
+      'what were doing',
+      'how we will prevent',
+      'how were preventing',
+      'preventing recurrence',
+      'preventing this from happening again',
+      'going forward',
+      'future work',
+      'improvements',
+      'recommendations',
+      'action plan',
+    ],
+  ],
+  [
+    'resolution',
+    [
+      'resolution and recovery',
+      'resolution',
+      'recovery',
+      'mitigation',
+      'mitigation and resolution',
+      'how we fixed it',
+      'fix',
+      'repair',
+      'response',
+      'incident response',
+    ],
+  ],
 ];
 
 function normaliseHeading(text: string): string {
-  return text
-    .toLowerCase()
-    // Numbered headings: "2. Timeline", "IV) Root cause" (but not "5 Whys").
-    .replace(/^\s*(?:\d+(?:\.\d+)*|[ivx]+)[.)]\s+/, '')
-    .replace(/['’]/g, '')
-    .replace(/[^a-z0-9]+/g, ' ')
-    .trim();
+  return (
+    text
+      .toLowerCase()
+      // Numbered headings: "2. Timeline", "IV) Root cause" (but not "5 Whys").
+      .replace(/^\s*(?:\d+(?:\.\d+)*|[ivx]+)[.)]\s+/, '')
+      .replace(/['’]/g, '')
+      .replace(/[^a-z0-9]+/g, ' ')
+      .trim()
+  );
 }
 
 /** Words that often open a heading without changing what it names ("The root cause", "Our timeline"). */

@@ -98,8 +98,13 @@ export function corpusStats(postmortems: readonly Postmortem[], options: StatsOp
     byOrganization: countMap(postmortems.flatMap((postmortem) => distinct([postmortem.organization]))),
     bySeverity: countMap(postmortems.flatMap((postmortem) => distinct([postmortem.severity]))),
     byYear: countMap(postmortems.flatMap((postmortem) => distinct([yearOf(postmortem)]))),
-    byYearAndCategory: Object.fromEntries([...byYearAndCategory].sort(([a], [b]) => compareStrings(a, b)).map(([year, categories]) => [year, countMap(categories)])),
-    timeToResolve: durationStats(postmortems.map((postmortem) => postmortem.metrics.timeToResolveMinutes), resolveBuckets),
+    byYearAndCategory: Object.fromEntries(
+      [...byYearAndCategory].sort(([a], [b]) => compareStrings(a, b)).map(([year, categories]) => [year, countMap(categories)]),
+    ),
+    timeToResolve: durationStats(
+      postmortems.map((postmortem) => postmortem.metrics.timeToResolveMinutes),
+      resolveBuckets,
+    ),
     actionItems: {
       total: items.length,
       open: items.filter((item) => item.status === 'open').length,

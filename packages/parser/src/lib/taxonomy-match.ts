@@ -29,15 +29,20 @@ function closestEntry(id: string, entries: readonly TaxonomyCategory[]): string 
 export function categoriesMentioned(text: string, taxonomy: Taxonomy): string[] {
   const haystack = ` ${normalise(text)} `;
   return taxonomy.categories
-    .filter((category) => [category.id, category.label, ...category.synonyms].some((name) => {
-      const needle = normalise(name);
-      return needle !== '' && haystack.includes(` ${needle} `);
-    }))
+    .filter((category) =>
+      [category.id, category.label, ...category.synonyms].some((name) => {
+        const needle = normalise(name);
+        return needle !== '' && haystack.includes(` ${needle} `);
+      }),
+    )
     .map((category) => category.id);
 }
 
 function normalise(text: string): string {
-  return text.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
+  return text
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
 }
 
 function editDistance(a: string, b: string): number {

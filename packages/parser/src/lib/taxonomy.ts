@@ -43,7 +43,10 @@ export function parseTaxonomy(source: string, path: string | null = null): { tax
   if (source.length > maxTaxonomyBytes) {
     // Characters, not bytes, here: a string's UTF-8 size is at least its length, so the cap holds.
     const [line, column] = positionOfOffset(source, maxTaxonomyBytes);
-    sink.report('taxonomy-yaml', `Unexpected taxonomy of ${source.length} characters, expected at most ${maxTaxonomyBytes} bytes; the taxonomy is not read`, { line, column });
+    sink.report('taxonomy-yaml', `Unexpected taxonomy of ${source.length} characters, expected at most ${maxTaxonomyBytes} bytes; the taxonomy is not read`, {
+      line,
+      column,
+    });
     return { taxonomy: { categories: [], triggers: [] }, diagnostics: sink.diagnostics };
   }
   const lineCounter = new LineCounter();
@@ -75,7 +78,11 @@ export function parseTaxonomy(source: string, path: string | null = null): { tax
   const result = taxonomySchema.safeParse(value);
   if (!result.success) {
     for (const issue of result.error.issues) {
-      sink.report('taxonomy-schema', `Unexpected value at \`${issue.path.join('.')}\`: ${issue.message}; expected { id, label, description, synonyms }`, positionOf(issue.path));
+      sink.report(
+        'taxonomy-schema',
+        `Unexpected value at \`${issue.path.join('.')}\`: ${issue.message}; expected { id, label, description, synonyms }`,
+        positionOf(issue.path),
+      );
     }
     return { taxonomy: { categories: [], triggers: [] }, diagnostics: sink.diagnostics };
   }
@@ -83,7 +90,11 @@ export function parseTaxonomy(source: string, path: string | null = null): { tax
     const seen = new Set<string>();
     for (const [index, category] of result.data[list].entries()) {
       if (seen.has(category.id)) {
-        sink.report('taxonomy-duplicate-id', `Unexpected duplicate ${list === 'categories' ? 'category' : 'trigger'} id \`${category.id}\`, expected each id once`, positionOf([list, index, 'id']));
+        sink.report(
+          'taxonomy-duplicate-id',
+          `Unexpected duplicate ${list === 'categories' ? 'category' : 'trigger'} id \`${category.id}\`, expected each id once`,
+          positionOf([list, index, 'id']),
+        );
       }
       seen.add(category.id);
     }
@@ -108,7 +119,8 @@ export async function readTaxonomyFile(path: string, displayPath: string = path)
     // Read through the handle that was measured, and at most one byte past the cap (a file that grows meanwhile is caught by the length check).
     const buffer = Buffer.alloc(maxTaxonomyBytes + 1);
     let length = 0;
-    for (let read = -1; read !== 0 && length < buffer.length; length += read) read = (await handle.read(buffer, length, buffer.length - length, length)).bytesRead;
+    for (let read = -1; read !== 0 && length < buffer.length; length += read)
+      read = (await handle.read(buffer, length, buffer.length - length, length)).bytesRead;
     const source = buffer.subarray(0, length).toString('utf8');
     return { ...memoisedParse(source, displayPath), source };
   } finally {

@@ -28,7 +28,8 @@ const formatPlaceholderSource = String.raw`\b(?:(?:DD|MM|YYYY|YY|XX)[-/.](?:DD|M
 const formatPlaceholder = new RegExp(formatPlaceholderSource);
 const formatPlaceholders = new RegExp(formatPlaceholderSource, 'g');
 // Instructions in brackets: "[Describe the impact]", "<List the services>", "{{ owner }}".
-const instructionPlaceholder = /\[(?:describe|add|list|insert|explain|summari[sz]e|enter|write|link|what|how|who|when|why|name|owner|date|time|link)\b[^\]\n]{0,200}\]|<(?:describe|add|list|insert|explain|summari[sz]e|enter|write|what|how|who|when)\b[^>\n]{0,200}>|\{\{[^}\n]{1,60}\}\}/gi;
+const instructionPlaceholder =
+  /\[(?:describe|add|list|insert|explain|summari[sz]e|enter|write|link|what|how|who|when|why|name|owner|date|time|link)\b[^\]\n]{0,200}\]|<(?:describe|add|list|insert|explain|summari[sz]e|enter|write|what|how|who|when)\b[^>\n]{0,200}>|\{\{[^}\n]{1,60}\}\}/gi;
 // This many placeholders in the body, with no dated timeline entry, make a file a template.
 const minBodyPlaceholders = 3;
 
@@ -44,7 +45,10 @@ export function templateReason(postmortem: Postmortem): string | null {
   if (placeholderTitles.some((pattern) => pattern.test(title))) return `its title \`${title}\` is a placeholder`;
   const placeholders = bodyPlaceholders(postmortem);
   if (placeholders.length >= minBodyPlaceholders && postmortem.timeline.every((entry) => entry.at === null)) {
-    return `its body holds placeholders (${placeholders.slice(0, 3).map((text) => `\`${text}\``).join(', ')}) and no dated event`;
+    return `its body holds placeholders (${placeholders
+      .slice(0, 3)
+      .map((text) => `\`${text}\``)
+      .join(', ')}) and no dated event`;
   }
   return null;
 }

@@ -122,7 +122,10 @@ export function themes(postmortems: readonly Postmortem[], options: ThemeOptions
 function textsOf(postmortem: Postmortem): ThemeMention[] {
   return [
     ...postmortem.contributingFactors.map((factor) => ({ source: 'contributingFactor' as const, text: factor.text })),
-    ...[...postmortem.lessons.wentWrong, ...postmortem.lessons.learned, ...postmortem.lessons.wentWell, ...postmortem.lessons.lucky].map((text) => ({ source: 'lesson' as const, text })),
+    ...[...postmortem.lessons.wentWrong, ...postmortem.lessons.learned, ...postmortem.lessons.wentWell, ...postmortem.lessons.lucky].map((text) => ({
+      source: 'lesson' as const,
+      text,
+    })),
     ...postmortem.actionItems.map((item) => ({ source: 'actionItem' as const, text: item.text })),
   ];
 }

@@ -28,21 +28,39 @@ export interface TimeOfDay {
  * `IST` is India, `BST` is British Summer Time.
  */
 const fixedOffsets: ReadonlyMap<string, number> = new Map([
-  ['UTC', 0], ['UT', 0], ['GMT', 0], ['Z', 0], ['WET', 0],
-  ['WEST', 60], ['CET', 60], ['BST', 60],
-  ['CEST', 120], ['EET', 120],
-  ['EEST', 180], ['MSK', 180],
+  ['UTC', 0],
+  ['UT', 0],
+  ['GMT', 0],
+  ['Z', 0],
+  ['WET', 0],
+  ['WEST', 60],
+  ['CET', 60],
+  ['BST', 60],
+  ['CEST', 120],
+  ['EET', 120],
+  ['EEST', 180],
+  ['MSK', 180],
   ['IST', 330],
-  ['SGT', 480], ['HKT', 480], ['AWST', 480],
-  ['JST', 540], ['KST', 540],
-  ['AEST', 600], ['AEDT', 660],
-  ['NZST', 720], ['NZDT', 780],
+  ['SGT', 480],
+  ['HKT', 480],
+  ['AWST', 480],
+  ['JST', 540],
+  ['KST', 540],
+  ['AEST', 600],
+  ['AEDT', 660],
+  ['NZST', 720],
+  ['NZDT', 780],
   ['HST', -600],
-  ['AKST', -540], ['AKDT', -480],
-  ['PST', -480], ['PDT', -420],
-  ['MST', -420], ['MDT', -360],
-  ['CST', -360], ['CDT', -300],
-  ['EST', -300], ['EDT', -240],
+  ['AKST', -540],
+  ['AKDT', -480],
+  ['PST', -480],
+  ['PDT', -420],
+  ['MST', -420],
+  ['MDT', -360],
+  ['CST', -360],
+  ['CDT', -300],
+  ['EST', -300],
+  ['EDT', -240],
 ]);
 
 /**
@@ -88,7 +106,9 @@ function longestFirst(words: Iterable<string>): string[] {
 }
 
 /** Zone abbreviations we recognise after a time, upper case as written (`Z` excluded: it only counts attached). */
-const abbreviationSource = longestFirst([...fixedOffsets.keys(), ...regionalZones.keys()].filter((name) => name !== 'Z' && name !== 'UT' && name !== 'UTC' && name !== 'GMT'))
+const abbreviationSource = longestFirst(
+  [...fixedOffsets.keys(), ...regionalZones.keys()].filter((name) => name !== 'Z' && name !== 'UT' && name !== 'UTC' && name !== 'GMT'),
+)
   .map(escapeRegex)
   .join('|');
 
@@ -101,7 +121,9 @@ const zoneTokenSource = `${utcSource}|${abbreviationSource}|${numericOffsetSourc
 const attachedZonePattern = /(?:Z|[+\-\u2212]\d{2}(?::?\d{2})?)(?![A-Za-z\d])/y;
 const spacedZonePattern = new RegExp(`\\s{1,2}(?:\\(\\s?(${zoneTokenSource})\\s?\\)|(${zoneTokenSource}))(?![A-Za-z\\d])`, 'y');
 const zoneMentionPattern = new RegExp(
-  `(?<![A-Za-z])(${longestFirst(longZoneNames.keys()).map((name) => name.replace(/ /g, '\\s{1,3}')).join('|')}|${zoneTokenSource})(?![A-Za-z])`,
+  `(?<![A-Za-z])(${longestFirst(longZoneNames.keys())
+    .map((name) => name.replace(/ /g, '\\s{1,3}'))
+    .join('|')}|${zoneTokenSource})(?![A-Za-z])`,
   'gi',
 );
 
@@ -247,8 +269,18 @@ export function findZoneMention(text: string): string | null {
 // Dates
 
 const monthNames = [
-  ['january', 'jan'], ['february', 'feb'], ['march', 'mar'], ['april', 'apr'], ['may'], ['june', 'jun'],
-  ['july', 'jul'], ['august', 'aug'], ['september', 'sept', 'sep'], ['october', 'oct'], ['november', 'nov'], ['december', 'dec'],
+  ['january', 'jan'],
+  ['february', 'feb'],
+  ['march', 'mar'],
+  ['april', 'apr'],
+  ['may'],
+  ['june', 'jun'],
+  ['july', 'jul'],
+  ['august', 'aug'],
+  ['september', 'sept', 'sep'],
+  ['october', 'oct'],
+  ['november', 'nov'],
+  ['december', 'dec'],
 ] as const;
 const monthByName: ReadonlyMap<string, number> = new Map(monthNames.flatMap((names, index) => names.map((name) => [name, index + 1] as const)));
 const monthSource = `(${longestFirst(monthByName.keys()).join('|')})\\.?(?![a-z])`;
@@ -263,7 +295,10 @@ const isoDatePattern = /(\d{4})[-/](\d{1,2})[-/](\d{1,2})(?!\d)/y;
 const slashDatePattern = /(\d{1,2})\/(\d{1,2})(?:\/(\d{4}|\d{2}))?(?![\d/])/y;
 const monthDayPattern = new RegExp(`${monthSource}\\s{1,3}(\\d{1,2})(?:st|nd|rd|th)?${numberEnd}${yearSource}`, 'iy');
 const dayMonthPattern = new RegExp(`(\\d{1,2})(?:st|nd|rd|th)?\\s{1,3}(?:of\\s{1,3})?${monthSource}${yearSource}`, 'iy');
-const dateAnywherePattern = new RegExp(`\\d{4}[-/]\\d{1,2}[-/]\\d{1,2}|(?<![a-z])${monthSource}\\s{1,3}\\d|\\d{1,2}(?:st|nd|rd|th)?\\s{1,3}(?:of\\s{1,3})?${monthSource}`, 'i');
+const dateAnywherePattern = new RegExp(
+  `\\d{4}[-/]\\d{1,2}[-/]\\d{1,2}|(?<![a-z])${monthSource}\\s{1,3}\\d|\\d{1,2}(?:st|nd|rd|th)?\\s{1,3}(?:of\\s{1,3})?${monthSource}`,
+  'i',
+);
 
 /** How a document writes numeric dates whose two numbers could each be the month (`02/10/2022`). */
 export type SlashDateOrder = 'day-first' | 'month-first';
@@ -349,7 +384,10 @@ export function readDate(text: string, from = 0, slashOrder: SlashDateOrder | nu
 }
 
 /** A numeric date at `from` that reads both ways (`02/10/2022`: 2 October or February 10), or null. */
-export function readAmbiguousSlashDate(text: string, from = 0): { start: number; end: number; written: string; year: number | null; first: number; second: number } | null {
+export function readAmbiguousSlashDate(
+  text: string,
+  from = 0,
+): { start: number; end: number; written: string; year: number | null; first: number; second: number } | null {
   weekdayPattern.lastIndex = from;
   const weekday = weekdayPattern.exec(text);
   const position = weekday ? from + weekday[0].length : from;

@@ -394,7 +394,11 @@ function collectTable(table: Table, items: TimelineItem[], fallbackLine: number,
   const rows = table.children.map((row) => row.children.map((cell) => cellLine(cell, row.position?.start.line ?? fallbackLine)));
   const header = rows[0] ?? [];
   // "Time (UTC)" in the time column's header, whichever column that is (`| Date | Time (UTC) | Event |`).
-  const headerZone = header.slice(0, 3).map((cell) => findZoneMention(cell.text)).find((zone) => zone !== null) ?? null;
+  const headerZone =
+    header
+      .slice(0, 3)
+      .map((cell) => findZoneMention(cell.text))
+      .find((zone) => zone !== null) ?? null;
   const tableEntries: EntryItem[] = [];
   rows.forEach((allCells, rowIndex) => {
     // `| Day | Date | Time | Event |`: a leading weekday (or empty) column says nothing the date does not.
@@ -554,7 +558,13 @@ function ambiguousDateMessage(date: AmbiguousDate): string {
  * hours have crossed midnight and move to the next day. Zones: the entry's own, then the
  * table's, then the section's note, then the frontmatter's, then UTC (reported once).
  */
-function resolveItems(items: readonly TimelineItem[], context: TimelineContext, sectionZone: string | null, section: SectionNode, sink: DiagnosticSink): TimelineEntry[] {
+function resolveItems(
+  items: readonly TimelineItem[],
+  context: TimelineContext,
+  sectionZone: string | null,
+  section: SectionNode,
+  sink: DiagnosticSink,
+): TimelineEntry[] {
   const incidentDate = context.date === null ? null : parseIsoDate(context.date);
   const incidentYear = incidentDate?.year ?? context.year ?? null;
   let runningDate: CalendarDate | null = incidentDate;
@@ -610,7 +620,11 @@ function resolveItems(items: readonly TimelineItem[], context: TimelineContext, 
       const time = lead.time.time;
       if (lead.time.redundantMeridiem) {
         const where = positionIn(source, lead.time.start);
-        sink.report('timeline-redundant-meridiem', `Unexpected \`PM\` after the 24-hour time \`${lead.time.written}\`, read as ${formatTime(time).slice(0, 5)}; expected \`${formatTime(time).slice(0, 5)}\` or \`${time.hour - 12}:${String(time.minute).padStart(2, '0')} PM\``, where);
+        sink.report(
+          'timeline-redundant-meridiem',
+          `Unexpected \`PM\` after the 24-hour time \`${lead.time.written}\`, read as ${formatTime(time).slice(0, 5)}; expected \`${formatTime(time).slice(0, 5)}\` or \`${time.hour - 12}:${String(time.minute).padStart(2, '0')} PM\``,
+          where,
+        );
       }
       const minutes = time.hour * 60 + time.minute;
       let date = ownDate;
@@ -644,10 +658,18 @@ function resolveItems(items: readonly TimelineItem[], context: TimelineContext, 
   }
 
   if (assumedUtc) {
-    sink.report('timeline-no-zone', 'Unexpected timeline times without a time zone, expected a zone on the times (`14:05 UTC`), a note such as "All times UTC" or `timezone` in the frontmatter; assuming UTC', section);
+    sink.report(
+      'timeline-no-zone',
+      'Unexpected timeline times without a time zone, expected a zone on the times (`14:05 UTC`), a note such as "All times UTC" or `timezone` in the frontmatter; assuming UTC',
+      section,
+    );
   }
   if (missingDate) {
-    sink.report('timeline-no-date', 'Unexpected timeline times without a date, expected a date heading (`### 2021-10-30`), a date on the entries or `date` in the frontmatter; their `at` is left empty', section);
+    sink.report(
+      'timeline-no-date',
+      'Unexpected timeline times without a date, expected a date heading (`### 2021-10-30`), a date on the entries or `date` in the frontmatter; their `at` is left empty',
+      section,
+    );
   }
   return entries;
 }
@@ -667,7 +689,10 @@ const explicitMarkers: ReadonlyArray<readonly [Marker, RegExp]> = [
 // timeline has no explicit form of that kind.
 const heuristicMarkers: ReadonlyArray<readonly [Marker, RegExp]> = [
   ['started', /\b(?:incident|outage|impact) (?:begins|began|starts|started|start)\b/i],
-  ['detected', /\b(?:alerts? (?:fired|triggered)|first alert|paged|pager (?:storm|alert)|receives? (?:a )?pages?|alerted|incident (?:was )?declared|customers? (?:report|reported|reports|complain|complained))\b/i],
+  [
+    'detected',
+    /\b(?:alerts? (?:fired|triggered)|first alert|paged|pager (?:storm|alert)|receives? (?:a )?pages?|alerted|incident (?:was )?declared|customers? (?:report|reported|reports|complain|complained))\b/i,
+  ],
   ['mitigated', /\b(?:impact|outage|incident) (?:was )?mitigated\b/i],
   ['resolved', /\b(?:incident (?:was )?resolved|fully recovered|all[ -]clear|(?:outage|incident|impact) ends)\b/i],
   // A bare word counts only as the entry's label: "Resolved.", "Detected: …".
@@ -711,12 +736,7 @@ function assignMarkers(entries: TimelineEntry[]): void {
  * The entries of a timeline section (its `scope`, so date sub-headings are included), in
  * document order. Order is not checked here: out-of-order timelines are a lint rule's job.
  */
-export function extractTimeline(
-  section: SectionNode,
-  sections: readonly SectionNode[],
-  context: TimelineContext,
-  sink: DiagnosticSink,
-): TimelineEntry[] {
+export function extractTimeline(section: SectionNode, sections: readonly SectionNode[], context: TimelineContext, sink: DiagnosticSink): TimelineEntry[] {
   const items: TimelineItem[] = [];
   collectBlocks(section.scope, items, section, context.slashOrder ?? null);
   const entries = resolveItems(items, context, findSectionZone(section, sections), section, sink);

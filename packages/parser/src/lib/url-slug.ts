@@ -31,7 +31,8 @@ export interface UrlSlugOptions {
 export function toUrlSlug(name: string, options: UrlSlugOptions = {}): string {
   // `names.map(toUrlSlug)` passes an index here: only an options object counts.
   const maxLength = (typeof options === 'object' && options !== null ? options.maxLength : undefined) ?? maxUrlSlugLength;
-  if (!(Number.isInteger(maxLength) && maxLength >= 20)) throw new RangeError(`toUrlSlug: expected \`maxLength\` to be an integer of 20 or more, not ${String(maxLength)}`);
+  if (!(Number.isInteger(maxLength) && maxLength >= 20))
+    throw new RangeError(`toUrlSlug: expected \`maxLength\` to be an integer of 20 or more, not ${String(maxLength)}`);
   const slug = name
     .normalize('NFKD')
     .replace(/\p{M}+/gu, '')

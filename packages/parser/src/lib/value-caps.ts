@@ -28,7 +28,11 @@ export function capValues(
   const cap = maxValuesPerFile[key];
   if (values.length <= cap) return values;
   const dropped = values.length - cap;
-  sink.report('too-many-values', `Unexpected ${values.length} values in \`${written}\`, expected at most ${cap} ${key}; the last ${dropped} are ignored (kept in \`extra\` as \`ignored:${key}\`)`, position);
+  sink.report(
+    'too-many-values',
+    `Unexpected ${values.length} values in \`${written}\`, expected at most ${cap} ${key}; the last ${dropped} are ignored (kept in \`extra\` as \`ignored:${key}\`)`,
+    position,
+  );
   Object.defineProperty(extra, `ignored:${key}`, { value: values.slice(cap), enumerable: true, writable: true, configurable: true });
   return values.slice(0, cap);
 }

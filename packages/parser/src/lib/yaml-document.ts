@@ -49,7 +49,10 @@ export function parseYamlDocument(text: string, limits: YamlLimits, lineCounter?
       }
     }
     if (document === null) return { document, problems };
-    problems.push(...duplicateKeys(document), ...document.errors.map((error) => ({ offset: error.pos[0], message: `Invalid YAML: ${firstLine(error.message)}` })));
+    problems.push(
+      ...duplicateKeys(document),
+      ...document.errors.map((error) => ({ offset: error.pos[0], message: `Invalid YAML: ${firstLine(error.message)}` })),
+    );
     return { document, problems };
   } catch (error) {
     // Not expected within the limits; still a diagnostic, never a crash.
@@ -71,7 +74,10 @@ function measureTokens(tokens: readonly CST.Token[], limits: YamlLimits): YamlPr
       case 'block-seq':
       case 'flow-collection': {
         if (depth + 1 > limits.maxDepth) {
-          return { offset: token.offset, message: `Unexpected collection nested more than ${limits.maxDepth} levels deep (\`[\`, \`{\`, \`-\` or indented keys), expected at most ${limits.maxDepth}` };
+          return {
+            offset: token.offset,
+            message: `Unexpected collection nested more than ${limits.maxDepth} levels deep (\`[\`, \`{\`, \`-\` or indented keys), expected at most ${limits.maxDepth}`,
+          };
         }
         for (const item of token.items) {
           nodes++;
@@ -91,7 +97,10 @@ function measureTokens(tokens: readonly CST.Token[], limits: YamlLimits): YamlPr
         break;
     }
     if (nodes > limits.maxNodes) {
-      return { offset: 'offset' in token ? token.offset : 0, message: `Unexpected YAML of more than ${limits.maxNodes} keys, items and values, expected at most ${limits.maxNodes}` };
+      return {
+        offset: 'offset' in token ? token.offset : 0,
+        message: `Unexpected YAML of more than ${limits.maxNodes} keys, items and values, expected at most ${limits.maxNodes}`,
+      };
     }
   }
   return null;
@@ -108,7 +117,11 @@ function duplicateKeys(document: Document.Parsed): YamlProblem[] {
         if (!isScalar(pair.key)) continue;
         const value = pair.key.value;
         const identity = `${typeof value}\u0000${String(value)}`;
-        if (seen.has(identity)) problems.push({ offset: pair.key.range?.[0] ?? 0, message: `Unexpected duplicate key \`${truncate(String(value), 40)}\`, expected each key once in a mapping` });
+        if (seen.has(identity))
+          problems.push({
+            offset: pair.key.range?.[0] ?? 0,
+            message: `Unexpected duplicate key \`${truncate(String(value), 40)}\`, expected each key once in a mapping`,
+          });
         seen.add(identity);
       }
     },

@@ -137,8 +137,10 @@ export function ruleProblem(value: unknown): string | null {
   const { meta, check } = value as { meta?: unknown; check?: unknown };
   if (meta === null || typeof meta !== 'object') return 'expected `meta` to be an object { id, severity, scope, description }';
   const { id, severity, scope, description } = meta as Record<string, unknown>;
-  if (typeof id !== 'string' || !idPattern.test(id)) return `expected \`meta.id\` to be a kebab-case id (\`team/…\` for a team's rule), not ${JSON.stringify(id)}`;
-  if (!severities.includes(severity as Severity)) return `rule "${id}": expected \`meta.severity\` to be info, warning or error, not ${JSON.stringify(severity)}`;
+  if (typeof id !== 'string' || !idPattern.test(id))
+    return `expected \`meta.id\` to be a kebab-case id (\`team/…\` for a team's rule), not ${JSON.stringify(id)}`;
+  if (!severities.includes(severity as Severity))
+    return `rule "${id}": expected \`meta.severity\` to be info, warning or error, not ${JSON.stringify(severity)}`;
   if (!ruleScopes.includes(scope as RuleScope)) return `rule "${id}": expected \`meta.scope\` to be file, corpus or taxonomy, not ${JSON.stringify(scope)}`;
   if (typeof description !== 'string' || description.trim() === '') return `rule "${id}": expected \`meta.description\` to be a non-empty string`;
   if (check !== undefined && typeof check !== 'function') return `rule "${id}": expected \`check\` to be a function`;

@@ -38,7 +38,8 @@ export async function loadTeamRules(paths: readonly string[]): Promise<TeamRules
     const exported = Array.isArray(module.default) ? (module.default as unknown[]) : [module.default];
     for (const value of exported) {
       const problem = ruleProblem(value) ?? teamRuleProblem(value as Rule, ids);
-      if (problem !== null) throw new Error(`plugin ${path}: ${problem} (a plugin default-exports a rule or an array of rules made with defineRule from @postmortem-kb/parser)`);
+      if (problem !== null)
+        throw new Error(`plugin ${path}: ${problem} (a plugin default-exports a rule or an array of rules made with defineRule from @postmortem-kb/parser)`);
       const rule = value as Rule;
       ids.add(rule.meta.id);
       if (rule.meta.scope === 'file') file.push(rule as FileRule);

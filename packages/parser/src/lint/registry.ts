@@ -113,5 +113,8 @@ export interface RuleInfo {
 
 /** Every rule this library reports, with its default severity. */
 export const ruleDefaults: Readonly<Record<RuleId, RuleInfo>> = Object.fromEntries(
-  registry.map((entry) => [entry.meta.id, { severity: entry.meta.severity, description: entry.meta.description, ...('fatal' in entry ? { fatal: true } : {}) }]),
+  registry.map((entry) => [
+    entry.meta.id,
+    { severity: entry.meta.severity, description: entry.meta.description, ...('fatal' in entry ? { fatal: true } : {}) },
+  ]),
 ) as Record<RuleId, RuleInfo>;

@@ -4,12 +4,14 @@
  */
 import { ruleCatalogue } from './registry.js';
 
-export const rulesTableStart = '<!-- rules-table:start (generated from each rule\'s meta: pnpm run docs:rules) -->';
+export const rulesTableStart = "<!-- rules-table:start (generated from each rule's meta: pnpm run docs:rules) -->";
 export const rulesTableEnd = '<!-- rules-table:end -->';
 
 /** One row per rule and fatal problem: id, default severity, what it checks. */
 export function rulesTable(): string {
-  const rows = ruleCatalogue.map(({ meta, fatal }) => `| \`${meta.id}\` | ${meta.severity} | ${fatal ? '(fatal) ' : ''}${(meta.docs ?? meta.description).replaceAll('|', '\\|')} |`);
+  const rows = ruleCatalogue.map(
+    ({ meta, fatal }) => `| \`${meta.id}\` | ${meta.severity} | ${fatal ? '(fatal) ' : ''}${(meta.docs ?? meta.description).replaceAll('|', '\\|')} |`,
+  );
   return ['| rule | default | checks |', '| --- | --- | --- |', ...rows].join('\n');
 }
 

@@ -76,7 +76,15 @@ export function runCorpusRules(postmortems: readonly Postmortem[], options: Corp
     const first = postmortems[0];
     if (first === undefined) return;
     const skipped = running.slice(index).map((skippedRule) => skippedRule.meta.id);
-    first.diagnostics.push(diagnosticAt(budgetId, 'error', `Unexpected corpus checks over the run's time budget of ${budgetMs} ms, expected them within it; not run or not finished for the ${postmortems.length} postmortems: ${skipped.join(', ')} (raise the budget to run them)`, first.path, {}));
+    first.diagnostics.push(
+      diagnosticAt(
+        budgetId,
+        'error',
+        `Unexpected corpus checks over the run's time budget of ${budgetMs} ms, expected them within it; not run or not finished for the ${postmortems.length} postmortems: ${skipped.join(', ')} (raise the budget to run them)`,
+        first.path,
+        {},
+      ),
+    );
     return;
   }
 }

@@ -20,7 +20,10 @@ export default defineRule({
   check(postmortem, context) {
     for (const item of postmortem.actionItems) {
       if (item.status === 'done' || item.owner !== null) continue;
-      context.report({ message: `Unexpected action item without an owner, expected \`@handle\` or \`owner: name\` in “${clip(item.text, 60)}”`, line: item.line });
+      context.report({
+        message: `Unexpected action item without an owner, expected \`@handle\` or \`owner: name\` in “${clip(item.text, 60)}”`,
+        line: item.line,
+      });
     }
   },
 });

@@ -24,7 +24,11 @@ export default defineRule({
     const match = blamePhrase.exec(text);
     if (!match) return;
     for (const section of topSectionsOf(context.parsed.sections, 'rootCause')) {
-      context.report({ message: `Unexpected “${match[0]}” as a root cause, expected the process or system gap that made the mistake possible (blameless review)`, line: section.line, column: section.column });
+      context.report({
+        message: `Unexpected “${match[0]}” as a root cause, expected the process or system gap that made the mistake possible (blameless review)`,
+        line: section.line,
+        column: section.column,
+      });
     }
   },
 });

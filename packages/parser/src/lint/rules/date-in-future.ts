@@ -21,6 +21,9 @@ export default defineRule({
     // A year out of range is `date-out-of-range`'s, reported instead.
     const year = yearOf(postmortem.date);
     if (year !== null && (year < firstYear || year > lastYear(context.today))) return;
-    context.report({ message: `Unexpected date ${postmortem.date} in the future, expected a date on or before ${context.today}`, ...frontmatterPlace(context, 'date') });
+    context.report({
+      message: `Unexpected date ${postmortem.date} in the future, expected a date on or before ${context.today}`,
+      ...frontmatterPlace(context, 'date'),
+    });
   },
 });

@@ -19,7 +19,10 @@ export default defineRule({
     const year = yearOf(postmortem.date);
     const last = lastYear(context.today);
     if (year === null || (year >= firstYear && year <= last)) return;
-    context.report({ message: `Unexpected date ${postmortem.date} ${year < firstYear ? `before ${firstYear}` : `after ${last}`}, expected a year from ${firstYear} to ${last}; the incident is left out of per-year counts and year pages`, ...frontmatterPlace(context, 'date') });
+    context.report({
+      message: `Unexpected date ${postmortem.date} ${year < firstYear ? `before ${firstYear}` : `after ${last}`}, expected a year from ${firstYear} to ${last}; the incident is left out of per-year counts and year pages`,
+      ...frontmatterPlace(context, 'date'),
+    });
   },
 });
 

@@ -12,7 +12,10 @@ export default defineRule({
     docs: 'No two postmortems in different directories share a file name with different ids (each incident gets one page, `/incidents/<slug>/`).',
     examples: {
       ok: { 'api/outage.md': '---\ntitle: A\ndate: 2024-03-18\n---\n', 'web/outage-2.md': '---\ntitle: B\ndate: 2024-03-19\n---\n' },
-      notOk: { 'api/outage.md': '---\nid: api-outage\ntitle: A\ndate: 2024-03-18\n---\n', 'web/outage.md': '---\nid: web-outage\ntitle: B\ndate: 2024-03-19\n---\n' },
+      notOk: {
+        'api/outage.md': '---\nid: api-outage\ntitle: A\ndate: 2024-03-18\n---\n',
+        'web/outage.md': '---\nid: web-outage\ntitle: B\ndate: 2024-03-19\n---\n',
+      },
       expected: [
         'api/outage.md:1:1: Unexpected duplicate file name `outage.md` (also web/outage.md), expected one file per slug (one page per incident)',
         'web/outage.md:1:1: Unexpected duplicate file name `outage.md` (also api/outage.md), expected one file per slug (one page per incident)',

@@ -19,7 +19,11 @@ export default defineRule({
     if (!context.parsed) return;
     for (const section of topSectionsOf(context.parsed.sections, 'lessons')) {
       if (section.scope.length > 0) continue;
-      context.report({ message: `Unexpected empty “${section.heading}” section, expected what went well, what went wrong or where you got lucky`, line: section.line, column: section.column });
+      context.report({
+        message: `Unexpected empty “${section.heading}” section, expected what went well, what went wrong or where you got lucky`,
+        line: section.line,
+        column: section.column,
+      });
     }
   },
 });

@@ -11,7 +11,9 @@ export default defineRule({
     examples: {
       ok: '---\ntitle: Cache outage\ndate: 2024-03-18\nstarted_at: 2024-03-18T10:00:00Z\n---\n',
       notOk: '---\ntitle: Cache outage\ndate: 2024-03-18\nstarted_at: yesterday afternoon\n---\n',
-      expected: ['4:1: Unexpected `started_at: yesterday afternoon`: Unexpected `yesterday afternoon`, expected a date-time such as `2021-10-30T12:45:00-08:00` or `2021-10-30 12:45 PST`'],
+      expected: [
+        '4:1: Unexpected `started_at: yesterday afternoon`: Unexpected `yesterday afternoon`, expected a date-time such as `2021-10-30T12:45:00-08:00` or `2021-10-30 12:45 PST`',
+      ],
     },
   },
 });

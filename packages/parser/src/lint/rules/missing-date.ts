@@ -11,7 +11,9 @@ export default defineRule({
     examples: {
       ok: '# Cache outage\n\n**Date:** 2024-03-18\n',
       notOk: '# Cache outage\n\nOn March 18th 2024 the cache fell over.\n',
-      expected: ['1:1: Unexpected postmortem without a date, expected `date: YYYY-MM-DD` in frontmatter, a `Date:` line or a `YYYY-MM-DD-` file-name prefix; read 2024-03-18 from the introduction'],
+      expected: [
+        '1:1: Unexpected postmortem without a date, expected `date: YYYY-MM-DD` in frontmatter, a `Date:` line or a `YYYY-MM-DD-` file-name prefix; read 2024-03-18 from the introduction',
+      ],
     },
   },
 });

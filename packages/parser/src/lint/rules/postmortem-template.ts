@@ -11,7 +11,9 @@ export default defineRule({
     examples: {
       ok: '---\ntitle: Cache outage\ndate: 2024-03-18\n---\n',
       notOk: '---\ntitle: Incident Title\ndate: 2024-03-18\n---\n',
-      expected: ['1:1: Unexpected postmortem template (its title `Incident Title` is a placeholder), expected an incident; the file is skipped (set `template: false` in its frontmatter to keep it)'],
+      expected: [
+        '1:1: Unexpected postmortem template (its title `Incident Title` is a placeholder), expected an incident; the file is skipped (set `template: false` in its frontmatter to keep it)',
+      ],
     },
   },
 });

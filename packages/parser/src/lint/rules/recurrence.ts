@@ -14,7 +14,8 @@ export default defineRule({
     id: 'recurrence',
     severity: 'info',
     scope: 'corpus',
-    description: 'The incident recurs: an earlier one within 180 days shares a root-cause (or trigger) category and a service or organization; says how many of the earlier follow-ups are still open.',
+    description:
+      'The incident recurs: an earlier one within 180 days shares a root-cause (or trigger) category and a service or organization; says how many of the earlier follow-ups are still open.',
     docs: 'Notes an incident that recurs: an earlier one shares a root-cause (or trigger) category and a service or organization, within 180 days of the previous one — "3rd certificates incident on api-gateway at Acme in 120 days; 2 follow-ups from the first are still open" (see [Learning across incidents](#learning-across-incidents)).',
     examples: {
       taxonomy: exampleTaxonomy,
@@ -40,13 +41,18 @@ function reportRecurrence(run: RecurrenceRun, context: CorpusRuleContext): void 
     if (at === 0) return;
     const days = run.days[at]! - run.days[0]!;
     // Items open on this incident's date that are still open now; done-after ones are in the chain data.
-    const open = run.members.slice(0, at).map((earlier, from) => ({
-      from,
-      count: earlier.actionItems.filter((item) => followUpStateAt(item, postmortem.date!) === 'open').length,
-    })).filter(({ count }) => count > 0);
+    const open = run.members
+      .slice(0, at)
+      .map((earlier, from) => ({
+        from,
+        count: earlier.actionItems.filter((item) => followUpStateAt(item, postmortem.date!) === 'open').length,
+      }))
+      .filter(({ count }) => count > 0);
     let message = `${ordinal(at + 1)} ${causes} incident ${where} in ${days} day${days === 1 ? '' : 's'}`;
     if (open.length > 0) {
-      const parts = open.map(({ from, count }, index) => `${count}${index === 0 ? ` follow-up${count === 1 ? '' : 's'}` : ''} from the ${from === 0 ? 'first' : ordinal(from + 1)}`);
+      const parts = open.map(
+        ({ from, count }, index) => `${count}${index === 0 ? ` follow-up${count === 1 ? '' : 's'}` : ''} from the ${from === 0 ? 'first' : ordinal(from + 1)}`,
+      );
       const total = open.reduce((sum, { count }) => sum + count, 0);
       message += `; ${joinAnd(parts)} ${total === 1 ? 'is' : 'are'} still open`;
     }
@@ -58,7 +64,7 @@ function reportRecurrence(run: RecurrenceRun, context: CorpusRuleContext): void 
 /** `1st`, `2nd`, `3rd`, `11th`, `22nd` … */
 function ordinal(n: number): string {
   const tens = n % 100;
-  const suffix = tens >= 11 && tens <= 13 ? 'th' : ['th', 'st', 'nd', 'rd'][n % 10] ?? 'th';
+  const suffix = tens >= 11 && tens <= 13 ? 'th' : (['th', 'st', 'nd', 'rd'][n % 10] ?? 'th');
   return `${n}${suffix}`;
 }
 

@@ -10,7 +10,8 @@ const requiredForFinal: ReadonlyArray<readonly [SectionKind, string]> = [
   ['remediation', 'Action items'],
 ];
 
-const final = (body: string) => `---\ntitle: Cache outage\ndate: 2024-03-18\nstatus: final\n---\n\n## Summary\n\nThe cache fell over.\n\n## Impact\n\nSlow pages.\n\n## Timeline (all times UTC)\n\n- 10:00 — cache evicts every key\n${body}`;
+const final = (body: string) =>
+  `---\ntitle: Cache outage\ndate: 2024-03-18\nstatus: final\n---\n\n## Summary\n\nThe cache fell over.\n\n## Impact\n\nSlow pages.\n\n## Timeline (all times UTC)\n\n- 10:00 — cache evicts every key\n${body}`;
 
 export default defineRule({
   meta: {
@@ -31,7 +32,10 @@ export default defineRule({
     for (const [kind, label] of requiredForFinal) {
       if (sections.some((section) => section.kind === kind) || labelled.has(kind)) continue;
       const article = /^[AEIOU]/.test(label) ? 'an' : 'a';
-      context.report({ message: `Unexpected final postmortem without ${article} ${label} section, expected a \`## ${label}\` heading`, ...frontmatterPlace(context, 'status') });
+      context.report({
+        message: `Unexpected final postmortem without ${article} ${label} section, expected a \`## ${label}\` heading`,
+        ...frontmatterPlace(context, 'status'),
+      });
     }
   },
 });

@@ -21,6 +21,9 @@ export default defineRule({
     const started = phaseTime(postmortem, 'started');
     const resolved = phaseTime(postmortem, 'resolved');
     if (!started || !resolved || Date.parse(resolved) >= Date.parse(started)) return;
-    context.report({ message: `Unexpected end ${resolved} before start ${started}, expected the incident to end after it starts`, ...frontmatterPlace(context, 'resolved_at', 'end_time', 'ended') });
+    context.report({
+      message: `Unexpected end ${resolved} before start ${started}, expected the incident to end after it starts`,
+      ...frontmatterPlace(context, 'resolved_at', 'end_time', 'ended'),
+    });
   },
 });

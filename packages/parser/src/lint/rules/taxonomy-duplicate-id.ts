@@ -10,7 +10,8 @@ export default defineRule({
     docs: 'No category or trigger id appears twice in `taxonomy.yaml`.',
     examples: {
       ok: 'categories:\n  - id: dns\n    label: DNS\n    description: Name resolution.\n    synonyms: []\n  - id: cache\n    label: Cache\n    description: Caches.\n    synonyms: []\n',
-      notOk: 'categories:\n  - id: dns\n    label: DNS\n    description: Name resolution.\n    synonyms: []\n  - id: dns\n    label: DNS again\n    description: A second entry.\n    synonyms: []\n',
+      notOk:
+        'categories:\n  - id: dns\n    label: DNS\n    description: Name resolution.\n    synonyms: []\n  - id: dns\n    label: DNS again\n    description: A second entry.\n    synonyms: []\n',
       expected: ['6:9: Unexpected duplicate category id `dns`, expected each id once'],
     },
   },

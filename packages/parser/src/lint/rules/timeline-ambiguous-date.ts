@@ -13,7 +13,9 @@ export default defineRule({
     examples: {
       ok: page('- 13/02/2022 10:00 — cache evicts every key\n- 02/10/2022 11:00 — limit added'),
       notOk: page('- 02/10/2022 10:00 — cache evicts every key'),
-      expected: ['7:3: Unexpected date `02/10/2022` that reads as 2 October 2022 or February 10 2022, expected an ISO date (`2022-10-02`) or a numeric date elsewhere in the document that settles the order (`13/02/2023` is day first); its entry is kept without a date'],
+      expected: [
+        '7:3: Unexpected date `02/10/2022` that reads as 2 October 2022 or February 10 2022, expected an ISO date (`2022-10-02`) or a numeric date elsewhere in the document that settles the order (`13/02/2023` is day first); its entry is kept without a date',
+      ],
     },
   },
 });

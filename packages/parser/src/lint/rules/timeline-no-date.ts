@@ -11,7 +11,9 @@ export default defineRule({
     examples: {
       ok: '---\ntitle: Cache outage\ndate: 2024-03-18\n---\n\n## Timeline (all times UTC)\n\n- 10:00 — cache evicts every key\n',
       notOk: '---\ntitle: Cache outage\n---\n\n## Timeline (all times UTC)\n\n- 10:00 — cache evicts every key\n',
-      expected: ['5:1: Unexpected timeline times without a date, expected a date heading (`### 2021-10-30`), a date on the entries or `date` in the frontmatter; their `at` is left empty'],
+      expected: [
+        '5:1: Unexpected timeline times without a date, expected a date heading (`### 2021-10-30`), a date on the entries or `date` in the frontmatter; their `at` is left empty',
+      ],
     },
   },
 });

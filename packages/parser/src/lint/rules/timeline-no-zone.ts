@@ -11,7 +11,9 @@ export default defineRule({
     examples: {
       ok: '---\ntitle: Cache outage\ndate: 2024-03-18\n---\n\n## Timeline (all times UTC)\n\n- 10:00 — cache evicts every key\n',
       notOk: '---\ntitle: Cache outage\ndate: 2024-03-18\n---\n\n## Timeline\n\n- 10:00 — cache evicts every key\n',
-      expected: ['6:1: Unexpected timeline times without a time zone, expected a zone on the times (`14:05 UTC`), a note such as "All times UTC" or `timezone` in the frontmatter; assuming UTC'],
+      expected: [
+        '6:1: Unexpected timeline times without a time zone, expected a zone on the times (`14:05 UTC`), a note such as "All times UTC" or `timezone` in the frontmatter; assuming UTC',
+      ],
     },
   },
 });

@@ -22,7 +22,10 @@ export default defineRule({
       if (entry.at === null) continue;
       const at = Date.parse(entry.at);
       if (previous && at < previous.at) {
-        context.report({ message: `Unexpected timeline entry at ${entry.at} after one at line ${previous.line} that is later, expected chronological order`, line: entry.line });
+        context.report({
+          message: `Unexpected timeline entry at ${entry.at} after one at line ${previous.line} that is later, expected chronological order`,
+          line: entry.line,
+        });
       }
       previous = { at, line: entry.line };
     }

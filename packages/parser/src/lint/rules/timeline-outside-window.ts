@@ -3,7 +3,8 @@ import { defineRule } from '../define-rule.js';
 import { phaseTime } from '../../lib/metrics.js';
 
 const hour = 3_600_000;
-const page = (entry: string) => `---\ntitle: Cache outage\ndate: 2024-03-18\nstarted_at: 2024-03-18T10:00:00Z\nresolved_at: 2024-03-18T11:00:00Z\n---\n\n## Timeline (all times UTC)\n\n${entry}\n`;
+const page = (entry: string) =>
+  `---\ntitle: Cache outage\ndate: 2024-03-18\nstarted_at: 2024-03-18T10:00:00Z\nresolved_at: 2024-03-18T11:00:00Z\n---\n\n## Timeline (all times UTC)\n\n${entry}\n`;
 
 export default defineRule({
   meta: {
@@ -15,7 +16,9 @@ export default defineRule({
     examples: {
       ok: page('- 2024-03-20 09:00 — follow-up review'),
       notOk: page('- 2024-04-20 09:00 — follow-up review'),
-      expected: ['10:1: Unexpected timeline entry at 2024-04-20T09:00:00Z outside the incident (2024-03-18T10:00:00Z to 2024-03-18T11:00:00Z), expected it within a day before the start and a week after the end'],
+      expected: [
+        '10:1: Unexpected timeline entry at 2024-04-20T09:00:00Z outside the incident (2024-03-18T10:00:00Z to 2024-03-18T11:00:00Z), expected it within a day before the start and a week after the end',
+      ],
     },
   },
   check(postmortem, context) {
@@ -28,7 +31,10 @@ export default defineRule({
       if (entry.at === null) continue;
       const at = Date.parse(entry.at);
       if (at < from || at > to) {
-        context.report({ message: `Unexpected timeline entry at ${entry.at} outside the incident (${started} to ${resolved}), expected it within a day before the start and a week after the end`, line: entry.line });
+        context.report({
+          message: `Unexpected timeline entry at ${entry.at} outside the incident (${started} to ${resolved}), expected it within a day before the start and a week after the end`,
+          line: entry.line,
+        });
       }
     }
   },

@@ -24,7 +24,10 @@ export default defineRule({
     for (const id of postmortem.categories) {
       if (known.has(id)) continue;
       const suggestion = suggestCategory(id, taxonomy);
-      context.report({ message: `Unexpected category \`${id}\`, expected an id from taxonomy.yaml${suggestion ? ` (did you mean \`${suggestion}\`?)` : ''}`, ...frontmatterPlace(context, 'categories') });
+      context.report({
+        message: `Unexpected category \`${id}\`, expected an id from taxonomy.yaml${suggestion ? ` (did you mean \`${suggestion}\`?)` : ''}`,
+        ...frontmatterPlace(context, 'categories'),
+      });
     }
   },
 });

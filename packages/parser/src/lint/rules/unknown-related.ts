@@ -18,7 +18,10 @@ export default defineRule({
     const known = new Set(postmortems.flatMap((postmortem) => [postmortem.id, postmortem.slug]));
     for (const postmortem of postmortems) {
       if (context.overBudget()) return;
-      const targets = [...postmortem.related.map((id) => ['related', id] as const), ...(postmortem.duplicateOf ? [['duplicate_of', postmortem.duplicateOf] as const] : [])];
+      const targets = [
+        ...postmortem.related.map((id) => ['related', id] as const),
+        ...(postmortem.duplicateOf ? [['duplicate_of', postmortem.duplicateOf] as const] : []),
+      ];
       for (const [key, id] of targets) {
         if (!known.has(id)) context.report(postmortem, { message: `Unexpected \`${key}: ${id}\`, expected the id or slug of an incident in the corpus` });
       }

@@ -23,6 +23,9 @@ export default defineRule({
     // A taxonomy without triggers (an older project's) has nothing to check against.
     if (!taxonomy || trigger === null || taxonomy.triggers.length === 0 || taxonomy.triggers.some((known) => known.id === trigger)) return;
     const suggestion = suggestTrigger(trigger, taxonomy);
-    context.report({ message: `Unexpected trigger \`${trigger}\`, expected a trigger id from taxonomy.yaml${suggestion ? ` (did you mean \`${suggestion}\`?)` : ''}`, ...frontmatterPlace(context, 'trigger') });
+    context.report({
+      message: `Unexpected trigger \`${trigger}\`, expected a trigger id from taxonomy.yaml${suggestion ? ` (did you mean \`${suggestion}\`?)` : ''}`,
+      ...frontmatterPlace(context, 'trigger'),
+    });
   },
 });

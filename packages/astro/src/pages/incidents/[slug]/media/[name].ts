@@ -30,11 +30,15 @@ export const getStaticPaths = (async () => {
       const inside = relative(siteConfig.dir, file);
       const type = contentTypes[extname(file).toLowerCase()];
       const problem =
-        inside.startsWith('..') || isAbsolute(inside) ? 'is outside the postmortems directory'
-        : type === undefined ? 'is not a PNG, JPEG, GIF, WebP or AVIF image'
-        : !existsSync(file) || !statSync(file).isFile() ? 'does not exist'
-        : statSync(file).size > maxImageBytes ? `is larger than ${maxImageBytes} bytes`
-        : null;
+        inside.startsWith('..') || isAbsolute(inside)
+          ? 'is outside the postmortems directory'
+          : type === undefined
+            ? 'is not a PNG, JPEG, GIF, WebP or AVIF image'
+            : !existsSync(file) || !statSync(file).isFile()
+              ? 'does not exist'
+              : statSync(file).size > maxImageBytes
+                ? `is larger than ${maxImageBytes} bytes`
+                : null;
       if (problem !== null) {
         console.warn(`${postmortem.path}: image \`${image.file}\` ${problem}; it is not copied`);
         continue;
