@@ -125,7 +125,10 @@ describe('a site build over hostile route values', () => {
     expect(home).toMatch(/<h2 id="recent-heading">Recent incidents<\/h2>/);
     const victim = await readFile(join(outDir, 'incidents/2024-01-01-victim/index.html'), 'utf8');
     expect(victim).toMatch(/<h1>Victim incident<\/h1>/);
-    expect(existsSync(join(outDir, 'incidents/index.html'))).toBe(false);
+    // `/incidents/` is the list of all incidents (issue 14), never an incident page written over it.
+    const list = await readFile(join(outDir, 'incidents/index.html'), 'utf8');
+    expect(list).toMatch(/<h1>All incidents<\/h1>/);
+    expect(list).not.toMatch(/<h1>(?:Named|Single) hostile/);
     const dns = await readFile(join(outDir, 'root-causes/dns/index.html'), 'utf8');
     expect(dns).toMatch(/<h1>DNS<\/h1>/);
   });
