@@ -13,6 +13,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildSite, repo } from './_build.js';
 import { launchChromium, serveStatic } from './_serve.js';
+import { seriousAxeViolations } from './_axe.js';
 
 const fixtures = join(repo, 'test/fixtures/site-pages');
 const editUrl = 'https://example.com/repo/edit/main/postmortems/';
@@ -306,28 +307,11 @@ describe('accessibility of these pages (axe: no serious or critical violations)'
     ['dark, phone', { colorScheme: 'dark', ...phone }],
   ] as const) {
     it(`in ${label}`, async () => {
-      const axe = await readFile(join(repo, 'node_modules/axe-core/axe.min.js'), 'utf8');
       const found: string[] = [];
       for (const [site, path] of pages) {
         // axe is injected as an inline script, which the site's CSP rightly refuses.
         const page = await open(site, path, { ...options, bypassCSP: true });
-        await page.addScriptTag({ content: axe });
-        const violations = await page.evaluate(async () => {
-          const result = await (
-            window as unknown as {
-              axe: { run: (context: Document) => Promise<{ violations: { id: string; impact: string | null; nodes: { target: unknown[] }[] }[] }> };
-            }
-          ).axe.run(document);
-          return result.violations
-            .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-            .map(
-              (violation) =>
-                `${violation.id} (${violation.impact}): ${violation.nodes
-                  .slice(0, 3)
-                  .map((node) => JSON.stringify(node.target))
-                  .join(', ')}`,
-            );
-        });
+        const violations = await seriousAxeViolations(page);
         found.push(...violations.map((violation) => `${site} ${path}: ${violation}`));
         await page.context().close();
       }

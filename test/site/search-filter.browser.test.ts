@@ -11,6 +11,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildSite, repo } from './_build.js';
 import { launchChromium, serveStatic } from './_serve.js';
+import { seriousAxeViolations } from './_axe.js';
 
 let work: string;
 let outDir: string;
@@ -235,30 +236,13 @@ describe('new pages: phone width and accessibility', () => {
 
   for (const colorScheme of ['light', 'dark'] as const) {
     it(`has no serious or critical axe violations in ${colorScheme} mode`, async () => {
-      const axe = await readFile(join(repo, 'node_modules/axe-core/axe.min.js'), 'utf8');
       const auditContext = await browser.newContext({ baseURL: origin, bypassCSP: true, colorScheme });
       const found: string[] = [];
       for (const path of pages) {
         const page = await auditContext.newPage();
         await page.goto(path);
         await page.waitForLoadState('networkidle');
-        await page.addScriptTag({ content: axe });
-        const violations = await page.evaluate(async () => {
-          const result = await (
-            window as unknown as {
-              axe: { run: (context: Document) => Promise<{ violations: { id: string; impact: string | null; nodes: { target: unknown[] }[] }[] }> };
-            }
-          ).axe.run(document);
-          return result.violations
-            .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-            .map(
-              (violation) =>
-                `${violation.id} (${violation.impact}): ${violation.nodes
-                  .slice(0, 3)
-                  .map((node) => JSON.stringify(node.target))
-                  .join(', ')}`,
-            );
-        });
+        const violations = await seriousAxeViolations(page);
         found.push(...violations.map((violation) => `${path}: ${violation}`));
         await page.close();
       }

@@ -11,6 +11,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildSite, repo } from './_build.js';
 import { launchChromium, serveStatic } from './_serve.js';
+import { seriousAxeViolations } from './_axe.js';
 
 const fixtures = join(repo, 'test/fixtures/site');
 const target = '2024-03-01-fixture-ingest-compaction-backlog';
@@ -320,7 +321,6 @@ describe('the built site', () => {
     ];
     for (const colorScheme of ['light', 'dark'] as const) {
       it(`in ${colorScheme} mode`, async () => {
-        const axe = await readFile(join(repo, 'node_modules/axe-core/axe.min.js'), 'utf8');
         // axe is injected as an inline script, which the site's CSP rightly refuses.
         const auditContext = await browser.newContext({ baseURL: origin, bypassCSP: true, colorScheme });
         const found: string[] = [];
@@ -328,23 +328,7 @@ describe('the built site', () => {
           const page = await auditContext.newPage();
           await page.emulateMedia({ colorScheme });
           await page.goto(path);
-          await page.addScriptTag({ content: axe });
-          const violations = await page.evaluate(async () => {
-            const result = await (
-              window as unknown as {
-                axe: { run: (context: Document) => Promise<{ violations: { id: string; impact: string | null; nodes: { target: unknown[] }[] }[] }> };
-              }
-            ).axe.run(document);
-            return result.violations
-              .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-              .map(
-                (violation) =>
-                  `${violation.id} (${violation.impact}): ${violation.nodes
-                    .slice(0, 3)
-                    .map((node) => JSON.stringify(node.target))
-                    .join(', ')}`,
-              );
-          });
+          const violations = await seriousAxeViolations(page);
           found.push(...violations.map((violation) => `${path}: ${violation}`));
           await page.close();
         }

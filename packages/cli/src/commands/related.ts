@@ -7,6 +7,7 @@ import type { RunContext } from '../lib/context.js';
 import { formatTable } from '../lib/format-table.js';
 import { examples, parsePositiveInteger } from '../lib/options.js';
 import { escapeTerminalText, stringifyJson } from '../lib/terminal-text.js';
+import { toRelatedRecords } from '../lib/related-records.js';
 import { UsageError } from '../lib/usage-error.js';
 
 interface RelatedOptions {
@@ -41,23 +42,9 @@ export function createRelatedCommand(context: RunContext): Command {
       if (postmortem === undefined) throw new UsageError(`not a postmortem file: ${file}`);
 
       const related = relatedIncidents(postmortem, corpus, { limit: options.limit });
-      const bySlug = new Map(corpus.map((incident) => [incident.slug, incident]));
       const { stdout } = context;
       if (options.json === true) {
-        stdout.line(
-          stringifyJson(
-            related.map(({ slug, title, date, score, reasons }) => ({
-              id: bySlug.get(slug)?.id ?? slug,
-              slug,
-              title,
-              date,
-              path: bySlug.get(slug)?.path ?? null,
-              score,
-              reasons,
-            })),
-            2,
-          ),
-        );
+        stdout.line(stringifyJson(toRelatedRecords(related, corpus), 2));
         return;
       }
       if (related.length === 0) {

@@ -19,6 +19,7 @@ import type { CallToolResult, JSONRPCMessage } from '@modelcontextprotocol/sdk/t
 import { z } from 'zod';
 import { actionItemSchema, openFollowUps, postmortemSchema, precedents, relatedIncidents, type Postmortem } from '@postmortem-kb/parser';
 import { buildSearchIndex, loadSearchIndex, maxQueryLength, type Searcher } from '@postmortem-kb/parser/search';
+import { toRelatedRecords } from './related-records.js';
 import { escapeJsonText } from './terminal-text.js';
 
 export interface CorpusServerOptions {
@@ -128,16 +129,7 @@ export function createCorpusServer(options: CorpusServerOptions): McpServer {
       const postmortem = await find(id);
       if (postmortem === undefined) return notFound(id);
       const corpus = await options.corpus;
-      const bySlug = new Map(corpus.map((incident) => [incident.slug, incident]));
-      const related = relatedIncidents(postmortem, corpus, { limit }).map(({ slug, title, date, score, reasons }) => ({
-        id: bySlug.get(slug)?.id ?? slug,
-        slug,
-        title,
-        date,
-        path: bySlug.get(slug)?.path ?? null,
-        score,
-        reasons,
-      }));
+      const related = toRelatedRecords(relatedIncidents(postmortem, corpus, { limit }), corpus);
       return answer({ incident: reference(postmortem), related });
     },
   );
