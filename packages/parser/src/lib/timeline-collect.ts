@@ -1,0 +1,127 @@
+/**
+ * Collects a timeline section's entries and date lines in document order: paragraphs, lists,
+ * date sub-headings and blockquotes here, tables in timeline-table.ts.
+ */
+import type { List, ListItem, RootContent } from 'mdast';
+import { toString } from 'mdast-util-to-string';
+import type { SectionNode } from './sections.js';
+import { collapse } from './text.js';
+import { findDate, type SlashDateOrder } from './time.js';
+import { dateItem, entryItem, type EntryItem, type TimelineItem } from './timeline-items.js';
+import { isDatedEventLine, isDateLine, readEntryLead, type EntryLead } from './timeline-lead.js';
+import { paragraphLines, type TextLine } from './timeline-lines.js';
+import { collectTable } from './timeline-table.js';
+
+/**
+ * Lines of one paragraph: a line starting with a time is an entry, a date line sets the date,
+ * and any other line continues the entry above it (hard-wrapped text) or, before the first
+ * entry, is prose and not an entry. `keepFirstLine` keeps a first line without a time as an
+ * entry (a list item among timed items).
+ */
+function collectLines(lines: readonly TextLine[], items: TimelineItem[], keepFirstLine: boolean, order: SlashDateOrder | null): EntryItem | null {
+  let current: EntryItem | null = null;
+  lines.forEach((source, index) => {
+    if (source.text.trim() === '') return;
+    const lead = readEntryLead(source.text, order);
+    if (lead.time || isDatedEventLine(source.text, lead)) {
+      current = entryItem(source, lead);
+      items.push(current);
+    } else if (isDateLine(source.text, lead) && lead.date) {
+      items.push(dateItem(lead.date, source));
+      current = null;
+    } else if (current) {
+      current.textParts.push(source.text);
+      current.rawParts.push(source.text);
+    } else if (index === 0 && keepFirstLine) {
+      current = entryItem(source, lead);
+      items.push(current);
+    }
+  });
+  return current;
+}
+
+function firstLineHasTime(item: ListItem, order: SlashDateOrder | null): boolean {
+  const lead = firstLineLead(item, order);
+  return lead !== null && lead.time !== null;
+}
+
+/** A date-only entry (`- 2013-05-22 — update`) is still an event: keep it with its `date` and `at: null`. */
+function firstLineHasTimeOrDate(item: ListItem, order: SlashDateOrder | null): boolean {
+  const lead = firstLineLead(item, order);
+  return lead !== null && (lead.time !== null || lead.date !== null || lead.ambiguousDate !== null);
+}
+
+function firstLineLead(item: ListItem, order: SlashDateOrder | null): EntryLead | null {
+  const first = item.children[0];
+  if (first?.type !== 'paragraph') return null;
+  const line = paragraphLines(first, 1)[0];
+  return line === undefined ? null : readEntryLead(line.text, order);
+}
+
+/** Whether a list, or a list nested in it, has an item starting with a time. */
+function listHasTimes(list: List, order: SlashDateOrder | null): boolean {
+  return list.children.some((item) => firstLineHasTime(item, order) || item.children.some((child) => child.type === 'list' && listHasTimes(child, order)));
+}
+
+/**
+ * A list of entries. Nested lists with times are separate entries (`- Oct 31:` with its
+ * times below); nested lists without any time are details of the entry above them and are
+ * kept in its text rather than dropped. An item without a time is kept as an entry with
+ * `at: null` only when a sibling item has a time: then the list is a timeline and the
+ * item an undated event; a list where no item has a time is notes, not entries.
+ */
+function collectList(list: List, items: TimelineItem[], fallbackLine: number, order: SlashDateOrder | null): void {
+  const timed = list.children.some((item) => firstLineHasTimeOrDate(item, order));
+  for (const item of list.children) {
+    const itemLine = item.position?.start.line ?? fallbackLine;
+    let entry: EntryItem | null = null;
+    item.children.forEach((child, index) => {
+      if (child.type === 'list') {
+        if (entry && !listHasTimes(child, order)) {
+          entry.textParts.push(child.children.map((detail) => collapse(toString(detail))).join('; '));
+          entry.rawParts.push(child.children.map((detail) => collapse(toString(detail))).join('; '));
+        } else {
+          collectList(child, items, itemLine, order);
+          entry = null;
+        }
+      } else if (index === 0 && child.type === 'paragraph') {
+        entry = collectLines(paragraphLines(child, itemLine), items, timed, order);
+      } else if (entry) {
+        const text = toString(child);
+        entry.textParts.push(text);
+        entry.rawParts.push(text);
+      } else if (child.type === 'paragraph') {
+        entry = collectLines(paragraphLines(child, itemLine), items, false, order);
+      }
+    });
+  }
+}
+
+export function collectBlocks(nodes: readonly RootContent[], items: TimelineItem[], section: SectionNode, order: SlashDateOrder | null): void {
+  for (const node of nodes) {
+    const line = node.position?.start.line ?? section.line;
+    switch (node.type) {
+      case 'heading': {
+        const text = collapse(toString(node));
+        const date = findDate(text, order);
+        if (date) items.push(dateItem(date, { text, line, anchors: [{ offset: 0, line, column: (node.position?.start.column ?? 1) + node.depth + 1 }] }));
+        break;
+      }
+      case 'paragraph':
+        collectLines(paragraphLines(node, line), items, false, order);
+        break;
+      case 'list':
+        collectList(node, items, line, order);
+        break;
+      case 'table':
+        collectTable(node, items, line, order);
+        break;
+      case 'blockquote':
+        collectBlocks(node.children, items, section, order);
+        break;
+      default:
+        // Code blocks, HTML and the like are not read: a log excerpt is not the timeline.
+        break;
+    }
+  }
+}
