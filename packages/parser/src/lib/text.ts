@@ -9,3 +9,13 @@ export function clip(text: string, max: number): string {
 export function collapse(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
 }
+
+/**
+ * Drops trailing characters of a set. A loop, not `/[…]+$/`: that pattern rescans a long run
+ * from every position in it when the run is not at the end.
+ */
+export function trimEnd(text: string, chars: ReadonlySet<string>): string {
+  let end = text.length;
+  while (end > 0 && chars.has(text[end - 1]!)) end--;
+  return text.slice(0, end);
+}
