@@ -80,6 +80,21 @@ describe('postmortem import', () => {
     });
   });
 
+  it('reports in input order and names repeated titles -2, -3 … in that order while earlier files are still being written', async () => {
+    const rows = Array.from({ length: 40 }, (_, index) => `Same title,2024-01-02,summary ${index + 1}`);
+    const dir = await makeProject({ 'log.csv': `Title,Date,Summary\n${rows.join('\n')}\n`, 'out/2024-01-02-same-title-5.md': 'mine\n' });
+    const result = await runCli(['import', 'log.csv', '--from', 'csv', '--out', 'out', '--json'], { cwd: dir });
+    expect(result.code).toBe(1);
+    const reports = JSON.parse(result.stdout) as Array<{ source: string; path: string; written: boolean }>;
+    const name = (index: number) => `out/2024-01-02-same-title${index === 0 ? '' : `-${index + 1}`}.md`;
+    expect(reports.map(({ source, path, written: done }) => ({ source, path, written: done }))).toEqual(
+      rows.map((_, index) => ({ source: `log.csv (line ${index + 2})`, path: name(index), written: index !== 4 })),
+    );
+    expect(await readFile(join(dir, name(4)), 'utf8')).toBe('mine\n');
+    for (const index of [0, 17, 39]) expect(await readFile(join(dir, name(index)), 'utf8')).toContain(`summary ${index + 1}`);
+    expect((await readdir(join(dir, 'out'))).filter((file) => file.endsWith('.md'))).toHaveLength(40);
+  });
+
   it('round trip: the written markdown imported again gives the same fields in export --json', async () => {
     const dir = await makeProject();
     const inputs = [googleDoc, fixture('confluence/export-page.html'), fixture('confluence/eu-payment-certificate-expiry.xhtml'), fixture('hostile.html')];

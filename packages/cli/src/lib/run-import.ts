@@ -4,7 +4,7 @@
  * and reports what the parser recognised.
  */
 import { mkdir, stat } from 'node:fs/promises';
-import { basename, extname, join, relative, resolve } from 'node:path';
+import { basename, dirname, extname, join, relative, resolve } from 'node:path';
 import { formatDiagnostic, parsePostmortem, toUrlSlug } from '@postmortem-kb/parser';
 import {
   columnFields,
@@ -62,6 +62,24 @@ export async function runImport(inputs: readonly string[], options: ImportComman
   const taken = new Set<string>();
   const reports: ImportReport[] = [];
   let failed = false;
+  const files = createFileWriter();
+  // Each write waits on fsync; the next documents convert meanwhile. Reports are still taken
+  // (and printed) in input order, and names are given in that order before any write starts.
+  const inFlight: Array<Promise<ImportReport>> = [];
+  const settle = async (keep: number): Promise<void> => {
+    while (inFlight.length > keep) {
+      const report = await inFlight.shift()!;
+      if (report.path !== null) failed ||= !report.written && !options.dryRun;
+      reports.push(report);
+      if (!options.json) printReport(report, options.dryRun, context);
+    }
+  };
+  const enqueue = async (report: Promise<ImportReport>): Promise<void> => {
+    // A later write that fails while an earlier one is awaited is reported when its turn comes, not as unhandled.
+    report.catch(() => {});
+    inFlight.push(report);
+    await settle(writesInFlight);
+  };
 
   const documents = importDocuments(paths, options.from, {
     limits: { maxOutputBytes },
@@ -72,25 +90,23 @@ export async function runImport(inputs: readonly string[], options: ImportComman
   for await (const result of documents) {
     for (const refusal of result.diagnostics) {
       failed ||= refusal.severity === 'error';
-      const report: ImportReport = {
-        source: shown(refusal.path ?? ''),
-        path: null,
-        written: false,
-        skipped: refusal.message,
-        images: [],
-        recognised: null,
-        unrecognised: { headings: [], diagnostics: [{ ...refusal, path: shown(refusal.path ?? '') }] },
-      };
-      reports.push(report);
-      if (!options.json) printReport(report, options.dryRun, context);
+      await enqueue(
+        Promise.resolve({
+          source: shown(refusal.path ?? ''),
+          path: null,
+          written: false,
+          skipped: refusal.message,
+          images: [],
+          recognised: null,
+          unrecognised: { headings: [], diagnostics: [{ ...refusal, path: shown(refusal.path ?? '') }] },
+        }),
+      );
     }
     for (const document of result.documents) {
-      const report = await writeDocument(document, { outDir, shown, taken, maxOutputBytes, options, timezone: config.timezone });
-      failed ||= !report.written && !options.dryRun;
-      reports.push(report);
-      if (!options.json) printReport(report, options.dryRun, context);
+      await enqueue(writeDocument(document, { outDir, shown, taken, maxOutputBytes, options, timezone: config.timezone, files }));
     }
   }
+  await settle(0);
   if (options.json) context.stdout.write(`${stringifyJson(reports, 2)}\n`);
   else {
     const written = reports.filter((report) => report.written).length;
@@ -111,6 +127,42 @@ interface WriteContext {
   maxOutputBytes: number;
   options: ImportCommandOptions;
   timezone: string | undefined;
+  files: FileWriter;
+}
+
+/** How many documents may be waiting on their writes while later ones are converted. */
+const writesInFlight = 16;
+
+interface FileWriter {
+  /** Creates a directory once per run. */
+  directory(path: string): Promise<void>;
+  /** Writes an image once per run: its name is its content's hash, so an existing file holds the same bytes. */
+  asset(path: string, data: Uint8Array): Promise<void>;
+}
+
+function createFileWriter(): FileWriter {
+  const directories = new Map<string, Promise<unknown>>();
+  const assets = new Map<string, Promise<void>>();
+  const directory = async (path: string): Promise<void> => {
+    let made = directories.get(path);
+    if (made === undefined) directories.set(path, (made = mkdir(path, { recursive: true })));
+    await made;
+  };
+  return {
+    directory,
+    async asset(path, data) {
+      let written = assets.get(path);
+      if (written === undefined) {
+        written = directory(dirname(path)).then(() =>
+          writeFileAtomic(path, data, { overwrite: false }).catch((error: NodeJS.ErrnoException) => {
+            if (error.code !== 'EEXIST') throw error;
+          }),
+        );
+        assets.set(path, written);
+      }
+      await written;
+    },
+  };
 }
 
 async function writeDocument(document: ImportedDocument, write: WriteContext): Promise<ImportReport> {
@@ -143,7 +195,7 @@ async function writeDocument(document: ImportedDocument, write: WriteContext): P
   }
   if (write.options.dryRun) return report;
 
-  await mkdir(write.outDir, { recursive: true });
+  await write.files.directory(write.outDir);
   try {
     await writeFileAtomic(path, text, { overwrite: write.options.force });
   } catch (error) {
@@ -151,14 +203,7 @@ async function writeDocument(document: ImportedDocument, write: WriteContext): P
     report.skipped = `${shownPath} already exists; not overwriting it (--force to replace it)`;
     return report;
   }
-  for (const asset of document.assets) {
-    const assetPath = join(write.outDir, asset.path);
-    await mkdir(join(assetPath, '..'), { recursive: true });
-    // Images are named by their content: an existing file of that name holds the same bytes.
-    await writeFileAtomic(assetPath, asset.data, { overwrite: false }).catch((error: NodeJS.ErrnoException) => {
-      if (error.code !== 'EEXIST') throw error;
-    });
-  }
+  await Promise.all(document.assets.map((asset) => write.files.asset(join(write.outDir, asset.path), asset.data)));
   report.written = true;
   return report;
 }

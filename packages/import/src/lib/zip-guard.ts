@@ -1,9 +1,10 @@
 /**
  * A zip (a .docx) is checked before any converter inflates it: the entry count and the
- * declared sizes from the central directory first, then every entry is inflated once as a
- * stream by yauzl, which stops as soon as an entry grows past its declared size (a zip
- * bomb that lies about its sizes). XML parts must carry no DTD, so no entity can expand.
+ * declared sizes from the central directory first, then every entry is inflated once, and
+ * inflation stops as soon as an entry grows past its declared size (a zip bomb that lies
+ * about its sizes). XML parts must carry no DTD, so no entity can expand.
  */
+import { inflateRawSync } from 'node:zlib';
 import yauzl from 'yauzl';
 import type { ImportLimits } from './limits.js';
 
@@ -28,7 +29,7 @@ function entries(zip: yauzl.ZipFile): Promise<yauzl.Entry[]> {
   });
 }
 
-function inflate(zip: yauzl.ZipFile, entry: yauzl.Entry, keep: boolean): Promise<Buffer | null> {
+function streamInflate(zip: yauzl.ZipFile, entry: yauzl.Entry, keep: boolean): Promise<Buffer | null> {
   return new Promise((resolve, reject) => {
     zip.openReadStream(entry, (error, stream) => {
       if (error) return reject(error);
@@ -40,6 +41,30 @@ function inflate(zip: yauzl.ZipFile, entry: yauzl.Entry, keep: boolean): Promise
       stream.on('error', reject);
     });
   });
+}
+
+const stored = 0;
+const deflated = 8;
+
+/**
+ * An entry inflated in one call from the buffer (a .docx has a few dozen small entries, and a
+ * stream per entry costs more than the inflating), never past its declared size. An entry that
+ * is not what it declares, or not plain stored/deflated data, goes through yauzl's validating
+ * stream instead, whose error names what is wrong.
+ */
+async function inflate(zip: yauzl.ZipFile, data: Buffer, entry: yauzl.Entry, keep: boolean): Promise<Buffer | null> {
+  if (!entry.isEncrypted() && (entry.compressionMethod === stored || entry.compressionMethod === deflated)) {
+    const { fileDataStart } = await zip.readLocalFileHeaderPromise(entry, { minimal: true });
+    const raw = data.subarray(fileDataStart, fileDataStart + entry.compressedSize);
+    let content: Buffer | null = null;
+    try {
+      content = entry.compressionMethod === stored ? raw : inflateRawSync(raw, { maxOutputLength: Math.max(1, entry.uncompressedSize) });
+    } catch {
+      // Larger than declared, or damaged: the stream below reports it.
+    }
+    if (content !== null && content.length === entry.uncompressedSize) return keep ? content : null;
+  }
+  return streamInflate(zip, entry, keep);
 }
 
 /** The reason `data` is refused, or null when it is a zip within the limits. */
@@ -65,7 +90,7 @@ export async function checkZip(data: Buffer, limits: ImportLimits): Promise<stri
     for (const entry of list) {
       if (entry.fileName.endsWith('/')) continue;
       const isXml = /\.(?:xml|rels)$/i.test(entry.fileName);
-      const content = await inflate(zip, entry, isXml);
+      const content = await inflate(zip, data, entry, isXml);
       if (content !== null && /<!(?:DOCTYPE|ENTITY)/i.test(content.toString('latin1'))) {
         return `Unexpected DTD in ${JSON.stringify(entry.fileName)}, expected none (entity declarations are refused)`;
       }
