@@ -10,6 +10,7 @@
 import { LineCounter, isMap, isScalar } from 'yaml';
 import type { DiagnosticSink } from './diagnostics.js';
 import { frontmatterSchema, type Frontmatter } from './schema.js';
+import { truncate } from './text.js';
 import { parseYamlDocument, type YamlLimits } from './yaml-document.js';
 
 export interface Position {
@@ -196,7 +197,13 @@ export function keysGiven(data: Frontmatter, key: AliasedKey): Array<keyof Front
   return [key, ...frontmatterAliases[key]].filter((name) => data[name] !== undefined);
 }
 
-function defineOwn(target: Record<string, unknown>, key: string, value: unknown): void {
+/** Where a top-level key was written, or the file's start when it was not. */
+export function keyPosition(frontmatter: Pick<FrontmatterResult, 'positions'>, key: string): Position {
+  return frontmatter.positions.get(key) ?? { line: 1, column: 1 };
+}
+
+/** Sets a key of `extra` as an own property, whatever its name (`__proto__` included). */
+export function defineOwn(target: Record<string, unknown>, key: string, value: unknown): void {
   Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
 }
 
@@ -224,8 +231,4 @@ function stripCr(line: string): string {
 
 function firstLine(text: string): string {
   return text.split('\n', 1)[0] ?? text;
-}
-
-function truncate(text: string, length: number): string {
-  return text.length > length ? text.slice(0, length) + '…' : text;
 }

@@ -6,6 +6,30 @@
  * preformatted text) with a positioned diagnostic, so nothing the author wrote is lost.
  */
 import type { Nodes, Root } from 'mdast';
+import type { DiagnosticSink } from './diagnostics.js';
+import { parseMarkdown } from './markdown.js';
+
+/**
+ * The body's mdast, or (for bodies nested too deep or with too many delimiters for remark to
+ * handle in linear time and bounded stack) the body verbatim as one code block, with a
+ * positioned `too-large` diagnostic.
+ */
+export function parseMarkdownWithinLimits(body: string, sink: DiagnosticSink): Root {
+  let limit = precheckMarkdown(body);
+  if (!limit) {
+    try {
+      const tree = parseMarkdown(body);
+      limit = checkTreeDepth(tree);
+      if (!limit) return tree;
+    } catch (error) {
+      // A stack overflow in a recursive remark plugin: still never lose the content.
+      if (!(error instanceof RangeError)) throw error;
+      limit = { line: 1, column: 1, message: `Unexpected markdown remark could not parse (${error.message}); the body is kept as preformatted text` };
+    }
+  }
+  sink.report('too-large', limit.message, limit);
+  return verbatimTree(body);
+}
 
 export interface MarkdownLimit {
   line: number;
@@ -213,7 +237,7 @@ function thematicBreakStop(text: string, index: number, char: string): number {
 }
 
 /** The first node deeper than `maxTreeDepth`, as a limit, or null. Iterative: safe on any depth. */
-export function checkTreeDepth(tree: Root): MarkdownLimit | null {
+function checkTreeDepth(tree: Root): MarkdownLimit | null {
   const stack: Array<[Nodes, number]> = [[tree, 0]];
   while (stack.length > 0) {
     const [node, depth] = stack.pop()!;
@@ -231,7 +255,7 @@ export function checkTreeDepth(tree: Root): MarkdownLimit | null {
 }
 
 /** The body as one code block: rendered as escaped preformatted text, nothing lost. */
-export function verbatimTree(markdown: string): Root {
+function verbatimTree(markdown: string): Root {
   let first = 0;
   let line = 1;
   while (markdown[first] === '\n' || markdown[first] === '\r') {

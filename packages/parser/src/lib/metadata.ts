@@ -1,10 +1,11 @@
 /**
  * Metadata written in the body rather than in frontmatter: a first H1 as the title,
- * `**Date:** …` / `Date: …` lines, and a `YYYY-MM-DD-` file-name prefix.
+ * `**Date:** …` / `Date: …` lines, and a `YYYY-MM-DD-` file-name prefix; and the
+ * postmortem's descriptive fields, from frontmatter with those lines as fallback.
  */
 import type { Paragraph, Root, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
-import type { SectionKind } from './schema.js';
+import type { Frontmatter, Postmortem, SectionKind } from './schema.js';
 import { classifyHeading, headingText } from './sections.js';
 import { findDate, formatDate } from './time.js';
 
@@ -108,6 +109,43 @@ function labelledText(paragraph: Paragraph): string {
     out += text;
   });
   return out;
+}
+
+export type MetadataFields = Pick<Postmortem, 'status' | 'severity' | 'organization' | 'triggerCategory' | 'authors' | 'sources' | 'related' | 'duplicateOf'>;
+
+/** Status, severity, organization, authors, sources and links to other postmortems: frontmatter first, else a `Key: value` line. */
+export function readMetadataFields(fm: Frontmatter, body: BodyMetadata): MetadataFields {
+  return {
+    status: fm.status ?? statusFromBody(body.fields.get('status')?.value),
+    severity: fm.severity !== undefined ? String(fm.severity) : (body.fields.get('severity')?.value ?? null),
+    organization: fm.organization ?? fm.company ?? body.fields.get('organization')?.value ?? body.fields.get('company')?.value ?? null,
+    triggerCategory: fm.trigger?.trim() || null,
+    // Handles as in action-item owners: `@jane` → `jane`.
+    authors: toList(fm.authors ?? body.fields.get('authors')?.value ?? body.fields.get('author')?.value).map((author) => author.replace(/^@/, '')),
+    sources: readSources(fm),
+    related: toList(fm.related),
+    duplicateOf: fm.duplicate_of ?? null,
+  };
+}
+
+function readSources(fm: Frontmatter): Postmortem['sources'] {
+  const single = fm.source ?? fm.url;
+  const entries = [...(fm.sources ?? []), ...(fm.source ? [fm.source] : []), ...(fm.url && fm.url !== fm.source ? [fm.url] : [])];
+  return entries.map((entry) => {
+    // A top-level `archive_url` archives the one `url`/`source` beside it.
+    if (typeof entry === 'string') return entry === single && fm.archive_url ? { url: entry, archiveUrl: fm.archive_url } : { url: entry };
+    const archiveUrl = typeof entry.archive_url === 'string' ? entry.archive_url : undefined;
+    return archiveUrl ? { url: entry.url, archiveUrl } : { url: entry.url };
+  });
+}
+
+function statusFromBody(value: string | undefined): Postmortem['status'] {
+  const normalised = value?.toLowerCase().replace(/[^a-z]+/g, '-');
+  if (normalised === 'draft' || normalised === 'in-review' || normalised === 'final') return normalised;
+  // Words other templates use: "Complete, action items in progress", "Under review".
+  if (normalised?.startsWith('complete') || normalised?.startsWith('published') || normalised?.startsWith('approved')) return 'final';
+  if (normalised?.startsWith('under-review') || normalised?.startsWith('review')) return 'in-review';
+  return null;
 }
 
 /** `2021-10-30-aws-outage.md` → `2021-10-30`. */

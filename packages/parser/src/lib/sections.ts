@@ -245,12 +245,15 @@ export function headingText(node: Heading): string {
   return toString(node).replace(/\s+/g, ' ').trim();
 }
 
-/** Nodes before the first heading (metadata lines, an intro paragraph). */
-export function preamble(tree: Root): RootContent[] {
+/** Paragraphs before the first heading (a first H1 aside) that are not `Key: value` metadata lines. */
+export function introNodes(children: readonly RootContent[]): RootContent[] {
   const nodes: RootContent[] = [];
-  for (const node of tree.children) {
-    if (node.type === 'heading') break;
-    nodes.push(node);
+  for (const node of children) {
+    if (node.type === 'heading') {
+      if (node.depth === 1) continue;
+      break;
+    }
+    if (node.type === 'paragraph' && !/^[\s*_]*[A-Za-z ]{1,30}[*_]*:/.test(toString(node))) nodes.push(node);
   }
   return nodes;
 }

@@ -19,3 +19,8 @@ export function trimEnd(text: string, chars: ReadonlySet<string>): string {
   while (end > 0 && chars.has(text[end - 1]!)) end--;
   return text.slice(0, end);
 }
+
+/** `text` cut to its first `length` characters followed by `…` when longer. */
+export function truncate(text: string, length: number): string {
+  return text.length > length ? text.slice(0, length) + '…' : text;
+}

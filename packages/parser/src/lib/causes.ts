@@ -1,0 +1,48 @@
+/**
+ * Root causes, contributing factors, trigger, detection and resolution: from their sections or
+ * labelled paragraphs, else (a prose-only report) from sentences of the prose that state them,
+ * marked inferred. Each root cause gets a category: the one the author chose, or among several
+ * the one its text mentions.
+ */
+import type { Root } from 'mdast';
+import { inferFromProse } from './inferred-causes.js';
+import type { Postmortem } from './schema.js';
+import type { SectionContent } from './section-content.js';
+import { nodesToText } from './sections.js';
+import { categoriesMentioned, type Taxonomy } from './taxonomy.js';
+
+export type Causes = Pick<Postmortem, 'rootCauses' | 'contributingFactors' | 'trigger' | 'detection' | 'resolution' | 'inferred'>;
+
+export function readCauses(content: SectionContent, tree: Root, categories: readonly string[], taxonomy: Taxonomy | undefined): Causes {
+  const statedCauses = content.items('rootCause');
+  const trigger = content.text('trigger');
+  const resolution = content.text('resolution');
+  const prose = statedCauses.length === 0 || trigger === null || resolution === null ? inferFromProse(nodesToText(tree.children)) : null;
+  const inferredCauses = statedCauses.length === 0 ? (prose?.rootCauses ?? []) : [];
+  const inferred: NonNullable<Postmortem['inferred']> = [
+    ...(inferredCauses.length > 0 ? (['rootCauses'] as const) : []),
+    ...(trigger === null && prose?.trigger ? (['trigger'] as const) : []),
+    ...(resolution === null && prose?.resolution ? (['resolution'] as const) : []),
+  ];
+  const rootCauses = [...statedCauses, ...inferredCauses].map((item) => {
+    const category = taxonomy ? pickCategory(item, categories, taxonomy) : categories[0];
+    const cause = category ? { text: item, category } : { text: item };
+    return inferredCauses.length > 0 ? { ...cause, inferred: true as const } : cause;
+  });
+  return {
+    rootCauses,
+    contributingFactors: content.items('contributingFactors').map((item) => ({ text: item })),
+    trigger: trigger ?? prose?.trigger ?? null,
+    detection: content.text('detection'),
+    resolution: resolution ?? prose?.resolution ?? null,
+    ...(inferred.length > 0 ? { inferred } : {}),
+  };
+}
+
+function pickCategory(text: string, categories: readonly string[], taxonomy: Taxonomy): string | undefined {
+  // With one category chosen, it is the answer whatever the text mentions: skip the scan.
+  if (categories.length === 1) return categories[0];
+  const mentioned = categoriesMentioned(text, taxonomy);
+  // A category the author chose wins over one the text merely mentions.
+  return mentioned.find((id) => categories.includes(id)) ?? categories[0] ?? mentioned[0];
+}

@@ -1,0 +1,148 @@
+/**
+ * When the incident happened: its date (frontmatter, a `Date:` line, the file name, the start
+ * of impact, the introduction, else the earliest timeline entry), the zone for times written
+ * without one, and the frontmatter's start, detection, mitigation and resolution times.
+ */
+import type { Root } from 'mdast';
+import type { DiagnosticSink } from './diagnostics.js';
+import { defineOwn, keyPosition, keysGiven, type FrontmatterResult } from './frontmatter.js';
+import { dateFromFileName, parseCalendarDate, type BodyMetadata } from './metadata.js';
+import type { Frontmatter, Postmortem } from './schema.js';
+import { introNodes, nodesToText } from './sections.js';
+import { truncate } from './text.js';
+import { findDate, formatDate, parseDateTime, slashDateOrder, zoneOffsetMinutes } from './time.js';
+import type { TimelineContext } from './timeline.js';
+
+type TimeKey = 'started_at' | 'detected_at' | 'mitigated_at' | 'resolved_at';
+
+export interface IncidentTimes extends Pick<Postmortem, 'timezone' | 'startedAt' | 'detectedAt' | 'mitigatedAt' | 'resolvedAt'> {
+  /** The incident's date as far as it is known before the timeline is read. */
+  date: string | null;
+  /** Where `date` came from: stated (frontmatter, a `Date:` line, the file name), the start of impact, or the introduction. */
+  dateFrom: 'stated' | 'started' | 'introduction' | null;
+  /** What the timeline's entries are read against. */
+  timelineContext: TimelineContext;
+}
+
+export function readIncidentTimes(
+  frontmatter: FrontmatterResult,
+  body: BodyMetadata,
+  tree: Root,
+  baseName: string,
+  fallbackZone: string | null,
+  sink: DiagnosticSink,
+): IncidentTimes {
+  const fm = frontmatter.data;
+  const statedDate = readStatedDate(fm, body.date, baseName, sink, keyPosition(frontmatter, 'date'));
+  const introDate = statedDate === null ? dateInText(nodesToText(introNodes(tree.children))) : null;
+  const timezone = readTimezone(fm.timezone, fallbackZone, sink, keyPosition(frontmatter, 'timezone'), frontmatter.extra);
+  const context = { date: statedDate ?? introDate, timezone };
+  const startedAt = readTime(frontmatter, 'started_at', context, sink);
+  const detectedAt = readTime(frontmatter, 'detected_at', context, sink);
+  const mitigatedAt = readTime(frontmatter, 'mitigated_at', context, sink);
+  const resolvedAt = readTime(frontmatter, 'resolved_at', context, sink);
+  // The start of impact, as written in its own offset, is the incident's day.
+  const startDate = statedDate === null && startedAt !== null ? startedAt.slice(0, 10) : null;
+  const date = statedDate ?? startDate ?? introDate;
+  const dateFrom = statedDate !== null ? 'stated' : startDate !== null ? 'started' : introDate !== null ? 'introduction' : null;
+  // A month-precision date (`2013-05`) still gives timeline entries such as "May 22" their year.
+  const year = date === null ? null : Number(date.slice(0, 4));
+  const timelineContext = { date, timezone, year, slashOrder: slashDateOrder(frontmatter.body) };
+  return { date, dateFrom, timezone, startedAt, detectedAt, mitigatedAt, resolvedAt, timelineContext };
+}
+
+/**
+ * The incident's date once the timeline is read: its earliest entry's date when nothing else
+ * gave one. A postmortem that states no date is reported, saying where the date was read.
+ */
+export function settleDate(times: IncidentTimes, timeline: Postmortem['timeline'], fm: Frontmatter, sink: DiagnosticSink): string | null {
+  const timelineDate = times.date === null ? earliestDate(timeline) : null;
+  if (times.dateFrom !== 'stated' && times.dateFrom !== 'started' && fm.date === undefined) {
+    const read =
+      times.dateFrom === 'introduction'
+        ? `; read ${times.date} from the introduction`
+        : timelineDate !== null
+          ? `; read ${timelineDate} from the earliest timeline entry`
+          : '';
+    sink.report(
+      'missing-date',
+      `Unexpected postmortem without a date, expected \`date: YYYY-MM-DD\` in frontmatter, a \`Date:\` line or a \`YYYY-MM-DD-\` file-name prefix${read}`,
+    );
+  }
+  return times.date ?? timelineDate;
+}
+
+function readStatedDate(
+  fm: Frontmatter,
+  bodyDate: string | null,
+  baseName: string,
+  sink: DiagnosticSink,
+  position: { line: number; column: number },
+): string | null {
+  if (fm.date !== undefined) {
+    const written = String(fm.date).trim();
+    // Month precision: the public record gives only the month ("late January 2015").
+    if (/^\d{4}-(?:0[1-9]|1[0-2])$/.test(written)) return written;
+    const parsed = parseCalendarDate(written);
+    if (parsed) return parsed;
+    sink.report('frontmatter-date', `Unexpected \`date: ${fm.date}\`, expected a calendar date \`YYYY-MM-DD\` or a month \`YYYY-MM\``, position);
+  }
+  return bodyDate ?? dateFromFileName(baseName);
+}
+
+/**
+ * The zone for times written without one: the frontmatter's `timezone` when it is a zone we
+ * know, else `fallback` (the caller's option). An unknown zone is reported at its key, kept in
+ * `extra` under `invalid:timezone`, and not used: it is never silently read as UTC.
+ */
+function readTimezone(
+  written: string | undefined,
+  fallback: string | null,
+  sink: DiagnosticSink,
+  position: { line: number; column: number },
+  extra: Record<string, unknown>,
+): string | null {
+  if (written === undefined) return fallback;
+  if (zoneOffsetMinutes(written, '2000-01-01T00:00') !== null) return written;
+  sink.report(
+    'frontmatter-schema',
+    `Unexpected \`timezone\` value \`${truncate(written, 60)}\`, expected a zone: an IANA name (\`Europe/Berlin\`), an abbreviation (\`UTC\`, \`PST\`) or an offset (\`+02:00\`); it is not used, so times written without a zone are read as ${fallback ?? 'UTC'}`,
+    position,
+  );
+  defineOwn(extra, 'invalid:timezone', written);
+  return fallback;
+}
+
+/** A frontmatter time as an ISO instant, read against the incident's date and zone; null when not given or not readable (reported). */
+function readTime(
+  frontmatter: FrontmatterResult,
+  key: TimeKey,
+  context: { date: string | null; timezone: string | null },
+  sink: DiagnosticSink,
+): string | null {
+  const fm = frontmatter.data;
+  // Diagnostics name the key as the author wrote it (`start_time`, `ended` …).
+  const written = key === 'started_at' || key === 'resolved_at' ? keysGiven(fm, key)[0] : fm[key] !== undefined ? key : undefined;
+  if (written === undefined) return null;
+  const value = String(fm[written]);
+  const parsed = parseDateTime(value, context);
+  if (parsed.error) sink.report('frontmatter-time', `Unexpected \`${written}: ${value}\`: ${parsed.error}`, keyPosition(frontmatter, String(written)));
+  return parsed.at;
+}
+
+/** The date (as written, in its own offset) of the earliest timeline entry with a time, or null. */
+function earliestDate(timeline: Postmortem['timeline']): string | null {
+  let earliest: { at: string; ms: number } | null = null;
+  for (const { at } of timeline) {
+    if (at === null) continue;
+    const ms = Date.parse(at);
+    if (!Number.isNaN(ms) && (earliest === null || ms < earliest.ms)) earliest = { at, ms };
+  }
+  return earliest?.at.slice(0, 10) ?? null;
+}
+
+/** A full calendar date written in a text ("On January 31st 2017 …"), as `YYYY-MM-DD`, or null. */
+function dateInText(text: string): string | null {
+  const found = findDate(text.slice(0, 2_000));
+  return found?.valid && found.year !== null ? formatDate({ year: found.year, month: found.month, day: found.day }) : null;
+}

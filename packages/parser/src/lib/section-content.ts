@@ -1,0 +1,57 @@
+/**
+ * What a postmortem says under each kind of section: the sections of that kind (sub-headings
+ * belong to their parent), else a labelled paragraph before the first H2 (`**Impact:** …`).
+ */
+import type { List } from 'mdast';
+import { toString } from 'mdast-util-to-string';
+import type { BodyMetadata } from './metadata.js';
+import type { SectionKind } from './schema.js';
+import { nodesToText, topSectionsOf, type SectionNode } from './sections.js';
+import { collapse } from './text.js';
+
+export class SectionContent {
+  constructor(
+    readonly sections: readonly SectionNode[],
+    private readonly fields: BodyMetadata['sectionFields'],
+  ) {}
+
+  /** The sections of `kind` that are not inside another of that kind. */
+  all(kind: SectionKind): SectionNode[] {
+    return topSectionsOf(this.sections, kind);
+  }
+
+  first(kind: SectionKind): SectionNode | undefined {
+    return this.all(kind)[0];
+  }
+
+  /** The labelled paragraph's text for `kind`, or null. */
+  field(kind: SectionKind): string | null {
+    const value = this.fields.get(kind)?.value;
+    return value ? value : null;
+  }
+
+  /** The text of the sections of `kind`, else of its labelled paragraph, else null. */
+  text(kind: SectionKind): string | null {
+    const found = this.all(kind);
+    if (found.length === 0) return this.field(kind);
+    return found.map((section) => nodesToText(section.scope)).join('\n\n');
+  }
+
+  /** The list items (or paragraphs) of the sections of `kind`, else its labelled paragraph as one item. */
+  items(kind: SectionKind): string[] {
+    const found = this.all(kind);
+    if (found.length > 0) return found.flatMap((section) => itemsOf(section));
+    const value = this.field(kind);
+    return value ? [value] : [];
+  }
+}
+
+/** A section's list items, or its paragraphs when it has no list. */
+function itemsOf(section: SectionNode): string[] {
+  const lists = section.scope.filter((node): node is List => node.type === 'list');
+  if (lists.length > 0) {
+    return lists.flatMap((list) => list.children.map((item) => collapse(toString(item)))).filter(Boolean);
+  }
+  const text = nodesToText(section.scope.filter((node) => node.type !== 'heading'));
+  return text ? [text.replace(/[ \t]+/g, ' ')] : [];
+}
