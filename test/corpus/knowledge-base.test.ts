@@ -1,8 +1,10 @@
 /**
  * The knowledge base as issue 15 asks for it: checked against the content audit
  * (../shared/research/content-audit.md, tables (a) and (b)) and its public sources.
- * Thresholds asserted here are the ones the corpus meets: 220 incidents and ≥ 50 % with a time to
- * resolve are the issue's targets; timelines of 3 timed entries are still short of its 60 %.
+ * Thresholds asserted here are the ones the corpus meets, rounded down (figures on 2 December 2026:
+ * 253 incidents, 96.4 % dated, 59.7 % with a timeline of three timed entries, 61.3 % with a time to
+ * resolve). The issue's targets of 220 incidents and ≥ 50 % with a time to resolve are met; timelines
+ * of three timed entries are still just short of its 60 % (151 of 253; one more would reach it).
  */
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -33,19 +35,19 @@ describe('coverage', () => {
     ).toEqual([]);
   });
 
-  it('dates at least 95 % of incidents (month precision where only the month is public)', () => {
+  it('dates at least 96 % of incidents (month precision where only the month is public)', () => {
     const dated = corpus.filter((postmortem) => postmortem.date !== null);
-    expect(dated.length / corpus.length).toBeGreaterThanOrEqual(0.95);
+    expect(dated.length / corpus.length).toBeGreaterThanOrEqual(0.96);
     expect(dated.every((postmortem) => /^\d{4}-\d{2}(?:-\d{2})?$/.test(postmortem.date!))).toBe(true);
   });
 
-  // Floors raised as incidents land; the issue's targets are 220 incidents, 60 % and 50 %.
-  it('holds at least 220 incidents, 43 % with a timeline of three timed entries and 50 % with a time to resolve', () => {
-    expect(corpus.length).toBeGreaterThanOrEqual(220);
+  // Floors are the achieved values rounded down, raised as incidents land; the issue's targets are 220 incidents, 60 % and 50 %.
+  it('holds at least 250 incidents, 59 % with a timeline of three timed entries and 61 % with a time to resolve', () => {
+    expect(corpus.length).toBeGreaterThanOrEqual(250);
     const timed = corpus.filter((postmortem) => postmortem.timeline.filter((entry) => entry.at !== null).length >= 3);
-    expect(timed.length / corpus.length).toBeGreaterThanOrEqual(0.43);
+    expect(timed.length / corpus.length).toBeGreaterThanOrEqual(0.59);
     const resolved = corpus.filter((postmortem) => postmortem.metrics.timeToResolveMinutes !== null);
-    expect(resolved.length / corpus.length).toBeGreaterThanOrEqual(0.5);
+    expect(resolved.length / corpus.length).toBeGreaterThanOrEqual(0.61);
   });
 
   it('uses every trigger and the root-cause categories the audit found missing', () => {
