@@ -2,9 +2,10 @@
  * The knowledge base as issue 15 asks for it: checked against the content audit
  * (../shared/research/content-audit.md, tables (a) and (b)) and its public sources.
  * Thresholds asserted here are the ones the corpus meets, rounded down (figures on 2 December 2026:
- * 253 incidents, 96.4 % dated, 59.7 % with a timeline of three timed entries, 61.3 % with a time to
- * resolve). The issue's targets of 220 incidents and ≥ 50 % with a time to resolve are met; timelines
- * of three timed entries are still just short of its 60 % (151 of 253; one more would reach it).
+ * 255 incidents, 96.5 % dated, 60.0 % with a timeline of three timed entries, 61.6 % with a time to
+ * resolve). All three of the issue's targets are reached: 220 incidents, ≥ 60 % with a timeline of
+ * three timed entries (153 of 255) and ≥ 50 % with a time to resolve. The 60 % floor has no margin,
+ * so a new incident needs a timed timeline.
  */
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -41,11 +42,11 @@ describe('coverage', () => {
     expect(dated.every((postmortem) => /^\d{4}-\d{2}(?:-\d{2})?$/.test(postmortem.date!))).toBe(true);
   });
 
-  // Floors are the achieved values rounded down, raised as incidents land; the issue's targets are 220 incidents, 60 % and 50 %.
-  it('holds at least 250 incidents, 59 % with a timeline of three timed entries and 61 % with a time to resolve', () => {
+  // Floors are the achieved values rounded down, raised as incidents land; the issue's targets (220 incidents, 60 %, 50 %) are reached.
+  it('holds at least 250 incidents, 60 % with a timeline of three timed entries and 61 % with a time to resolve', () => {
     expect(corpus.length).toBeGreaterThanOrEqual(250);
     const timed = corpus.filter((postmortem) => postmortem.timeline.filter((entry) => entry.at !== null).length >= 3);
-    expect(timed.length / corpus.length).toBeGreaterThanOrEqual(0.59);
+    expect(timed.length / corpus.length).toBeGreaterThanOrEqual(0.6);
     const resolved = corpus.filter((postmortem) => postmortem.metrics.timeToResolveMinutes !== null);
     expect(resolved.length / corpus.length).toBeGreaterThanOrEqual(0.61);
   });
