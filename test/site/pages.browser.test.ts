@@ -2,8 +2,9 @@
  * Incident pages and the stats page in Chromium (issue 14 points 1, 2, 3, 6): response times
  * with their source and a phase bar, gaps left out and counted, the timeline (markers once,
  * `#t-<n>` anchors, first on a phone, the body copy folded), heading anchors, the edit link,
- * printing. Three small sites are built: the fixtures in test/fixtures/site-pages/ with the
- * repository's taxonomy and an `editUrl`, a corpus without categories, and an empty corpus.
+ * printing; causes read from prose marked as inferred (issue 12 item 10). Four small sites are
+ * built: the fixtures in test/fixtures/site-pages/ with the repository's taxonomy and an `editUrl`,
+ * a corpus without categories, a prose-only report with nothing to browse by, and an empty corpus.
  */
 import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import type { Server } from 'node:http';
@@ -21,11 +22,12 @@ const healthChecks = '/incidents/2020-06-10-fixture-pages-health-checks/';
 const stated = '/incidents/2024-02-01-fixture-pages-stated-durations/';
 const undated = '/incidents/fixture-pages-undated-resolver/';
 const compaction = '/incidents/2024-03-01-fixture-ingest-compaction-backlog/';
+const prose = '/incidents/fixture-prose-search-stall/';
 const phone = { viewport: { width: 375, height: 740 }, isMobile: true };
 
 let work: string;
 let browser: Browser;
-const sites: Record<'full' | 'uncategorized' | 'empty', { server: Server; origin: string }> = {} as never;
+const sites: Record<'full' | 'uncategorized' | 'prose' | 'empty', { server: Server; origin: string }> = {} as never;
 const contexts: BrowserContext[] = [];
 
 async function build(name: keyof typeof sites, fill: (corpus: string) => Promise<void>): Promise<void> {
@@ -48,12 +50,13 @@ async function open(site: keyof typeof sites, path: string, options: Parameters<
 beforeAll(async () => {
   work = await mkdtemp(join(tmpdir(), 'pm-pages-'));
   await build('full', async (corpus) => {
-    await cp(fixtures, corpus, { recursive: true, filter: (source) => !source.includes('no-categories') });
+    await cp(fixtures, corpus, { recursive: true, filter: (source) => !/no-categories|prose-only/.test(source) });
     await cp(join(repo, 'postmortems/taxonomy.yaml'), join(corpus, 'taxonomy.yaml'));
     await cp(join(repo, 'test/fixtures/site/2024-03-01-fixture-ingest-compaction-backlog.md'), join(corpus, '2024-03-01-fixture-ingest-compaction-backlog.md'));
     await writeFile(join(corpus, '.postmortemrc.json'), JSON.stringify({ site: { editUrl } }));
   });
   await build('uncategorized', (corpus) => cp(join(fixtures, 'no-categories'), corpus, { recursive: true }));
+  await build('prose', (corpus) => cp(join(fixtures, 'prose-only'), corpus, { recursive: true }));
   await build('empty', async () => {});
   browser = await launchChromium();
 }, 600_000);
@@ -202,7 +205,68 @@ describe('honest gaps (point 2)', () => {
   it('says so in a sentence when there are no incidents at all', async () => {
     const page = await open('empty', '/stats/');
     expect(await page.locator('[data-empty-corpus]').textContent()).toMatch(/no incidents yet/);
-    expect(await page.locator('main svg, main table').count()).toBe(0);
+    // No charts, and no follow-through figures of zeros either.
+    expect(await page.locator('main :is(svg, table, dl)').count()).toBe(0);
+    for (const path of ['/', '/incidents/']) {
+      await page.goto(path);
+      expect(await page.locator('[data-empty-corpus]').textContent(), path).toMatch(/no incidents yet/);
+      // No empty "Browse by" column, list, sort or filter form.
+      expect(await page.locator('main :is(aside, form, ol, ul, details)').count(), path).toBe(0);
+    }
+  });
+
+  it('offers on the home page only the facets a corpus has, and a sentence when it has none', async () => {
+    const page = await open('uncategorized', '/');
+    expect(await text(page, '.facets summary')).toEqual(['Year (2)']);
+    await page.close();
+    const bare = await open('prose', '/');
+    expect(await bare.locator('.facets details').count()).toBe(0);
+    expect(await text(bare, '.facets [data-no-facets]')).toEqual([
+      'Nothing to browse by yet: no incident gives a root-cause category, service, severity, date or organization.',
+    ]);
+    expect(await bare.locator('.incident-list > li').count()).toBe(1);
+  });
+
+  it('leaves the date out of list rows of an undated incident instead of writing "date unknown"', async () => {
+    const page = await open('full', '/');
+    for (const path of ['/', '/incidents/', '/root-causes/dns/', '/organizations/fixture-pages/']) {
+      await page.goto(path);
+      const row = page.locator('main li', { has: page.locator(`a.incident-list__title[href$="${undated}"]`) });
+      expect(await row.locator('.incident-list__meta').innerText(), path).toBe('Fixture Pages');
+      expect(await page.locator('main').innerText(), path).not.toMatch(/unknown|not given/i);
+    }
+    await page.goto(healthChecks);
+    expect(await page.locator('[data-related]').innerText()).not.toMatch(/unknown/i);
+  });
+});
+
+describe('prose-only reports (issue 12 item 10)', () => {
+  it('shows the root cause, trigger and resolution read from the prose, each marked as inferred from the text', async () => {
+    const page = await open('prose', prose);
+    expect(await text(page, '[data-inferred] h2')).toEqual(['Root cause, trigger and resolution']);
+    expect(
+      await page
+        .locator('[data-inferred-field]')
+        .evaluateAll((found) =>
+          found.map((fact) => [(fact as HTMLElement).dataset['inferredField'], (fact as HTMLElement).innerText.replace(/\s+/g, ' ').trim()]),
+        ),
+    ).toEqual([
+      [
+        'rootCauses',
+        'Root cause inferred from the text The root cause was an indexing worker that kept retrying one malformed document and never moved on to the rest of the queue.',
+      ],
+      ['trigger', 'Trigger inferred from the text The stall was triggered by a bulk upload from a single customer that contained the malformed document.'],
+      [
+        'resolution',
+        'Resolution inferred from the text We resolved it by skipping the document and restarting the worker, after which the queue emptied within an hour.',
+      ],
+    ]);
+  });
+
+  it('marks nothing as inferred on a report whose causes are written in sections', async () => {
+    const page = await open('full', compaction);
+    expect(await page.locator('[data-inferred]').count()).toBe(0);
+    expect(await page.locator('main').innerText()).not.toContain('inferred from the text');
   });
 });
 
@@ -300,6 +364,10 @@ describe('accessibility of these pages (axe: no serious or critical violations)'
     ['full', '/stats/'],
     ['full', '/root-causes/'],
     ['uncategorized', '/stats/'],
+    ['prose', '/'],
+    ['prose', prose],
+    ['empty', '/'],
+    ['empty', '/incidents/'],
     ['empty', '/stats/'],
   ];
   for (const [label, options] of [
