@@ -47,6 +47,7 @@ describe('public API', () => {
       'isFatalRule',
       'isPostmortemFileName',
       'isUrlSlug',
+      'loadCorpus',
       'loadPostmortemFiles',
       'loadPostmortems',
       'loadTaxonomy',

@@ -93,7 +93,7 @@ describe('taxonomy.yaml', () => {
     const file = join(dir, 'taxonomy.yaml');
     await writeFile(file, 'categories: []\n');
     await truncate(file, 600_000_000);
-    const { taxonomy, diagnostics, source } = await readTaxonomyFile(file, 'taxonomy.yaml');
+    const { taxonomy, diagnostics, text: source } = await readTaxonomyFile(file, 'taxonomy.yaml');
     expect(source).toBe('');
     expect(taxonomy.categories).toEqual([]);
     expect(diagnostics.map((diagnostic) => `${diagnostic.path}:${diagnostic.line}:${diagnostic.column} ${diagnostic.message}`)).toEqual([

@@ -1,15 +1,6 @@
 export { parsePostmortem, type ParseOptions } from './lib/parse.js';
-export {
-  loadPostmortems,
-  loadPostmortemFiles,
-  findPostmortemFiles,
-  isPostmortemFileName,
-  decodeUtf8,
-  sortPostmortems,
-  defaultMaxBytes,
-  type LoadOptions,
-  type FindOptions,
-} from './lib/load.js';
+export { loadCorpus, loadPostmortems, loadPostmortemFiles, type LoadOptions, type CorpusOptions, type Corpus, type FileContents } from './lib/load-corpus.js';
+export { findPostmortemFiles, isPostmortemFileName, decodeUtf8, sortPostmortems, defaultMaxBytes, type FindOptions } from './lib/load.js';
 export { ignoreMatcher, ignorePatternsProblem } from './lib/ignore-globs.js';
 export { templateReason } from './lib/templates.js';
 export { findConfig, validateConfig, ConfigError, rcFileName, packageJsonKey, type Config } from './lib/config.js';
@@ -64,6 +55,7 @@ export {
   taxonomyFileName,
   type Taxonomy,
   type TaxonomyCategory,
+  type TaxonomyFile,
 } from './lib/taxonomy.js';
 export { classifyHeading } from './lib/sections.js';
 export { computeMetrics, phaseTime } from './lib/metrics.js';

@@ -5,22 +5,20 @@
  * is logged; with `strict` (the default) a corpus with any error diagnostic fails the build
  * with one error listing them all, without it the postmortems are stored with their errors.
  */
-import { closeSync, openSync, readSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { stat } from 'node:fs/promises';
-import { isAbsolute, join, relative, resolve } from 'node:path';
+import { isAbsolute, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
-import { checkCorpus } from './lib/corpus-rules.js';
-import { decodeUtf8, defaultMaxBytes, findPostmortemFiles, parsePostmortemContents } from './lib/load.js';
-import { readPostmortemFile } from './lib/parse-file.js';
 import { formatDiagnostic } from './lib/diagnostics.js';
 import { ignoreMatcher } from './lib/ignore-globs.js';
+import { decodeUtf8 } from './lib/load.js';
+import { loadCorpus, type Corpus } from './lib/load-corpus.js';
 import { postmortemSchema, type Diagnostic, type Postmortem } from './lib/schema.js';
-import { ruleDefaults, type RuleId } from './lint/registry.js';
-import { configureDiagnostics, isFatalRule, ruleSettingProblem, ruleSettings, type RuleSetting } from './lint/settings.js';
-import { readTaxonomyFile, taxonomyFileName, type Taxonomy } from './lib/taxonomy.js';
 import { slugFromPath } from './lib/url-slug.js';
+import { ruleDefaults, type RuleId } from './lint/registry.js';
+import { isFatalRule, ruleSettingProblem, ruleSettings, type RuleSetting } from './lint/settings.js';
 
 /** This package's version (`package.json` next to `dist/` and `src/`): part of every digest. */
 const parserVersion = (createRequire(import.meta.url)('../package.json') as { version: string }).version;
@@ -33,14 +31,22 @@ export interface PostmortemLoaderOptions {
   /**
    * Rule settings, the shape of the CLI's `rules` configuration: a rule turned `off` is left
    * out, another severity replaces the default. Applied before the build decides what is an
-   * error, so the site fails on what `postmortem lint` calls an error. Default: none.
+   * error, so the site fails on what `postmortem lint` calls an error. A `team/…` id names a
+   * rule of `plugins`. Default: none.
    */
-  rules?: Partial<Record<RuleId, RuleSetting>>;
+  rules?: Partial<Record<RuleId | `team/${string}`, RuleSetting>>;
   /**
    * Globs of files below `directory` that are not postmortems (`drafts/**`, `*-wip.md`),
    * matched as `postmortem lint` matches its configuration's `ignore`. Default: none.
    */
   ignore?: readonly string[];
+  /**
+   * A team's rule modules (the configuration's `plugins`), absolute or relative to the project
+   * root: their rules run as in `postmortem lint`, and their errors count like any other.
+   * Configuration is trusted code: a plugin runs with the rights of whoever builds the site.
+   * Default: none.
+   */
+  plugins?: readonly string[];
   /**
    * Whether an error diagnostic in a postmortem fails the build (default `true`). When
    * `false` every postmortem is stored with its diagnostics, and a file that could not be
@@ -71,16 +77,20 @@ export function postmortemLoader(options: PostmortemLoaderOptions): Loader {
       throw new TypeError(`postmortemLoader: invalid \`options.ignore\`: ${(error as Error).message}`);
     }
   }
-  const ignore = options.ignore ?? [];
-  const strict = options.strict ?? true;
+  const plugins = options.plugins ?? [];
+  if (!Array.isArray(plugins) || plugins.some((path) => typeof path !== 'string' || path === '')) {
+    throw new TypeError('postmortemLoader: expected `options.plugins` to be an array of paths to ES modules of team rules');
+  }
   const rules = options.rules ?? {};
   if (rules === null || typeof rules !== 'object' || Array.isArray(rules)) {
     throw new TypeError('postmortemLoader: expected `options.rules` to be an object of rule id → off, info, warning or error');
   }
   for (const [ruleId, setting] of Object.entries(rules)) {
-    if (!Object.hasOwn(ruleDefaults, ruleId)) throw new TypeError(`postmortemLoader: unknown rule id \`${ruleId}\` in \`options.rules\``);
     if (!ruleSettings.includes(setting as RuleSetting))
       throw new TypeError(`postmortemLoader: expected \`options.rules.${ruleId}\` to be off, info, warning or error, not ${String(setting)}`);
+    // A team rule's setting is checked once its plugin is loaded.
+    if (ruleId.startsWith('team/') && plugins.length > 0) continue;
+    if (!Object.hasOwn(ruleDefaults, ruleId)) throw new TypeError(`postmortemLoader: unknown rule id \`${ruleId}\` in \`options.rules\``);
     const problem = ruleSettingProblem(ruleId, setting);
     if (problem !== null) throw new TypeError(`postmortemLoader: invalid \`options.rules\`: ${problem}`);
   }
@@ -89,16 +99,23 @@ export function postmortemLoader(options: PostmortemLoaderOptions): Loader {
     schema: postmortemSchema,
     load: async (context) => {
       const root = fileURLToPath(context.config.root);
-      const directory = resolve(root, options.directory);
-      await syncPostmortems(context, directory, options.taxonomy === undefined ? undefined : resolve(root, options.taxonomy), rules, ignore, strict);
+      const settings: LoadSettings = {
+        directory: resolve(root, options.directory),
+        ...(options.taxonomy === undefined ? {} : { taxonomy: resolve(root, options.taxonomy) }),
+        rules,
+        ignore: options.ignore ?? [],
+        plugins: plugins.map((path) => resolve(root, path)),
+        strict: options.strict ?? true,
+      };
+      await syncPostmortems(context, settings);
       const { watcher } = context;
       if (!watcher) return;
       // In `astro dev` a content error is logged, not thrown, so fixing the file recovers.
-      watcher.add(directory);
+      watcher.add(settings.directory);
       const onChange = (changed: string) => {
-        const inside = relative(directory, changed);
+        const inside = relative(settings.directory, changed);
         if (inside.startsWith('..') || isAbsolute(inside) || !/\.(?:md|ya?ml)$/i.test(changed)) return;
-        syncPostmortems(context, directory, options.taxonomy === undefined ? undefined : resolve(root, options.taxonomy), rules, ignore, strict).then(
+        syncPostmortems(context, settings).then(
           () => context.logger.info(`Reloaded postmortems after a change to ${inside}`),
           (error: unknown) => context.logger.error(error instanceof Error ? error.message : String(error)),
         );
@@ -110,103 +127,69 @@ export function postmortemLoader(options: PostmortemLoaderOptions): Loader {
   };
 }
 
-type LoaderRules = Partial<Record<string, RuleSetting>>;
-
-interface Candidate {
-  file: string;
-  digest: string;
-  postmortem: Postmortem;
-  changed: boolean;
-  /** The file's contents as read (for files to parse): parsed, and shown verbatim if unreadable as a postmortem. */
-  bytes?: Buffer;
+/** The options resolved against the project root. */
+interface LoadSettings {
+  directory: string;
+  taxonomy?: string;
+  rules: Partial<Record<string, RuleSetting>>;
+  ignore: readonly string[];
+  plugins: readonly string[];
+  strict: boolean;
 }
 
-async function syncPostmortems(
-  context: LoaderContext,
-  directory: string,
-  taxonomyPath: string | undefined,
-  rules: LoaderRules,
-  ignore: readonly string[],
-  strict: boolean,
-): Promise<void> {
+async function syncPostmortems(context: LoaderContext, settings: LoadSettings): Promise<void> {
   const { store, generateDigest, parseData, logger, config } = context;
+  const { directory, rules, strict } = settings;
   const info = await stat(directory).catch(() => null);
   if (!info?.isDirectory()) {
     throw new Error(`postmortemLoader: expected \`directory\` to be a directory, found nothing at ${directory}`);
   }
   const cwd = process.cwd();
   const root = fileURLToPath(config.root);
-  const taxonomy = await readTaxonomy(taxonomyPath ?? join(directory, taxonomyFileName), taxonomyPath !== undefined, cwd);
-  // Rule settings change the stored diagnostics, so they take part in the digest too.
-  const rulesKey = JSON.stringify(Object.entries(rules).sort(([a], [b]) => (a < b ? -1 : 1)));
-  const files = await findPostmortemFiles(directory, { ignore });
-
-  const candidates: Candidate[] = [];
-  const pending: Candidate[] = [];
-  for (const file of files) {
-    const path = relative(cwd, file) || file;
-    // Synchronous: 10,000 awaited reads took 5 s of a warm build (each waits its turn in the
-    // event loop behind Astro's own work); read synchronously they take a fraction of a second.
-    // Read once, size first (a file over the cap is never read: a 600 MB sparse file would fill
-    // the heap); the bytes digested are the bytes parsed, so a file that changes mid-build
-    // cannot be stored with the digest of one version and the data of another.
-    const read = readPostmortemFile(file, path, defaultMaxBytes);
-    if ('failed' in read) {
-      candidates.push({ file, digest: '', postmortem: read.failed, changed: true });
-      continue;
-    }
-    const { bytes } = read;
-    // The path and taxonomy take part in the digest: `path` is stored in the data, and a
-    // changed taxonomy changes category diagnostics; the parser's version, so that an upgraded
-    // parser (a fixed sanitiser) re-parses every file. Latin-1 maps each byte to one character.
-    const digest = generateDigest(`${parserVersion}\u0000${path}\u0000${taxonomy.digest}\u0000${rulesKey}\u0000${bytes.toString('latin1')}`);
-    const stored = store.get<Postmortem>(slugFromPath(file));
-    if (stored && stored.digest === digest) {
-      // A shallow copy with its own diagnostics array: `checkCorpus` replaces its diagnostics in it, the stored entry stays as it was.
-      const postmortem = { ...stored.data, diagnostics: [...stored.data.diagnostics] };
-      candidates.push({ file, digest, postmortem, changed: false });
-      continue;
-    }
-    const candidate: Candidate = { file, digest, postmortem: undefined as unknown as Postmortem, changed: true, bytes };
-    candidates.push(candidate);
-    pending.push(candidate);
+  // Rule settings and the team's rules change the stored diagnostics, so they take part in the digest too (once the plugins loaded).
+  let settingsKey: string | undefined;
+  const digests = new Map<string, string>();
+  const unchanged = new Set<string>();
+  /** The bytes of each file parsed: shown verbatim if it cannot be read as a postmortem. */
+  const contents = new Map<string, Uint8Array>();
+  let corpus: Corpus;
+  try {
+    corpus = await loadCorpus([directory], {
+      cwd,
+      rules,
+      ignore: settings.ignore,
+      plugins: settings.plugins,
+      ...(settings.taxonomy === undefined ? {} : { taxonomy: settings.taxonomy }),
+      // Only new and changed files are parsed: the digest of the bytes read (with the path, stored
+      // in the data; the taxonomy, which changes category diagnostics; the parser's version, so
+      // that an upgraded parser re-parses every file) against the stored entry's.
+      reuse: ({ file, path, bytes }, taxonomy) => {
+        // Latin-1 maps each byte to one character.
+        const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
+        settingsKey ??= digestKey(settings);
+        const digest = generateDigest(`${parserVersion}\u0000${path}\u0000${taxonomy?.text ?? ''}\u0000${settingsKey}\u0000${text}`);
+        digests.set(file, digest);
+        const stored = store.get<Postmortem>(slugFromPath(file));
+        if (stored?.digest !== digest) {
+          contents.set(file, bytes);
+          return undefined;
+        }
+        unchanged.add(file);
+        // A shallow copy with its own diagnostics array: the corpus rules replace theirs in it, the stored entry stays as it was.
+        return { ...stored.data, diagnostics: [...stored.data.diagnostics] };
+      },
+    });
+  } catch (error) {
+    throw new Error(`postmortemLoader: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
   }
-  if (pending.length > 0) {
-    // Only new and changed files are parsed, in the library's worker pool when there are many,
-    // from the bytes read above.
-    const skipped: Diagnostic[] = [];
-    const parsed = await parsePostmortemContents(
-      pending.map((candidate) => ({ file: candidate.file, bytes: candidate.bytes! })),
-      { taxonomy: taxonomy.taxonomy ?? false, cwd, skipped, rules },
-    );
-    // Templates are not incidents: not stored (so not published), and said so in the build log.
-    const templates = new Set(skipped.map((diagnostic) => diagnostic.path));
-    for (const diagnostic of configureDiagnostics(skipped, rules)) logger.info(formatDiagnostic(diagnostic));
-    const byPath = new Map(parsed.map((postmortem) => [postmortem.path, postmortem]));
-    for (const candidate of pending) {
-      const path = relative(cwd, candidate.file) || candidate.file;
-      if (templates.has(path)) {
-        candidates.splice(candidates.indexOf(candidate), 1);
-        continue;
-      }
-      const postmortem = byPath.get(path);
-      if (!postmortem) throw new Error(`postmortemLoader: expected a parse result for ${candidate.file}`);
-      candidate.postmortem = postmortem;
-      // Kept only for the verbatim page of a file that could not be read as a postmortem.
-      if (!postmortem.diagnostics.some((diagnostic) => isFatalRule(diagnostic.ruleId))) delete candidate.bytes;
-    }
-  }
-  // Corpus rules replace their diagnostics of a partial load (or of the stored entries) with those of every file.
-  checkCorpus(
-    candidates.map((candidate) => candidate.postmortem),
-    { rules },
-  );
+  // Templates are not incidents: not stored (so not published), and said so in the build log.
+  for (const diagnostic of corpus.skipped) logger.info(formatDiagnostic(diagnostic));
 
-  const taxonomyProblems = configureDiagnostics(taxonomy.diagnostics, rules);
-  const problems: Diagnostic[] = [...taxonomyProblems];
+  const taxonomyProblems = (corpus.taxonomy?.diagnostics ?? []).filter((diagnostic) => diagnostic.severity !== 'info');
+  const taxonomyErrors = taxonomyProblems.filter((diagnostic) => diagnostic.severity === 'error');
+  const problems: Diagnostic[] = [...taxonomyErrors];
   const reported: Diagnostic[] = [...taxonomyProblems];
-  for (const { postmortem } of candidates) {
-    postmortem.diagnostics = configureDiagnostics(postmortem.diagnostics, rules);
+  for (const postmortem of corpus.postmortems) {
     for (const diagnostic of postmortem.diagnostics) {
       if (diagnostic.severity === 'info') continue;
       reported.push(diagnostic);
@@ -216,46 +199,51 @@ async function syncPostmortems(
   // Printed as `postmortem lint` prints them, errors and warnings, whether or not the build goes on.
   if (reported.length > 0)
     logger.warn(`${reported.length} problem${reported.length === 1 ? '' : 's'} in postmortems:\n${reported.map(formatDiagnostic).join('\n')}`);
-  if (problems.length > 0 && (strict || taxonomyProblems.length > 0)) {
-    const failing = strict ? problems : taxonomyProblems;
+  if (problems.length > 0 && (strict || taxonomyErrors.length > 0)) {
+    const failing = strict ? problems : taxonomyErrors;
     throw new Error(`${failing.length} problem${failing.length === 1 ? '' : 's'} in postmortems:\n${failing.map(formatProblem).join('\n')}`);
   }
 
   const untouched = new Set(store.keys());
   let updated = 0;
-  for (const candidate of candidates) {
-    const { postmortem } = candidate;
+  for (const postmortem of corpus.postmortems) {
+    const file = resolve(cwd, postmortem.path ?? '');
     untouched.delete(postmortem.slug);
     const stored = store.get<Postmortem>(postmortem.slug);
     const corpusChanged = stored !== undefined && JSON.stringify(stored.data.diagnostics) !== JSON.stringify(postmortem.diagnostics);
-    if (!candidate.changed && !corpusChanged) continue;
-    const filePath = relative(root, candidate.file).split('\\').join('/');
-    const data = await parseData({ id: postmortem.slug, data: postmortem as unknown as Record<string, unknown>, filePath: candidate.file });
+    if (unchanged.has(file) && !corpusChanged) continue;
+    const filePath = relative(root, file).split('\\').join('/');
+    const data = await parseData({ id: postmortem.slug, data: postmortem as unknown as Record<string, unknown>, filePath: file });
     // The page of a file that could not be read as a postmortem shows its text as it is.
     const unreadable = postmortem.diagnostics.some((diagnostic) => diagnostic.severity === 'error' && isFatalRule(diagnostic.ruleId));
-    const body = unreadable ? verbatimText(candidate) : undefined;
-    store.set({ id: postmortem.slug, data, filePath, digest: candidate.digest, rendered: { html: postmortem.html }, ...(body === undefined ? {} : { body }) });
+    const body = unreadable ? verbatimText(file, contents.get(file)) : undefined;
+    store.set({
+      id: postmortem.slug,
+      data,
+      filePath,
+      digest: digests.get(file) ?? '',
+      rendered: { html: postmortem.html },
+      ...(body === undefined ? {} : { body }),
+    });
     updated++;
   }
   for (const id of untouched) store.delete(id);
-  logger.info(`${candidates.length} postmortems (${updated} parsed, ${candidates.length - updated} unchanged, ${untouched.size} removed)`);
+  const total = corpus.postmortems.length;
+  logger.info(`${total} postmortems (${updated} parsed, ${total - updated} unchanged, ${untouched.size} removed)`);
 }
 
-async function readTaxonomy(file: string, required: boolean, cwd: string): Promise<{ taxonomy: Taxonomy | null; diagnostics: Diagnostic[]; digest: string }> {
-  const read = await readTaxonomyFile(file, relative(cwd, file) || file).catch((error: unknown) => {
-    if (required) throw new Error(`postmortemLoader: cannot read the taxonomy at ${file}`, { cause: error });
-    return null;
-  });
-  if (read === null) return { taxonomy: null, diagnostics: [], digest: '' };
-  const { taxonomy, diagnostics, source } = read;
-  return { taxonomy, diagnostics: diagnostics.filter((diagnostic) => diagnostic.severity === 'error'), digest: source };
+/** The rule settings and the team's rule modules (paths and text), as part of every digest. */
+function digestKey({ rules, plugins }: LoadSettings): string {
+  const key = JSON.stringify(Object.entries(rules).sort(([a], [b]) => (a < b ? -1 : 1)));
+  if (plugins.length === 0) return key;
+  return `${key}\u0000${plugins.map((path) => `${path}\u0000${readFileSync(path, 'latin1')}`).join('\u0000')}`;
 }
 
 /**
  * The first `verbatimLimit` bytes of the file as text: the bytes already read, else (a file over
  * the size cap, never read whole) its first bytes; nothing when it cannot be read at all.
  */
-function verbatimText({ file, bytes }: Candidate): string | undefined {
+function verbatimText(file: string, bytes: Uint8Array | undefined): string | undefined {
   if (bytes) return decodeUtf8(bytes.subarray(0, verbatimLimit)).text;
   let descriptor: number;
   try {

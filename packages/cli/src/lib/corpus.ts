@@ -4,21 +4,9 @@
  * onto the diagnostics, and a progress line for large corpora.
  */
 import { stat } from 'node:fs/promises';
-import { dirname, join, relative, resolve } from 'node:path';
-import {
-  checkCorpus,
-  configureDiagnostics,
-  findPostmortemFiles,
-  loadPostmortemFiles,
-  readTaxonomyFile,
-  sortPostmortems,
-  taxonomyFileName,
-  type Diagnostic,
-  type LoadOptions,
-  type Postmortem,
-  type Taxonomy,
-} from '@postmortem-kb/parser';
-import { applyRuleSettings, type Config } from './config.js';
+import { resolve } from 'node:path';
+import { loadCorpus as loadPostmortemCorpus, type Diagnostic, type Postmortem } from '@postmortem-kb/parser';
+import type { Config } from './config.js';
 import { describeFileKind } from './file-kind.js';
 import type { Output } from './output.js';
 import { ProgressLine } from './progress.js';
@@ -26,8 +14,6 @@ import { UsageError } from './usage-error.js';
 
 /** The directory linted when no path is given, if it exists (else the working directory). */
 export const defaultCorpusDir = 'postmortems';
-
-const batchSize = 100;
 
 export interface CorpusContext {
   cwd: string;
@@ -67,85 +53,40 @@ export async function resolveInputPaths(paths: readonly string[], cwd: string): 
   return resolved;
 }
 
-/** Parses every postmortem below `paths` (already resolved) with the configuration applied. */
+/** Parses every postmortem below `paths` (already resolved) with the configuration applied: the parser's `loadCorpus`. */
 export async function loadCorpus(paths: readonly string[], context: CorpusContext): Promise<Postmortem[]> {
   const { config, cwd } = context;
-  const options: LoadOptions = {
-    cwd,
-    rules: config.rules,
-    ...(config.teamRules ? { teamRules: config.teamRules } : {}),
-    ...(config.timezone !== undefined ? { timezone: config.timezone } : {}),
-    ...(config.maxBytes !== undefined ? { maxBytes: config.maxBytes } : {}),
-    ...(config.ignore !== undefined ? { ignore: config.ignore } : {}),
-  };
-  const skipped: Diagnostic[] = [];
-  options.skipped = skipped;
-  const taxonomyFile = config.taxonomy ?? (await defaultTaxonomyFile(paths));
-  if (taxonomyFile === null) options.taxonomy = false;
-  else {
-    const { taxonomy, diagnostics } = await readTaxonomy(taxonomyFile, config.taxonomy !== undefined, cwd);
-    options.taxonomy = taxonomy;
-    context.otherDiagnostics?.push(...configureDiagnostics(diagnostics, config.rules));
-    context.filesRead?.push(taxonomyFile);
+  // A progress line only where someone watches it; it is shown for large corpora only.
+  let progress: ProgressLine | null = null;
+  const onProgress = (done: number, total: number) => (progress ??= new ProgressLine(context.stderr, total)).update(done);
+  let corpus: Awaited<ReturnType<typeof loadPostmortemCorpus>>;
+  try {
+    corpus = await loadPostmortemCorpus(paths, {
+      cwd,
+      rules: config.rules,
+      ...(config.plugins === undefined ? {} : { plugins: config.plugins }),
+      ...(config.taxonomy === undefined ? {} : { taxonomy: config.taxonomy }),
+      ...(config.timezone !== undefined ? { timezone: config.timezone } : {}),
+      ...(config.maxBytes !== undefined ? { maxBytes: config.maxBytes } : {}),
+      ...(config.ignore !== undefined ? { ignore: config.ignore } : {}),
+      ...(context.stderr.isTTY ? { onProgress } : {}),
+    });
+  } finally {
+    (progress as ProgressLine | null)?.clear();
   }
-
-  const files = await findPostmortemFiles(paths, { ignore: config.ignore });
-  context.filesRead?.push(...files);
-  const progress = new ProgressLine(context.stderr, files.length);
-  const postmortems = progress.enabled ? await loadInBatches(files, options, progress) : await loadPostmortemFiles(files, options);
-  applyRuleSettings(postmortems, config.rules);
-  reportSkipped(configureDiagnostics(skipped, config.rules), context);
-  return postmortems;
+  if (corpus.taxonomy !== null) {
+    context.otherDiagnostics?.push(...corpus.taxonomy.diagnostics);
+    context.filesRead?.push(corpus.taxonomy.path);
+  }
+  context.filesRead?.push(...corpus.files);
+  reportSkipped(corpus.skipped, context);
+  return corpus.postmortems;
 }
 
 /** Templates are never left out silently: into the diagnostics when the command shows them, else one stderr line each. */
 function reportSkipped(skipped: readonly Diagnostic[], context: CorpusContext): void {
   if (context.otherDiagnostics) context.otherDiagnostics.push(...skipped);
   else for (const diagnostic of skipped) context.stderr.line(`postmortem: skipped ${diagnostic.path ?? '<input>'}: ${diagnostic.message}`);
-}
-
-/** Parses in batches to report progress, then redoes the corpus-wide checks on the whole set. */
-async function loadInBatches(files: readonly string[], options: LoadOptions, progress: ProgressLine): Promise<Postmortem[]> {
-  const postmortems: Postmortem[] = [];
-  try {
-    for (let start = 0; start < files.length; start += batchSize) {
-      postmortems.push(...(await loadPostmortemFiles(files.slice(start, start + batchSize), options)));
-      progress.update(postmortems.length);
-    }
-  } finally {
-    progress.clear();
-  }
-  sortPostmortems(postmortems);
-  // Corpus rules replace the diagnostics they gave each batch with those of the whole corpus.
-  checkCorpus(postmortems, { rules: options.rules, teamRules: options.teamRules?.corpus });
-  return postmortems;
-}
-
-/** `taxonomy.yaml` in the first given directory (or a given file's directory) that has one: the parser's default. */
-async function defaultTaxonomyFile(paths: readonly string[]): Promise<string | null> {
-  for (const path of paths) {
-    const dir = (await isDirectory(path)) ? path : dirname(path);
-    const candidate = join(dir, taxonomyFileName);
-    if (
-      await stat(candidate).then(
-        (info) => info.isFile(),
-        () => false,
-      )
-    )
-      return candidate;
-  }
-  return null;
-}
-
-/** The taxonomy with its own diagnostics (invalid YAML, a duplicate id), positioned in the taxonomy file. */
-async function readTaxonomy(path: string, configured: boolean, cwd: string): Promise<{ taxonomy: Taxonomy; diagnostics: Diagnostic[] }> {
-  try {
-    const { taxonomy, diagnostics } = await readTaxonomyFile(path, relative(cwd, path) || path);
-    return { taxonomy, diagnostics };
-  } catch (error) {
-    const what = configured ? 'the configured taxonomy' : 'the taxonomy';
-    throw new UsageError(`cannot read ${what} ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
-  }
 }
 
 async function isDirectory(path: string): Promise<boolean> {

@@ -3,7 +3,8 @@
  * an id, label, description and synonyms. Postmortems' `categories` and `trigger` are
  * checked against it; an unknown id gets the closest known one as a suggestion.
  */
-import { open } from 'node:fs/promises';
+import { open, stat } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import { LineCounter } from 'yaml';
 import { z } from 'zod';
 import { DiagnosticSink } from './diagnostics.js';
@@ -102,30 +103,58 @@ export function parseTaxonomy(source: string, path: string | null = null): { tax
   return { taxonomy: result.data, diagnostics: sink.diagnostics };
 }
 
+/** A taxonomy file as read: the file, its text, the taxonomy and its own diagnostics (invalid YAML, a duplicate id). */
+export interface TaxonomyFile {
+  /** The file read, as given. */
+  path: string;
+  /** Its text ('' when it was over `maxTaxonomyBytes` and not read). */
+  text: string;
+  taxonomy: Taxonomy;
+  /** Positioned in the file, named `displayPath`. */
+  diagnostics: Diagnostic[];
+}
+
 /**
- * Reads and parses a taxonomy file, with its diagnostics (`displayPath` names it in them).
- * A file over `maxTaxonomyBytes` is not read: its size is checked first. Throws only when
- * the file cannot be read.
+ * Reads and parses a taxonomy file, with its diagnostics (`displayPath` names it in them): the
+ * one reader of `taxonomy.yaml` for the CLI, the site's loader and its pages. A file over
+ * `maxTaxonomyBytes` is not read: its size is checked first. Throws only when the file
+ * cannot be read.
  */
-export async function readTaxonomyFile(path: string, displayPath: string = path): Promise<{ taxonomy: Taxonomy; diagnostics: Diagnostic[]; source: string }> {
+export async function readTaxonomyFile(path: string, displayPath: string = path): Promise<TaxonomyFile> {
   const handle = await open(path, 'r');
   try {
     const { size } = await handle.stat();
     if (size > maxTaxonomyBytes) {
       const sink = new DiagnosticSink(displayPath);
       sink.report('taxonomy-yaml', `Unexpected taxonomy of ${size} bytes, expected at most ${maxTaxonomyBytes}; the taxonomy is not read`);
-      return { taxonomy: { categories: [], triggers: [] }, diagnostics: sink.diagnostics, source: '' };
+      return { path, text: '', taxonomy: { categories: [], triggers: [] }, diagnostics: sink.diagnostics };
     }
     // Read through the handle that was measured, and at most one byte past the cap (a file that grows meanwhile is caught by the length check).
     const buffer = Buffer.alloc(maxTaxonomyBytes + 1);
     let length = 0;
     for (let read = -1; read !== 0 && length < buffer.length; length += read)
       read = (await handle.read(buffer, length, buffer.length - length, length)).bytesRead;
-    const source = buffer.subarray(0, length).toString('utf8');
-    return { ...memoisedParse(source, displayPath), source };
+    const text = buffer.subarray(0, length).toString('utf8');
+    return { path, text, ...memoisedParse(text, displayPath) };
   } finally {
     await handle.close();
   }
+}
+
+/** The default taxonomy: `taxonomy.yaml` in the first of `paths` (a directory, or a file's directory) that has one, else null. */
+export async function findTaxonomyFile(paths: readonly string[]): Promise<string | null> {
+  for (const path of paths) {
+    const info = await stat(path).catch(() => null);
+    const candidate = join(info?.isFile() ? dirname(path) : path, taxonomyFileName);
+    if (
+      await stat(candidate).then(
+        (found) => found.isFile(),
+        () => false,
+      )
+    )
+      return candidate;
+  }
+  return null;
 }
 
 /** Reads and parses a taxonomy file. Throws only when the file cannot be read. */
