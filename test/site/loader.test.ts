@@ -1,12 +1,15 @@
 import { createHash } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
-import { mkdtemp, readFile, rm, truncate, writeFile, mkdir } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, symlink, truncate, writeFile, mkdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { postmortemSchema, type Postmortem } from '@postmortem-kb/parser';
 import { postmortemLoader } from '@postmortem-kb/parser/loader';
+import { loaderOptions } from '../../packages/astro/src/integration/loader-options.js';
+import { resolveSiteOptions } from '../../packages/astro/src/integration/site-options.js';
+import { repo } from './_build.js';
 
 interface Entry {
   id: string;
@@ -324,5 +327,69 @@ describe('postmortemLoader with templates and ignore globs', () => {
 
   it.each([[['!drafts']], ['drafts'], [['']]])('throws for a bad `ignore` %j', (ignore) => {
     expect(() => postmortemLoader({ directory: 'x', ignore: ignore as never })).toThrow(/`options.ignore`/);
+  });
+});
+
+describe("postmortemLoader with the configuration's plugins (team rules in the site)", () => {
+  const teamRule = `import { defineRule } from '@postmortem-kb/parser';
+export default defineRule({
+  meta: { id: 'team/no-tbd', severity: 'error', scope: 'file', description: 'No TBD left in the title.' },
+  check(postmortem, context) {
+    if (postmortem.title.includes('TBD')) context.report({ message: 'Unexpected TBD in the title, expected the incident name', line: 2, column: 1 });
+  },
+});
+`;
+
+  /** The loader as the site makes it: options resolved from the project's configuration (`plugins`, `rules`, `site`), a team rule beside it, the parser installed. */
+  async function siteLoader(config: Record<string, unknown>) {
+    await mkdir(join(root, 'node_modules/@postmortem-kb'), { recursive: true });
+    await symlink(join(repo, 'packages/parser'), join(root, 'node_modules/@postmortem-kb/parser'), 'dir');
+    await mkdir(join(root, 'rules'));
+    await writeFile(join(root, 'rules/no-tbd.js'), teamRule);
+    await writeFile(join(root, '.postmortemrc.json'), JSON.stringify({ plugins: ['rules/no-tbd.js'], ...config }));
+    await writeFile(join(dir, '2024-01-04-gamma.md'), postmortem('Gamma TBD'));
+    const options = await resolveSiteOptions(undefined, root);
+    expect(options.plugins).toEqual([join(root, 'rules/no-tbd.js')]);
+    return postmortemLoader(loaderOptions(options));
+  }
+
+  const gamma = () => relative(process.cwd(), join(dir, '2024-01-04-gamma.md'));
+
+  it("stores a team rule's diagnostics with the postmortem (as /problems/ lists them) and logs them as lint prints them", async () => {
+    const loader = await siteLoader({});
+    const { context, entries, logs } = fakeContext(root);
+    await loader.load(context);
+    const diagnostics = (id: string) =>
+      (entries.get(id)!.data as unknown as Postmortem).diagnostics.filter((diagnostic) => diagnostic.ruleId.startsWith('team/'));
+    expect(diagnostics('2024-01-04-gamma')).toEqual([
+      { ruleId: 'team/no-tbd', severity: 'error', message: 'Unexpected TBD in the title, expected the incident name', path: gamma(), line: 2, column: 1 },
+    ]);
+    expect(diagnostics('2024-01-02-alpha')).toEqual([]);
+    expect(logs).toContain(`1 problem in postmortems:\n${gamma()}:2:1  error  Unexpected TBD in the title, expected the incident name  team/no-tbd`);
+  });
+
+  it("fails a strict build on a team rule's error, naming the file and the message", async () => {
+    const loader = await siteLoader({ site: { strict: true } });
+    const { context, entries } = fakeContext(root);
+    await expect(loader.load(context)).rejects.toThrow(`1 problem in postmortems:\n${gamma()}:2:1 Unexpected TBD in the title, expected the incident name`);
+    expect(entries.size).toBe(0);
+  });
+
+  it('applies the rule settings to team rules: a team error set to warning no longer fails a strict build', async () => {
+    const loader = await siteLoader({ rules: { 'team/no-tbd': 'warning' }, site: { strict: true } });
+    const { context, entries } = fakeContext(root);
+    await loader.load(context);
+    const severities = (entries.get('2024-01-04-gamma')!.data as unknown as Postmortem).diagnostics
+      .filter((diagnostic) => diagnostic.ruleId === 'team/no-tbd')
+      .map((diagnostic) => diagnostic.severity);
+    expect(severities).toEqual(['warning']);
+  });
+
+  it('refuses a setting for a team rule no plugin defines, when the plugins are loaded', async () => {
+    await siteLoader({});
+    const { context } = fakeContext(root);
+    const loader = postmortemLoader({ directory: dir, plugins: ['rules/no-tbd.js'], rules: { 'team/nothing': 'off' } });
+    await expect(loader.load(context)).rejects.toThrow(/^postmortemLoader: .*unknown rule "team\/nothing"/);
+    expect(() => postmortemLoader({ directory: dir, rules: { 'team/nothing': 'off' } })).toThrow(/unknown rule id `team\/nothing`/);
   });
 });

@@ -5,10 +5,11 @@
 import { defineCollection } from 'astro:content';
 import { postmortemLoader } from '@postmortem-kb/parser/loader';
 import siteConfig from 'virtual:postmortem-kb/config';
+import { loaderOptions } from './integration/loader-options.js';
 
 // No schema here: the loader validates with the library's `postmortemSchema`.
 export const collections = {
   postmortems: defineCollection({
-    loader: postmortemLoader({ directory: siteConfig.dir, rules: siteConfig.rules, ignore: siteConfig.ignore, strict: siteConfig.strict }),
+    loader: postmortemLoader(loaderOptions(siteConfig)),
   }),
 };

@@ -46,12 +46,15 @@ export const optionsSchema = z
         if (problem !== null) context.addIssue({ code: z.ZodIssueCode.custom, message: problem });
       })
       .optional(),
-    /** Rule id → off, info, warning or error, as in the CLI's configuration. Default: the configuration file's `rules`. */
+    /**
+     * Rule id → off, info, warning or error, as in the CLI's configuration; a `team/…` id names a
+     * rule of the configuration's `plugins` (checked when they are loaded). Default: the configuration file's `rules`.
+     */
     rules: z
       .record(z.string(), ruleSetting)
       .superRefine((rules, context) => {
         for (const id of Object.keys(rules)) {
-          if (!Object.hasOwn(ruleDefaults, id))
+          if (!Object.hasOwn(ruleDefaults, id) && !id.startsWith('team/'))
             context.addIssue({ code: z.ZodIssueCode.custom, message: `unknown rule id \`${id}\`, expected one of ${Object.keys(ruleDefaults).join(', ')}` });
         }
       })
@@ -83,7 +86,11 @@ export interface ResolvedSiteConfig {
   description: string;
   editUrl: string | null;
   imageSources: string[];
-  rules: Partial<Record<RuleId, RuleSetting>>;
+  rules: Partial<Record<RuleId | `team/${string}`, RuleSetting>>;
+  /** Absolute paths of the team's rule modules: the configuration file's `plugins`. */
+  plugins: string[];
+  /** Absolute path of the taxonomy: the configuration file's `taxonomy`, else null (`taxonomy.yaml` in `dir`, if present). */
+  taxonomy: string | null;
   /** Globs of files below `dir` not to publish. */
   ignore: string[];
   strict: boolean;

@@ -1,6 +1,7 @@
 /**
  * The options in force: the integration's own, else the `site` key of the configuration file
- * the CLI reads (the parser package's `findConfig`), else its `rules`, else the defaults. One file configures lint and site.
+ * the CLI reads (the parser package's `findConfig`), else its `rules`, else the defaults; its `plugins` and `taxonomy`
+ * as they are. One file configures lint and site.
  */
 import { resolve } from 'node:path';
 import { findConfig } from '@postmortem-kb/parser';
@@ -35,6 +36,8 @@ export async function resolveSiteOptions(options: PostmortemKbOptions | undefine
     editUrl: given.editUrl ?? fromFile.editUrl ?? null,
     imageSources: given.imageSources ?? fromFile.imageSources ?? [],
     rules: given.rules ?? fromFile.rules ?? config.rules,
+    plugins: [...(config.plugins ?? [])],
+    taxonomy: config.taxonomy ?? null,
     ignore: [...(given.ignore ?? fromFile.ignore ?? config.ignore ?? [])],
     strict: given.strict ?? fromFile.strict ?? false,
     synonyms: given.synonyms ?? fromFile.synonyms ?? [],

@@ -8,7 +8,7 @@ import { getCollection } from 'astro:content';
 import {
   followUps,
   groupBy,
-  loadTaxonomy,
+  readTaxonomyFile,
   rootCauseIndex,
   sortPostmortems,
   taxonomyFileName,
@@ -35,7 +35,12 @@ export async function newestFirst(): Promise<Postmortem[]> {
 }
 
 export function siteTaxonomy(): Promise<Taxonomy> {
-  return (taxonomy ??= loadTaxonomy(join(postmortemsDirectory, taxonomyFileName)).catch(() => ({ categories: [], triggers: [] })));
+  // The taxonomy the loader read (its problems failed the build there), or none.
+  const file = siteConfig.taxonomy ?? join(postmortemsDirectory, taxonomyFileName);
+  return (taxonomy ??= readTaxonomyFile(file).then(
+    (read) => read.taxonomy,
+    () => ({ categories: [], triggers: [] }),
+  ));
 }
 
 /** Today as `YYYY-MM-DD`: overdue means overdue on the day the site was built. */
