@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { dataStoreReadAtRender, staleOutputRemovedAfterBuild } from './build-performance.js';
 import { outputGuard } from './output-guard.js';
+import { parserExternal } from './parser-external.js';
 import { parseOptions, type PostmortemKbOptions, type ResolvedSiteConfig } from './options.js';
 import { resolveSiteOptions } from './site-options.js';
 import { siteRoutes } from './routes.js';
@@ -25,9 +26,13 @@ export const contentConfigSource = "export { collections } from '@postmortem-kb/
 export function postmortemKb(options?: PostmortemKbOptions): AstroIntegration {
   // Checked at once, so a mistake fails before Astro starts; merged with the configuration file in the hook.
   parseOptions(options);
+  let finalBase = '/';
   return {
     name: '@postmortem-kb/astro',
     hooks: {
+      'astro:config:done': ({ config }) => {
+        finalBase = config.base;
+      },
       'astro:config:setup': async ({ config, injectRoute, updateConfig, addMiddleware, logger }) => {
         const srcDir = fileURLToPath(config.srcDir);
         if (!contentConfigFiles.some((file) => existsSync(resolve(srcDir, file)))) {
@@ -53,12 +58,10 @@ export function postmortemKb(options?: PostmortemKbOptions): AstroIntegration {
           build: { inlineStylesheets: 'never', format: 'directory', concurrency: 4 },
           devToolbar: { enabled: false },
           vite: {
-            plugins: [siteConfigPlugin(siteConfig satisfies ResolvedSiteConfig)],
+            plugins: [siteConfigPlugin(siteConfig satisfies ResolvedSiteConfig, () => finalBase), parserExternal()],
             // Kept between builds; `staleOutputRemovedAfterBuild` deletes what a build did not write.
             build: { assetsInlineLimit: 0, emptyOutDir: false },
-            // The library is built JavaScript with its own dependencies: Node loads it as it is,
-            // instead of Rollup re-bundling the markdown stack into the server build every time.
-            ssr: { external: ['@postmortem-kb/parser'], noExternal: ['@postmortem-kb/astro'] },
+            ssr: { noExternal: ['@postmortem-kb/astro'] },
           },
         });
       },

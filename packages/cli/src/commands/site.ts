@@ -116,7 +116,8 @@ function siteError(error: unknown): Error {
   const messages: string[] = [];
   for (let cause: unknown = error; cause instanceof Error && messages.length < 5; cause = cause.cause) messages.push(cause.message);
   const content = messages.find((message) => /^\d+ problems? in postmortems:/.test(message));
-  if (content !== undefined) return new CommandFailure(content);
+  // Each problem was printed on its own line before the build stopped; the failure is one line.
+  if (content !== undefined) return new CommandFailure(`${content.split('\n', 1)[0]!.replace(/:$/, '')} (listed above): the site was not built`);
   const ours = messages.find((message) => message.startsWith('@postmortem-kb/astro: ') || message.startsWith('postmortemLoader: '));
   return new UsageError(ours ?? messages.join(': ') ?? String(error));
 }

@@ -26,7 +26,7 @@ export interface SiteRuntime {
   integration: IntegrationApi;
 }
 
-const install = 'npm install -D @postmortem-kb/astro astro';
+const install = 'npm install -D @postmortem-kb/astro astro@5';
 
 async function importFrom(specifier: string, cwd: string): Promise<unknown> {
   for (const from of [join(cwd, 'package.json'), import.meta.url]) {
