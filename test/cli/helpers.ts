@@ -41,16 +41,16 @@ export function plainEnv(overrides: Record<string, string | undefined> = {}): No
 }
 
 export function runCli(args: readonly string[], options: { cwd: string; env?: NodeJS.ProcessEnv }): Promise<CliResult> {
+  return runCommand(process.execPath, [cliBin, ...args], options);
+}
+
+/** Runs `file` with `args` (no shell); resolves to its exit code and output, whatever the code. */
+export function runCommand(file: string, args: readonly string[], options: { cwd: string; env?: NodeJS.ProcessEnv }): Promise<CliResult> {
   return new Promise((resolve) => {
-    execFile(
-      process.execPath,
-      [cliBin, ...args],
-      { cwd: options.cwd, env: options.env ?? plainEnv(), maxBuffer: 64 * 1024 * 1024 },
-      (error, stdout, stderr) => {
-        const code = error ? (typeof error.code === 'number' ? error.code : -1) : 0;
-        resolve({ code, stdout, stderr });
-      },
-    );
+    execFile(file, args, { cwd: options.cwd, env: options.env ?? plainEnv(), maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
+      const code = error ? (typeof error.code === 'number' ? error.code : -1) : 0;
+      resolve({ code, stdout, stderr });
+    });
   });
 }
 

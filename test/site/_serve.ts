@@ -15,11 +15,15 @@ const types: Record<string, string> = {
   '.svg': 'image/svg+xml',
 };
 
-/** Serves `root` on 127.0.0.1; resolves to the server and its origin. */
-export function serveStatic(root: string): Promise<{ server: Server; origin: string }> {
+/** Serves `root` under `base` (as a host serves a site built with Astro's `base`) on 127.0.0.1; resolves to the server and its origin. */
+export function serveStatic(root: string, base = '/'): Promise<{ server: Server; origin: string }> {
   const server = createServer(async (request, response) => {
     const pathname = decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname);
-    let file = normalize(join(root, pathname));
+    if (!pathname.startsWith(base)) {
+      response.writeHead(404, { 'Content-Type': 'text/plain' }).end('not found');
+      return;
+    }
+    let file = normalize(join(root, pathname.slice(base.length - 1)));
     if (!file.startsWith(root)) {
       response.writeHead(403).end();
       return;
