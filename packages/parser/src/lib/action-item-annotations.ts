@@ -2,6 +2,7 @@
 import type { ItemStatus, Place, Rendered } from './action-item-render.js';
 import type { DiagnosticSink } from './diagnostics.js';
 import { collapse, trimEnd } from './text.js';
+import { isValidCalendarDate } from './time.js';
 
 /** The fields one piece of item text carries. */
 interface Annotated {
@@ -195,8 +196,7 @@ export function calendarDate(parts: readonly (string | undefined)[], written: st
   const year = Number(yearText);
   const month = Number(monthText);
   const day = Number(dayText);
-  const daysInMonth = new Date(Date.UTC(year, month, 0)).getUTCDate();
-  if (month < 1 || month > 12 || day < 1 || day > daysInMonth) {
+  if (!isValidCalendarDate(year, month, day)) {
     sink.report('action-item-invalid-due', `${what} "${written}" is not a valid calendar date; expected a real date as YYYY-MM-DD.`, place);
     return null;
   }

@@ -8,6 +8,7 @@ import type { ActionItem, Postmortem } from './schema.js';
 import { isOverdue, todayOf, yearOf, type StatsOptions } from './stats.js';
 import type { Taxonomy } from './taxonomy.js';
 import { uniqueUrlSlugs } from './url-slug.js';
+import { compareStrings } from './text.js';
 
 export interface RootCauseEntry {
   id: string;
@@ -213,8 +214,4 @@ const collator = new Intl.Collator('en', { numeric: true, sensitivity: 'base' })
 /** Case-insensitive natural order (`SEV2` before `SEV10`), code units breaking ties. */
 function compareNames(a: string, b: string): number {
   return collator.compare(a, b) || compareStrings(a, b);
-}
-
-function compareStrings(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }

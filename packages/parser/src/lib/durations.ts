@@ -43,7 +43,7 @@ export function readStatedDurations(body: string): StatedDurations {
 }
 
 /** `54 minutes`, `2h 15m`, `1 hour and 30 minutes`, `2.5 hours` → minutes (rounded); null otherwise. */
-export function parseDuration(text: string): number | null {
+function parseDuration(text: string): number | null {
   let rest = text.trim().replace(approximately, '');
   let total = 0;
   let parts = 0;

@@ -6,12 +6,13 @@
  */
 import type { Element, ElementContent, Root } from 'hast';
 import { uniqueUrlSlugs } from './url-slug.js';
+import { collapse } from './text.js';
 
 export const headingIdPrefix = 'section-';
 
 export function addHeadingAnchors(tree: Root): void {
   const headings = tree.children.filter((node): node is Element => node.type === 'element' && /^h[1-6]$/.test(node.tagName));
-  const texts = headings.map((heading) => textOf(heading).replace(/\s+/g, ' ').trim());
+  const texts = headings.map((heading) => collapse(textOf(heading)));
   // Equal headings ("Details" twice) get `-2`, `-3`: slugs are made unique per occurrence.
   const seen = new Map<string, number>();
   const keys = texts.map((text) => {

@@ -1,6 +1,7 @@
 import type { Paragraph, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import type { SectionNode } from './sections.js';
+import { collapse } from './text.js';
 
 export interface Lessons {
   wentWell: string[];
@@ -143,8 +144,4 @@ function readLeadIn(paragraph: Paragraph): { bucket: Bucket; rest: string } | nu
 function add(lessons: Lessons, bucket: Bucket | null, text: string): void {
   const collapsed = collapse(text);
   if (collapsed !== '') lessons[bucket ?? 'learned'].push(collapsed);
-}
-
-function collapse(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
 }

@@ -12,6 +12,7 @@
  */
 import { toUrlSlug } from './url-slug.js';
 import type { ActionItem, Postmortem } from './schema.js';
+import { compareStrings } from './text.js';
 
 export type CauseKind = 'category' | 'trigger';
 export type ScopeKind = 'service' | 'organization';
@@ -179,7 +180,7 @@ export function findRuns(postmortems: readonly Postmortem[], windowDays: number)
   return sorted.sort((a, b) => a.days[0]! - b.days[0]! || compareStrings(runId(a), runId(b)));
 }
 
-export function runId(run: RecurrenceRun): string {
+function runId(run: RecurrenceRun): string {
   const cause = run.causes[0]!;
   const scope = run.scopes[0]!;
   return `${run.members[0]!.slug}--${cause.kind === 'trigger' ? 'trigger-' : ''}${toUrlSlug(cause.id)}--${toUrlSlug(scope.name)}`;
@@ -226,7 +227,7 @@ function describeRun(run: RecurrenceRun): RecurrenceChain {
   return { id: runId(run), causes: run.causes, scopes: run.scopes, incidents, spanDays: days[days.length - 1]! - days[0]!, followUps };
 }
 
-export function emptyCounts(): FollowUpStateCounts {
+function emptyCounts(): FollowUpStateCounts {
   return { open: 0, done: 0, 'done-after': 0, 'no-date': 0, unknown: 0 };
 }
 
@@ -247,8 +248,4 @@ function distinct(values: readonly string[]): string[] {
     out.push(trimmed);
   }
   return out;
-}
-
-function compareStrings(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }

@@ -19,6 +19,7 @@
  */
 import type { Postmortem } from './schema.js';
 import type { Taxonomy } from './taxonomy.js';
+import { compareStrings } from './text.js';
 
 export type RelatedReasonKind = 'category' | 'service' | 'organization' | 'text' | 'link';
 
@@ -428,10 +429,6 @@ function compareDates(a: string | null, b: string | null): number {
   if (a === null) return 1;
   if (b === null) return -1;
   return a < b ? 1 : -1;
-}
-
-function compareStrings(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -14,6 +14,7 @@ import { unified } from 'unified';
 import { addHeadingAnchors } from './heading-anchors.js';
 import { rewriteImages, withRawImages, type PostmortemImage } from './images.js';
 import { foldRecognisedBlocks, type RecognisedBlocks } from './recognised-blocks.js';
+import { collapse } from './text.js';
 
 type ListItemHandler = typeof defaultHandlers.listItem;
 
@@ -79,7 +80,7 @@ export function renderHtml(tree: Root, options: RenderOptions = {}): string {
 }
 
 function pageLevelTree(tree: Root, title: string | undefined): Root {
-  const normalise = (text: string) => text.replace(/\s+/g, ' ').trim().toLowerCase();
+  const normalise = (text: string) => collapse(text).toLowerCase();
   const firstH1 = tree.children.findIndex((node) => node.type === 'heading' && node.depth === 1);
   const repeatsTitle = firstH1 !== -1 && title !== undefined && normalise(toString(tree.children[firstH1]!)) === normalise(title);
   const children = repeatsTitle ? tree.children.filter((_, index) => index !== firstH1) : tree.children;

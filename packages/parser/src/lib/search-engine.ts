@@ -72,7 +72,7 @@ export interface Ranking {
 }
 
 /** Query words → distinct words; stopwords are dropped unless typed last (then a soft prefix). */
-export function parseQuery(query: string): QueryWord[] {
+function parseQuery(query: string): QueryWord[] {
   const all = words(query.slice(0, maxQueryLength));
   const byWord = new Map<string, QueryWord>();
   const order: QueryWord[] = [];

@@ -30,7 +30,7 @@ export interface TermSource {
 }
 
 /** First position in the sorted `terms` whose term is ≥ `word`. */
-export function lowerBound<T extends string | number>(terms: readonly T[], word: T): number {
+function lowerBound<T extends string | number>(terms: readonly T[], word: T): number {
   let low = 0;
   let high = terms.length;
   while (low < high) {

@@ -42,7 +42,7 @@ export const defaultSynonyms: readonly (readonly string[])[] = [
  * The index form of an expression: one stemmed word (`databas`), a pair key
  * (`load balanc`), or for three or more words the pair keys of each adjacent pair.
  */
-export function synonymKeys(expression: string): string[] {
+function synonymKeys(expression: string): string[] {
   const words = tokenize(expression);
   if (words.length === 0) return [];
   if (words.length === 1) return [stem(words[0]!)];

@@ -1,6 +1,7 @@
 import type { Heading, Root, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import type { SectionKind } from './schema.js';
+import { collapse } from './text.js';
 
 /** A heading and the mdast nodes that belong to it. */
 export interface SectionNode {
@@ -242,7 +243,7 @@ export function splitSections(tree: Root): SectionNode[] {
 }
 
 export function headingText(node: Heading): string {
-  return toString(node).replace(/\s+/g, ' ').trim();
+  return collapse(toString(node));
 }
 
 /** Paragraphs before the first heading (a first H1 aside) that are not `Key: value` metadata lines. */

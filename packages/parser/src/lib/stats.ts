@@ -7,6 +7,7 @@
  * organization, no date) are not counted. A postmortem counts once per distinct value.
  */
 import type { Postmortem } from './schema.js';
+import { compareStrings } from './text.js';
 
 /** The distribution of one duration over the postmortems that give it. */
 export interface DurationStats {
@@ -186,8 +187,4 @@ function countMap(keys: readonly string[]): Record<string, number> {
   const counts = new Map<string, number>();
   for (const key of keys) counts.set(key, (counts.get(key) ?? 0) + 1);
   return Object.fromEntries([...counts].sort(([a, x], [b, y]) => y - x || compareStrings(a, b)));
-}
-
-function compareStrings(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }

@@ -5,10 +5,11 @@
  * without a word. Frontmatter `template: false` keeps a file whatever it looks like.
  */
 import type { Diagnostic, Postmortem } from './schema.js';
+import { truncate } from './text.js';
 import { fileBaseName } from './url-slug.js';
 
 /** The rule id of the info diagnostic for a skipped template. */
-export const templateRuleId = 'postmortem-template';
+const templateRuleId = 'postmortem-template';
 
 // `template`, `_template`, `incident-template`, `Postmortem_Template`, `template-postmortem`, `TEMPLATE`.
 const templateFileName = /^_?(?:(?:[\w.-]{0,60}[-_. ])?templates?|templates?[-_. ][\w.-]{0,60})$/i;
@@ -69,7 +70,7 @@ function bodyPlaceholders(postmortem: Postmortem): string[] {
   const found = new Set<string>();
   for (const text of texts) {
     for (const pattern of [formatPlaceholders, instructionPlaceholder]) {
-      for (const match of text.slice(0, 20_000).matchAll(pattern)) found.add(match[0].length > 40 ? `${match[0].slice(0, 40)}…` : match[0]);
+      for (const match of text.slice(0, 20_000).matchAll(pattern)) found.add(truncate(match[0], 40));
     }
   }
   return [...found];

@@ -24,3 +24,8 @@ export function trimEnd(text: string, chars: ReadonlySet<string>): string {
 export function truncate(text: string, length: number): string {
   return text.length > length ? text.slice(0, length) + '…' : text;
 }
+
+/** Code-unit order, the same in every locale (unlike `localeCompare`). */
+export function compareStrings(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

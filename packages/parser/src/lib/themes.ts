@@ -14,6 +14,7 @@ import { stopWords } from './related.js';
 import type { Postmortem } from './schema.js';
 import { isIndexable, stem, words } from './search-text.js';
 import { toUrlSlug } from './url-slug.js';
+import { compareStrings } from './text.js';
 
 export type ThemeSource = 'contributingFactor' | 'lesson' | 'actionItem';
 
@@ -133,7 +134,7 @@ function textsOf(postmortem: Postmortem): ThemeMention[] {
 const number = /^\p{N}+$/u;
 
 /** Every run of 2–3 consecutive meaningful words of `text`: its key (stems) and how it is written. */
-export function phrasesOf(text: string): Array<{ key: string; surface: string }> {
+function phrasesOf(text: string): Array<{ key: string; surface: string }> {
   const out: Array<{ key: string; surface: string }> = [];
   const seen = new Set<string>();
   let run: string[] = [];
@@ -191,8 +192,4 @@ function incidentOrder(postmortems: readonly Postmortem[]): number[] {
     })
     .forEach((index, rank) => (order[index] = rank));
   return order;
-}
-
-function compareStrings(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }

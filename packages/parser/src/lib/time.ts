@@ -214,7 +214,7 @@ export function zoneOffsetMinutes(name: string, atDate?: string): number | null 
 }
 
 /** `+00:00`, `-08:00`, `+05:30`. */
-export function formatOffset(minutes: number): string {
+function formatOffset(minutes: number): string {
   const sign = minutes < 0 ? '-' : '+';
   const absolute = Math.abs(minutes);
   return `${sign}${pad2(Math.floor(absolute / 60))}:${pad2(absolute % 60)}`;
@@ -315,7 +315,7 @@ export interface DateRead {
   written: string;
 }
 
-export function isLeapYear(year: number): boolean {
+function isLeapYear(year: number): boolean {
   return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
 }
 

@@ -20,7 +20,7 @@ export type CappedKey = keyof typeof maxValuesPerFile;
  * `position` (the key as written: `services` or an alias such as `product`), and the rest
  * kept in `extra` under `ignored:<key>`.
  */
-export function capValues(
+function capValues(
   key: CappedKey,
   values: string[],
   written: string,
