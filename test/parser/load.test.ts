@@ -38,7 +38,7 @@ afterAll(async () => {
  */
 async function loadInChild(
   options: Record<string, unknown>,
-  hooks: { slowFile?: string; oomFile?: string } | null = null,
+  hooks: { slowFile?: string; oomFile?: string; startupMs?: number } | null = null,
   { from = dir, nodeFlags = [] as string[] } = {},
 ) {
   const inject =
@@ -92,6 +92,11 @@ describe('loadPostmortems: isolation in worker threads', () => {
         errors: ['1:1 timeout: Unexpected parse taking longer than 2000 ms, expected each file to parse within the time limit (raise timeoutMs to parse it)'],
       },
     ]);
+  });
+
+  it("times each file from when its worker has loaded the parser: a worker's slow start is not a timeout", async () => {
+    const { results } = await loadInChild({ timeoutMs: 2_000 }, { startupMs: 5_000 }, { from: join(dir, '2024-01-01-a.md') });
+    expect(results).toEqual([{ slug: '2024-01-01-a', errors: [] }]);
   });
 
   it('parses the files sent to a worker along with a file that times out or exhausts the heap', { timeout: 90_000 }, async () => {

@@ -22,7 +22,8 @@ export interface ParseBatch {
   options?: FileParseOptions;
 }
 
-export type ParseReply = { id: number; postmortem: unknown } | { id: number; error: string };
+/** `{ ready }` once, when the worker has loaded the parser and listens; then one reply per job. */
+export type ParseReply = { id: number; postmortem: unknown } | { id: number; error: string } | { ready: true };
 
 export interface ParseJobHooks {
   /** Called with each job's path before it is parsed (a test worker blocks or allocates here). */
@@ -32,7 +33,8 @@ export interface ParseJobHooks {
 /**
  * Answers the batches arriving on `port`. Jobs run one after another and each reply is posted
  * as soon as it is ready: the pool times the oldest unanswered job of a worker as the one
- * being parsed.
+ * being parsed, from the worker's `{ ready }` on (loading the parser is not parsing a file:
+ * on a busy machine it can take seconds).
  */
 export function answerParseJobs(port: MessagePort, hooks: ParseJobHooks = {}): void {
   let current: { key: number; options: FileParseOptions } | null = null;
@@ -40,6 +42,8 @@ export function answerParseJobs(port: MessagePort, hooks: ParseJobHooks = {}): v
     if (batch.options) current = { key: batch.optionsKey, options: batch.options };
     for (const job of batch.jobs) port.postMessage(run(job, batch.optionsKey));
   });
+  // The parser is loaded (this module imports it): from now on the pool times each job.
+  port.postMessage({ ready: true } satisfies ParseReply);
 
   function run(job: ParseJob, optionsKey: number): ParseReply {
     if (current?.key !== optionsKey) return { id: job.id, error: `missing options ${optionsKey}` };

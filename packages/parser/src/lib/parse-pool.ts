@@ -115,6 +115,8 @@ interface Slot {
   inFlight: Job[];
   /** Time limit of the oldest job in flight. */
   timer: NodeJS.Timeout | null;
+  /** The worker has loaded the parser (its `{ ready }` came): its jobs are timed from then on. */
+  ready: boolean;
 }
 
 // Jobs sent ahead to each worker, so that it never waits for the main thread between files.
@@ -176,8 +178,13 @@ class ParsePool {
 
   private spawn(): Slot {
     const worker = startWorker(this.maxMemoryMb);
-    const slot: Slot = { worker, optionsKey: 0, inFlight: [], timer: null };
+    const slot: Slot = { worker, optionsKey: 0, inFlight: [], timer: null, ready: false };
     worker.on('message', (reply: ParseReply) => {
+      if ('ready' in reply) {
+        slot.ready = true;
+        this.startTimer(slot);
+        return;
+      }
       const job = slot.inFlight[0];
       if (!job || job.id !== reply.id) return;
       slot.inFlight.shift();
@@ -214,7 +221,7 @@ class ParsePool {
     slot.timer = null;
     const job = slot.inFlight[0];
     const options = this.options;
-    if (!job || !options) return;
+    if (!job || !options || !slot.ready) return;
     slot.timer = setTimeout(() => {
       this.fail(slot, (path) =>
         failedPostmortem(
