@@ -6,7 +6,7 @@
  *   node bench/run.js --quick    as above, but the site only at 1k
  *   node bench/run.js --smoke    20 files, 200 search records, no site build (for the smoke test)
  *   --no-site                    skip the site builds
- *   --only=parse,site,search,lint,precedents,import  run only these sections (to split a long run)
+ *   --only=parse,site,search,lint,precedents,import,cli  run only these sections (to split a long run)
  *
  * Every measurement runs in its own process; peak RSS comes from /usr/bin/time when
  * present, otherwise from polling `ps`. Writes only below .bench/ (gitignored).
@@ -146,6 +146,8 @@ for (const size of wanted('lint') ? parseSizes : []) {
   row('lint', 'postmortem lint (s)', size, result.wallS, NaN, 's', '', { oursMb: result.peakMb });
 }
 
+if (wanted('cli')) await cliRows();
+
 if (wanted('precedents')) console.error('precedents …');
 if (wanted('precedents')) {
   const { loadPostmortems } = await import('@postmortem-kb/parser');
@@ -199,6 +201,41 @@ if (wanted('import') && !smoke) {
 printTable();
 
 // ---------------------------------------------------------------------------------------------
+
+/**
+ * CLI start-up: `postmortem --version`, `--help` and `lint` of one postmortem against
+ * `node -e 0`, the floor of any Node program, each the median of interleaved runs (so load
+ * from elsewhere on the machine falls on both sides alike).
+ */
+async function cliRows() {
+  console.error('cli start-up …');
+  const runs = smoke ? 3 : 15;
+  const cli = join(root, 'packages', 'cli', 'bin', 'postmortem.js');
+  const file = join(root, 'postmortems', (await readdir(join(root, 'postmortems'))).filter((name) => name.endsWith('.md') && name !== 'README.md').sort()[0]);
+  const commands = {
+    node: ['-e', '0'],
+    version: [cli, '--version'],
+    help: [cli, '--help'],
+    lint: [cli, 'lint', file],
+  };
+  const results = Object.fromEntries(Object.keys(commands).map((name) => [name, []]));
+  for (let run = 0; run < runs; run++) {
+    for (const [name, args] of Object.entries(commands)) {
+      const result = await measured(process.execPath, args);
+      if (result.code !== 0) throw new Error(`node ${args.join(' ')} failed (${result.code}):\n${result.stderr}`);
+      results[name].push(result);
+    }
+  }
+  const median = (values) => values.toSorted((a, b) => a - b)[Math.floor(values.length / 2)];
+  const ms = (name) => median(results[name].map((result) => result.wallS * 1000));
+  const mb = (name) => median(results[name].map((result) => result.peakMb));
+  const measures = [
+    ['version', 'postmortem --version vs node -e 0 (median ms)', '≤ 2×'],
+    ['help', 'postmortem --help vs node -e 0 (median ms)', ''],
+    ['lint', 'postmortem lint one file vs node -e 0 (median ms)', '≤ 4×'],
+  ];
+  for (const [name, measure, target] of measures) row('cli', measure, runs, ms(name), ms('node'), 'ms', target, { oursMb: mb(name), baselineMb: mb('node') });
+}
 
 /** Our site (a copy of site/ building `dir`) against a throwaway Astro project with the plain glob loader. */
 async function siteRows(size, dir) {

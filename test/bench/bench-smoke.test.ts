@@ -11,7 +11,7 @@ describe('bench/run.js --smoke', () => {
     const { stdout } = await run(process.execPath, ['bench/run.js', '--smoke'], { cwd: root, timeout: 240_000, maxBuffer: 10_000_000 });
     const rows = stdout
       .split('\n')
-      .filter((line) => /^\| (?:parse|search|lint) \|/.test(line))
+      .filter((line) => /^\| (?:parse|search|lint|cli) \|/.test(line))
       .map((line) =>
         line
           .split('|')
@@ -28,6 +28,9 @@ describe('bench/run.js --smoke', () => {
       'search: relevance: expected in top 5',
       'search: index build at site build (ms)',
       'lint: postmortem lint (s)',
+      'cli: postmortem --version vs node -e 0 (median ms)',
+      'cli: postmortem --help vs node -e 0 (median ms)',
+      'cli: postmortem lint one file vs node -e 0 (median ms)',
     ]);
     for (const [section, measure, size, ours, baseline] of rows) {
       expect(Number(size)).toBeGreaterThan(0);

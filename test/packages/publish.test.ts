@@ -19,6 +19,8 @@ const packages = [
       'dist/index.d.ts',
       'dist/search.js',
       'dist/search.d.ts',
+      'dist/corpus.js',
+      'dist/corpus.d.ts',
       'dist/loader.js',
       'dist/loader.d.ts',
       'schema/frontmatter.schema.json',

@@ -112,6 +112,35 @@ describe('public API', () => {
     ]);
   });
 
+  it('@postmortem-kb/parser/corpus exports exactly these names, each also in the index', async () => {
+    const api = await import('@postmortem-kb/parser/corpus');
+    const index = await import('@postmortem-kb/parser');
+    expect(Object.keys(api).sort()).toEqual([
+      'ConfigError',
+      'checkCorpus',
+      'configureDiagnostics',
+      'defaultMaxBytes',
+      'findConfig',
+      'findPostmortemFiles',
+      'formatDiagnostic',
+      'hasErrors',
+      'isFatalRule',
+      'isPostmortemFileName',
+      'loadCorpus',
+      'loadPostmortemFiles',
+      'loadPostmortems',
+      'loadTaxonomy',
+      'packageJsonKey',
+      'rcFileName',
+      'readTaxonomyFile',
+      'ruleDefaults',
+      'sortPostmortems',
+      'taxonomyFileName',
+      'validateConfig',
+    ]);
+    for (const [name, value] of Object.entries(api)) expect(index[name as keyof typeof index], name).toBe(value);
+  });
+
   it('@postmortem-kb/parser/loader exports exactly these names', async () => {
     const api = await import('@postmortem-kb/parser/loader');
     expect(Object.keys(api).sort()).toEqual(['postmortemLoader']);

@@ -1,12 +1,10 @@
 /** `postmortem lint [paths…]`: check postmortems and report diagnostics. */
 import { Command, Option } from 'commander';
-import type { Diagnostic } from '@postmortem-kb/parser';
-import { loadCorpus, resolveInputPaths } from '../lib/corpus.js';
 import type { RunContext } from '../lib/context.js';
-import { countDiagnostics, diagnosticFormats, formatDiagnostics, plural, sortDiagnostics, type DiagnosticFormat } from '../lib/format-diagnostics.js';
+import { diagnosticFormats, type DiagnosticFormat } from '../lib/format-diagnostics.js';
 import { examples, parseNonNegativeInteger } from '../lib/options.js';
 
-interface LintOptions {
+export interface LintOptions {
   format: DiagnosticFormat;
   maxWarnings?: number;
   quiet: boolean;
@@ -40,35 +38,7 @@ ${examples([
 ])}`,
     )
     .action(async (paths: string[], options: LintOptions) => {
+      const { runLint } = await import('../lib/run-lint.js');
       context.exitCode = await runLint(paths, options, context);
     });
-}
-
-async function runLint(paths: readonly string[], options: LintOptions, context: RunContext): Promise<number> {
-  const config = await context.config();
-  const inputs = await resolveInputPaths(paths, context.cwd);
-  const otherDiagnostics: Diagnostic[] = [];
-  const postmortems = await loadCorpus(inputs, { cwd: context.cwd, config, stderr: context.stderr, otherDiagnostics });
-
-  const all = sortDiagnostics([...otherDiagnostics, ...postmortems.flatMap((postmortem) => postmortem.diagnostics)]);
-  const counts = countDiagnostics(all);
-  const shown = all.filter((diagnostic) => isShown(diagnostic, options));
-
-  const { stdout, stderr } = context;
-  stdout.write(formatDiagnostics(shown, options.format, stdout.colors));
-  if (options.format === 'stylish' && counts.errors + counts.warnings === 0 && !options.quiet) {
-    if (shown.length > 0) stdout.line();
-    stdout.line(stdout.colors.green(`✔ ${plural(postmortems.length, 'postmortem')} checked, no problems`));
-  }
-
-  const tooManyWarnings = options.maxWarnings !== undefined && counts.warnings > options.maxWarnings;
-  if (tooManyWarnings) {
-    stderr.line(`postmortem lint: too many warnings (${counts.warnings}, maximum allowed is ${options.maxWarnings})`);
-  }
-  return counts.errors > 0 || tooManyWarnings ? 1 : 0;
-}
-
-function isShown(diagnostic: Diagnostic, options: LintOptions): boolean {
-  if (options.quiet) return diagnostic.severity === 'error';
-  return diagnostic.severity !== 'info' || options.verbose;
 }

@@ -1,11 +1,9 @@
 /** `postmortem mcp`: the corpus as a read-only Model Context Protocol server on stdio, for AI agents and editors. */
 import { Command } from 'commander';
 import type { RunContext } from '../lib/context.js';
-import { loadCorpus, resolveInputPaths } from '../lib/corpus.js';
 import { examples } from '../lib/options.js';
-import { cliVersion } from '../lib/version.js';
 
-interface McpOptions {
+export interface McpOptions {
   dir?: string;
 }
 
@@ -30,15 +28,7 @@ ${examples([
 ])}`,
     )
     .action(async (options: McpOptions) => {
-      // Checked before the server starts: a wrong --dir is a usage error, not a silent empty corpus.
-      const inputs = await resolveInputPaths(options.dir !== undefined ? [options.dir] : [], context.cwd);
-      const config = await context.config();
-      // The SDK is loaded only by this command, so the other commands start as fast as before.
-      const { createCorpusServer, serveStdio } = await import('../lib/mcp-server.js');
-      const corpus = loadCorpus(inputs, { cwd: context.cwd, config, stderr: context.stderr });
-      // A load that fails after the handshake still answers every call with the failure.
-      corpus.catch(() => undefined);
-      const server = createCorpusServer({ name: 'postmortem-kb', version: cliVersion(), corpus });
-      await serveStdio(server);
+      const { runMcp } = await import('../lib/run-mcp.js');
+      await runMcp(options, context);
     });
 }

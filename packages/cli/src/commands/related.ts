@@ -1,16 +1,9 @@
 /** `postmortem related <file>`: the incidents most like this one, and why. */
-import { basename, dirname, resolve } from 'node:path';
 import { Command } from 'commander';
-import { isPostmortemFileName, relatedIncidents } from '@postmortem-kb/parser';
-import { loadCorpus, resolveInputPaths } from '../lib/corpus.js';
 import type { RunContext } from '../lib/context.js';
-import { formatTable } from '../lib/format-table.js';
 import { examples, parsePositiveInteger } from '../lib/options.js';
-import { escapeTerminalText, stringifyJson } from '../lib/terminal-text.js';
-import { toRelatedRecords } from '../lib/related-records.js';
-import { UsageError } from '../lib/usage-error.js';
 
-interface RelatedOptions {
+export interface RelatedOptions {
   limit: number;
   json?: boolean;
   dir?: string;
@@ -33,36 +26,7 @@ export function createRelatedCommand(context: RunContext): Command {
       ]),
     )
     .action(async (file: string, options: RelatedOptions) => {
-      const config = await context.config();
-      const [target] = await resolveInputPaths([file], context.cwd);
-      if (!isPostmortemFileName(basename(target!))) throw new UsageError(`not a postmortem file: ${file} (expected a .md file not starting with _)`);
-      const corpusDir = options.dir !== undefined ? (await resolveInputPaths([options.dir], context.cwd))[0]! : dirname(target!);
-      const corpus = await loadCorpus([corpusDir, target!], { cwd: context.cwd, config, stderr: context.stderr });
-      const postmortem = corpus.find((candidate) => candidate.path !== null && resolve(context.cwd, candidate.path) === target);
-      if (postmortem === undefined) throw new UsageError(`not a postmortem file: ${file}`);
-
-      const related = relatedIncidents(postmortem, corpus, { limit: options.limit });
-      const { stdout } = context;
-      if (options.json === true) {
-        stdout.line(stringifyJson(toRelatedRecords(related, corpus), 2));
-        return;
-      }
-      if (related.length === 0) {
-        stdout.line(`No related incidents for ${escapeTerminalText(postmortem.title)}.`);
-        return;
-      }
-      stdout.line(stdout.colors.bold(`Related to ${escapeTerminalText(postmortem.title)}:`));
-      stdout.line();
-      stdout.line(
-        formatTable(
-          [
-            ['date', 'incident', 'why'],
-            ...related.map(({ date, title, reasons }) =>
-              [date ?? '', title, reasons.map((reason) => reason.label).join('; ')].map((cell) => escapeTerminalText(cell)),
-            ),
-          ],
-          { styleHeader: stdout.colors.bold },
-        ),
-      );
+      const { runRelated } = await import('../lib/run-related.js');
+      await runRelated(file, options, context);
     });
 }

@@ -11,7 +11,7 @@ import {
   validateConfig as validateProjectConfig,
   type Config as ProjectConfig,
   type Postmortem,
-} from '@postmortem-kb/parser';
+} from '@postmortem-kb/parser/corpus';
 import { columnFields, labelTargets, type ColumnField, type LabelTarget } from '@postmortem-kb/import/formats';
 import { UsageError } from './usage-error.js';
 

@@ -1,4 +1,4 @@
-import { findConfig, type Config } from './config.js';
+import type { Config } from './config.js';
 import { Output, type Environment, type WritableTextStream } from './output.js';
 
 /** What a command needs from the outside world; commands set `exitCode` instead of exiting. */
@@ -33,6 +33,7 @@ export function createRunContext(io: RunEnvironment = {}): RunContext {
     stderr: new Output(io.stderr ?? process.stderr, env),
     commandName: 'postmortem',
     exitCode: 0,
-    config: () => (config ??= findConfig(cwd)),
+    // The configuration reader (and the parser modules it needs) loads only for commands that read it.
+    config: () => (config ??= import('./config.js').then(({ findConfig }) => findConfig(cwd))),
   };
 }

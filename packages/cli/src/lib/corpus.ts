@@ -5,7 +5,7 @@
  */
 import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { loadCorpus as loadPostmortemCorpus, type Diagnostic, type Postmortem } from '@postmortem-kb/parser';
+import { loadCorpus as loadPostmortemCorpus, type Diagnostic, type Postmortem } from '@postmortem-kb/parser/corpus';
 import type { Config } from './config.js';
 import { describeFileKind } from './file-kind.js';
 import type { Output } from './output.js';

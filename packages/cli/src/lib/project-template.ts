@@ -8,7 +8,6 @@ import { constants } from 'node:fs';
 import { lstat, open } from 'node:fs/promises';
 import type { Stats } from 'node:fs';
 import { join } from 'node:path';
-import { decodeUtf8 } from '@postmortem-kb/parser';
 import { describeFileKind } from './file-kind.js';
 import { UsageError } from './usage-error.js';
 
@@ -53,7 +52,8 @@ export async function readProjectTemplate(dir: string, shownPath: string): Promi
       length += bytesRead;
       if (length > maxTemplateBytes) refuse(`it has more than ${maxTemplateBytes} bytes, expected at most ${maxTemplateBytes}`);
     }
-    return decodeUtf8(buffer.subarray(0, length)).text;
+    // Bytes that are not UTF-8 become U+FFFD, as in a postmortem (the parser's decodeUtf8).
+    return new TextDecoder('utf-8').decode(buffer.subarray(0, length));
   } finally {
     await handle.close();
   }

@@ -11,7 +11,7 @@ import { configureDiagnostics, ruleSettingProblem, type RuleSettings } from '../
 import { checkCorpus } from './corpus-rules.js';
 import { ignoreMatcher } from './ignore-globs.js';
 import { checkParseFilesOptions, defaultMaxBytes, findPostmortemFiles, parseFiles, poolSize, sortPostmortems, type ParseFilesOptions } from './load.js';
-import { readPostmortemFile } from './parse-file.js';
+import { readPostmortemFile } from './read-file.js';
 import type { PoolTask } from './parse-pool.js';
 import type { Diagnostic, Postmortem } from './schema.js';
 import { findTaxonomyFile, readTaxonomyFile, type Taxonomy, type TaxonomyFile } from './taxonomy.js';

@@ -7,14 +7,14 @@ import { availableParallelism } from 'node:os';
 import { readdir, stat } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import type { ParseOptions } from './parse.js';
-import { parseFile, parseFileBytes, type FileParseOptions } from './parse-file.js';
+import type { FileParseOptions } from './parse-file.js';
 import { parseInPool, workerAvailable, type PoolTask } from './parse-pool.js';
 import { ignoreMatcher } from './ignore-globs.js';
 import type { Postmortem } from './schema.js';
 import type { Taxonomy } from './taxonomy.js';
 import { taxonomyFileName } from './taxonomy.js';
 
-export { decodeUtf8 } from './parse-file.js';
+export { decodeUtf8 } from './decode-utf8.js';
 
 /** How files are parsed: the options of one parse, the size cap, and the worker pool's limits. */
 export interface ParseFilesOptions extends Omit<ParseOptions, 'path' | 'taxonomy'> {
@@ -105,6 +105,8 @@ export async function parseFiles(tasks: readonly PoolTask[], taxonomy: Taxonomy 
   if (size > 0 && tasks.length > 0) {
     return parseInPool(tasks, fileOptions, { size, timeoutMs: options.timeoutMs ?? defaultTimeoutMs, maxMemoryMb: options.maxMemoryMb ?? defaultMaxMemoryMb });
   }
+  // The markdown stack loads only here: with workers it loads in them, never in this thread.
+  const { parseFile, parseFileBytes } = await import('./parse-file.js');
   const postmortems: Postmortem[] = [];
   for (const [index, task] of tasks.entries()) {
     // Parsing is synchronous: let timers and I/O of the host run between files now and then.

@@ -6,10 +6,10 @@
  * and an awaited read per file left the thread idle for about a tenth of a load (each
  * `stat` and `readFile` is a round trip through libuv's thread pool).
  */
-import { closeSync, constants, fstatSync, openSync, readFileSync } from 'node:fs';
 import type { RuleSettings } from '../lint/settings.js';
-import { failedPostmortem } from './failed.js';
+import { decodeUtf8 } from './decode-utf8.js';
 import { parsePostmortem } from './parse.js';
+import { readPostmortemFile } from './read-file.js';
 import type { Postmortem } from './schema.js';
 import type { Taxonomy } from './taxonomy.js';
 
@@ -23,9 +23,6 @@ export interface FileParseOptions {
   rules?: RuleSettings | undefined;
 }
 
-/** O_NONBLOCK: a file swapped for a FIFO after it was listed is not waited on (regular files ignore it). */
-const openFlags = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0);
-
 /**
  * Reads and parses one file; a file over `maxBytes` is not read and gets a `too-large` error,
  * one that cannot be read (permissions, not a regular file) an `unreadable` error.
@@ -33,39 +30,6 @@ const openFlags = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0);
 export function parseFile(file: string, path: string, options: FileParseOptions): Postmortem {
   const read = readPostmortemFile(file, path, options.maxBytes);
   return 'failed' in read ? read.failed : parseFileBytes(read.bytes, path, options);
-}
-
-/**
- * The bytes of one file, read once through one descriptor after checking its size: a file
- * over `maxBytes` is not read (a `too-large` record), one that cannot be read (permissions, not
- * a regular file) gets an `unreadable` record. Callers that digest a file hand these same bytes
- * to `parseFileBytes`, so the digest and the parse can never see two versions of the file.
- */
-export function readPostmortemFile(file: string, path: string, maxBytes: number): { bytes: Buffer } | { failed: Postmortem } {
-  try {
-    const fd = openSync(file, openFlags);
-    try {
-      // The size of the opened file, not of the path: no window for it to be swapped in between.
-      const info = fstatSync(fd);
-      if (!info.isFile()) return { failed: unreadable(path, 'not a regular file') };
-      if (info.size > maxBytes) {
-        return {
-          failed: failedPostmortem(path, 'too-large', `Unexpected file of ${info.size} bytes, expected at most ${maxBytes} bytes (raise maxBytes to parse it)`),
-        };
-      }
-      return { bytes: readFileSync(fd) };
-    } finally {
-      closeSync(fd);
-    }
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === undefined) throw error;
-    return { failed: unreadable(path, code === 'EACCES' || code === 'EPERM' ? `${code}: permission denied` : code) };
-  }
-}
-
-function unreadable(path: string, reason: string): Postmortem {
-  return failedPostmortem(path, 'unreadable', `Unexpected unreadable file (${reason}), expected a regular file this user can read`);
 }
 
 /** Decodes (UTF-8, invalid bytes reported) and parses the contents of the file at `path`. */
@@ -89,15 +53,4 @@ export function parseFileBytes(bytes: Uint8Array, path: string, options: FilePar
     });
   }
   return postmortem;
-}
-
-const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
-const lenientUtf8 = new TextDecoder('utf-8');
-
-export function decodeUtf8(bytes: Uint8Array): { text: string; invalid: boolean } {
-  try {
-    return { text: strictUtf8.decode(bytes), invalid: false };
-  } catch {
-    return { text: lenientUtf8.decode(bytes), invalid: true };
-  }
 }
