@@ -123,10 +123,15 @@ describe('search results page', () => {
     const rolling = await hits('rolling back');
     const rollingTotal = await page.locator('[data-search-count]').getAttribute('data-total');
     expect(rolling).toContain('2024-12-11-openai-telemetry-kubernetes-control-plane');
-    // Forms of one phrase find the same incidents, the same best first.
+    // Forms of one phrase find the same incidents, the same best first. Below the first hit the
+    // order may differ: a document with the very words typed ranks above one with another form of
+    // them (exact words weigh more than stems), so each form's top 5 sits in the other's top 10.
     const rolled = await hits('rolled back');
     expect(await page.locator('[data-search-count]').getAttribute('data-total')).toBe(rollingTotal);
-    expect(new Set(rolled.slice(0, 5))).toEqual(new Set(rolling.slice(0, 5)));
+    expect(new Set(rolled)).toEqual(new Set(rolling));
+    expect(rolled[0]).toBe(rolling[0]);
+    expect(rolled.slice(0, 10)).toEqual(expect.arrayContaining(rolling.slice(0, 5)));
+    expect(rolling.slice(0, 10)).toEqual(expect.arrayContaining(rolled.slice(0, 5)));
     await page.goto('/search/?q=zzqxvw');
     await expect.poll(() => page.locator('[data-search-count]').textContent()).toBe('No incidents match “zzqxvw”.');
     await page.close();
