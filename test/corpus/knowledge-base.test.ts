@@ -219,6 +219,9 @@ describe('incidents added from 2023–2025 postmortems and Dan Luu’s later ent
     ['2023-03-08-datadog-cilium-network-rules', 'dependency-failure', 193, 1618],
     ['2024-02-22-att-mobility-misconfigured-network-element', 'config-push', null, 720],
     ['2019-02-04-elastic-cloud-zookeeper-patching-us-east-1', 'manual-operation', 398, 954],
+    ['2024-03-26-render-unintended-restart-all-workloads', 'binary-deploy', 158, 233],
+    ['2024-05-07-linode-london-router-migration-routing-loop', 'manual-operation', 114, 275],
+    ['2025-08-07-ripe-ncc-core-switch-interface-fiber-maintenance', 'hardware-fault', null, 40],
   ])('%s: trigger %s, mitigated after %s, resolved after %i minutes', (slug, trigger, mitigate, resolve) => {
     const postmortem = bySlug(slug);
     expect([postmortem.triggerCategory, postmortem.metrics.timeToMitigateMinutes, postmortem.metrics.timeToResolveMinutes]).toEqual([
