@@ -12,30 +12,67 @@ export function suggestTrigger(id: string, taxonomy: Taxonomy): string | null {
 }
 
 function closestEntry(id: string, entries: readonly TaxonomyCategory[]): string | null {
+  const names = namesOf(entries);
   const wanted = normalise(id);
+  const known = names.closest.get(wanted);
+  if (known !== undefined) return known;
   let best: { id: string; distance: number } | null = null;
-  for (const category of entries) {
-    for (const name of [category.id, category.label, ...category.synonyms]) {
-      const candidate = normalise(name);
+  for (const entry of names.entries) {
+    for (const candidate of entry.names) {
       const distance = candidate === wanted ? 0 : candidate.includes(wanted) || wanted.includes(candidate) ? 1 : editDistance(wanted, candidate);
-      if (best === null || distance < best.distance) best = { id: category.id, distance };
+      if (best === null || distance < best.distance) best = { id: entry.id, distance };
     }
   }
-  if (best === null) return null;
-  return best.distance <= Math.max(2, Math.floor(wanted.length / 3)) ? best.id : null;
+  const closest = best !== null && best.distance <= Math.max(2, Math.floor(wanted.length / 3)) ? best.id : null;
+  // Bounded: ids differ per corpus, not per file, but a long-lived process may see many corpora.
+  if (names.closest.size >= 10_000) names.closest.clear();
+  names.closest.set(wanted, closest);
+  return closest;
 }
 
 /** Categories whose id, label or a synonym occurs in `text` as whole words. */
 export function categoriesMentioned(text: string, taxonomy: Taxonomy): string[] {
   const haystack = ` ${normalise(text)} `;
-  return taxonomy.categories
-    .filter((category) =>
-      [category.id, category.label, ...category.synonyms].some((name) => {
-        const needle = normalise(name);
-        return needle !== '' && haystack.includes(` ${needle} `);
-      }),
-    )
-    .map((category) => category.id);
+  return namesOf(taxonomy.categories)
+    .entries.filter((entry) => entry.names.some((needle) => needle !== '' && haystack.includes(` ${needle} `)))
+    .map((entry) => entry.id);
+}
+
+interface NormalisedNames {
+  /** Every id, label and synonym as written, in order: the cache holds while they are the same strings. */
+  written: string[];
+  /** Each entry's id and its names normalised (id, label, synonyms). */
+  entries: Array<{ id: string; names: string[] }>;
+  /** Suggestions already computed, by normalised id. */
+  closest: Map<string, string | null>;
+}
+
+// Every file of a corpus is checked against the same taxonomy: its names are normalised once
+// per list, and a suggestion for a typo is computed once. The cache is checked against the
+// names as written on each use, so a list changed in place is normalised again.
+const normalisedNames = new WeakMap<readonly TaxonomyCategory[], NormalisedNames>();
+
+function namesOf(entries: readonly TaxonomyCategory[]): NormalisedNames {
+  const cached = normalisedNames.get(entries);
+  if (cached && sameNames(cached.written, entries)) return cached;
+  const written: string[] = [];
+  for (const entry of entries) written.push(entry.id, entry.label, ...entry.synonyms);
+  const fresh: NormalisedNames = {
+    written,
+    entries: entries.map((entry) => ({ id: entry.id, names: [entry.id, entry.label, ...entry.synonyms].map(normalise) })),
+    closest: new Map(),
+  };
+  normalisedNames.set(entries, fresh);
+  return fresh;
+}
+
+function sameNames(written: readonly string[], entries: readonly TaxonomyCategory[]): boolean {
+  let index = 0;
+  for (const entry of entries) {
+    if (written[index++] !== entry.id || written[index++] !== entry.label) return false;
+    for (const synonym of entry.synonyms) if (written[index++] !== synonym) return false;
+  }
+  return index === written.length;
 }
 
 function normalise(text: string): string {
