@@ -36,3 +36,6 @@ if (form && count) {
   form.hidden = false;
   apply();
 }
+
+// A module (imported by its page), not a global script: its top-level names stay its own.
+export {};

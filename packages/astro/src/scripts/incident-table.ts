@@ -105,3 +105,6 @@ if (form && list && count && chips && empty) {
   form.hidden = false;
   apply();
 }
+
+// A module (imported by its page), not a global script: its top-level names stay its own.
+export {};
