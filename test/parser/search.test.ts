@@ -268,6 +268,30 @@ describe('search: finding', () => {
     expect(new Set(search.search('wextro').map((hit) => hit.slug))).toEqual(new Set(['wextra', 'wextor']));
   });
 
+  it('scores tied corrections of a typo each as if typed: a rare name is not drowned by a common word', () => {
+    // `stoom` is one edit from the organisation `stomo` (a swap) and from `storm`, which many more records hold.
+    const storms = Array.from({ length: 8 }, (_, i) =>
+      pm({ slug: `storm-${i}`, title: `Certificate store outage ${i}`, rootCauses: [{ text: 'A retry storm against the certificate store' }] }),
+    );
+    const search = loadSearchIndex(
+      buildSearchIndex([...storms, pm({ slug: 'stomo', title: 'Stomo: certificate store stopped accepting traffic', organization: 'Stomo' })]),
+    );
+    expect(search.search('stoom certificate store', { limit: 5 }).map((hit) => hit.slug)).toContain('stomo');
+    expect(search.search('stoom certificate store', { limit: 20 }).map((hit) => hit.slug)).toHaveLength(9);
+  });
+
+  it('keeps, of more tied corrections than it uses, those found with the other query words, then the commonest', () => {
+    // Six terms one edit from `stoom`; `stomo`, the rarest, is the one written beside `vault`.
+    const common = ['storm', 'stood', 'stool', 'stoop', 'stook'].flatMap((word) =>
+      Array.from({ length: 3 }, (_, i) => pm({ slug: `${word}-${i}`, title: `The ${word} incident ${i}` })),
+    );
+    const corpusWithTies = [...common, pm({ slug: 'stomo-vault', title: 'Stomo vault sealed itself' }), pm({ slug: 'vault', title: 'Vault upgrade' })];
+    const search = loadSearchIndex(buildSearchIndex(corpusWithTies));
+    expect(search.search('stoom vault', { limit: 1 }).map((hit) => hit.slug)).toEqual(['stomo-vault']);
+    // Alone, the commonest five are kept; `stomo` is not among them.
+    expect(search.search('stoom', { limit: 50 }).map((hit) => hit.slug)).not.toContain('stomo-vault');
+  });
+
   it('takes a word the corpus knows as written, without correcting it', () => {
     const search = loadSearchIndex(buildSearchIndex([pm({ slug: 'kinesis', title: 'Kinesis outage' }), pm({ slug: 'kinesys', title: 'Kinesys outage' })]));
     expect(search.search('kinesis outage').map((hit) => hit.slug)).toEqual(['kinesis', 'kinesys']);

@@ -7,7 +7,7 @@
  * other `search-*` modules: it ships to the browser.
  */
 import { detailsField, fieldNames, type SearchField } from './search-format.js';
-import type { TermSource } from './search-source.js';
+import type { Postings, TermSource } from './search-source.js';
 import type { SynonymTable } from './search-synonyms.js';
 import { isIndexable, pairKey, stem, words } from './search-text.js';
 
@@ -40,6 +40,13 @@ export interface QueryWord {
 export interface Alternative {
   terms: number[];
   weight: number;
+  /**
+   * The term whose rarity caps this one's. Unset: the word's first alternative, as a form, synonym
+   * or completion stands for the word typed. A typo's corrections are rival readings of the word,
+   * each scored as if it had been typed (its forms capped by it), so a rare name tied with a
+   * common word (`stoom`: `stomo`, `storm`) is not scored as common.
+   */
+  reading?: number;
 }
 
 /** One scored part of a query: a word, or a pair of adjacent words (a phrase). */
@@ -101,9 +108,13 @@ export class QueryEngine {
   /** The alternatives of a query: read from `source`, typos corrected by `fuzzy`. */
   expand(query: string, source: TermSource, fuzzy: Fuzzy): { words: QueryWord[]; units: Unit[] } {
     const queryWords = parseQuery(query);
-    const units: Unit[] = [];
+    const units: Unit[] = queryWords.map((entry, i) => ({ covers: [i], soft: entry.soft, alternatives: this.expandWord(entry, source) }));
+    // Typos last: a word the vocabulary does not know is corrected towards the words around it.
     queryWords.forEach((entry, i) => {
-      units.push({ covers: [i], soft: entry.soft, alternatives: this.expandWord(entry, source, fuzzy) });
+      const unit = units[i]!;
+      if (unit.alternatives.length > 0 || !correctable(entry.word)) return;
+      const others = units.filter((other) => other !== unit && !other.soft && other.alternatives.length > 0);
+      unit.alternatives = this.correct(entry, source, fuzzy, others);
     });
     for (let i = 0; i + 1 < queryWords.length; i++) {
       const first = queryWords[i]!;
@@ -134,13 +145,9 @@ export class QueryEngine {
     if (terms.every((term) => term >= 0)) add({ terms, weight });
   }
 
-  private expandWord({ word, prefix }: QueryWord, source: TermSource, fuzzy: Fuzzy): Alternative[] {
-    const weights = new Map<string, Alternative>();
-    const add = (alternative: Alternative) => {
-      const id = alternative.terms.join(',');
-      const known = weights.get(id);
-      if (!known || known.weight < alternative.weight) weights.set(id, alternative);
-    };
+  /** A word's exact term, other forms, completions, synonyms and split compound; no typo correction. */
+  private expandWord({ word, prefix }: QueryWord, source: TermSource): Alternative[] {
+    const { add, found: weights } = alternativeSet();
     const exact = source.find(word);
     if (exact >= 0) add({ terms: [exact], weight: 1 });
     const key = stem(word);
@@ -163,34 +170,39 @@ export class QueryEngine {
         if (term >= 0) add({ terms: [term], weight: formWeight });
       }
     }
-    if (weights.size === 0 && word.length >= minFuzzyLength && !/\d/.test(word)) {
-      const found = fuzzy(word, prefix);
-      // Only the closest: a one-letter typo should not also pull in words two letters away.
-      const closest = found[0];
-      const near = closest
-        ? found
-            .filter((candidate) => candidate.edits === closest.edits && candidate.prefix === closest.prefix)
-            .map((candidate) => ({ candidate, term: source.find(candidate.word) }))
-            .filter(({ term }) => term >= 0)
-            .sort((a, b) => source.size(b.term) - source.size(a.term) || a.term - b.term)
-            .slice(0, maxFuzzyExpansions)
-        : [];
-      for (const { candidate, term } of near) {
-        const weight = fuzzyWeight * (1 - candidate.score) * (candidate.prefix ? 0.8 : 1);
-        add({ terms: [term], weight });
-        for (const form of this.forms(stem(candidate.word), source)) add({ terms: [form], weight: weight * formWeight });
-      }
+    return sortAlternatives(weights, source);
+  }
+
+  /**
+   * The vocabulary terms a misspelled word stands for: only the closest (a one-letter typo should
+   * not also pull in words two letters away), and of those, when more are tied than are kept, the
+   * ones whose documents hold most of the other query words (`stoom certificate store` keeps the
+   * organisation `stomo` that has a certificate store over commoner `storm` or `stood`), then the commonest.
+   */
+  private correct({ word, prefix }: QueryWord, source: TermSource, fuzzy: Fuzzy, others: readonly Unit[]): Alternative[] {
+    const found = fuzzy(word, prefix);
+    const closest = found[0];
+    if (!closest) return [];
+    const tied = found
+      .filter((candidate) => candidate.edits === closest.edits && candidate.prefix === closest.prefix)
+      .map((candidate) => ({ candidate, term: source.find(candidate.word), together: 0 }))
+      .filter(({ term }) => term >= 0);
+    if (tied.length > maxFuzzyExpansions && others.length > 0) {
+      const context = wordsPerDocument(others, source);
+      for (const entry of tied) entry.together = mostTogether(source.postings(entry.term), context);
     }
-    return [...weights.values()].sort((a, b) => b.weight - a.weight || source.size(b.terms[0]!) - source.size(a.terms[0]!) || a.terms[0]! - b.terms[0]!);
+    const near = tied.sort((a, b) => b.together - a.together || source.size(b.term) - source.size(a.term) || a.term - b.term).slice(0, maxFuzzyExpansions);
+    const { add, found: weights } = alternativeSet();
+    for (const { candidate, term } of near) {
+      const weight = fuzzyWeight * (1 - candidate.score) * (candidate.prefix ? 0.8 : 1);
+      add({ terms: [term], weight, reading: term });
+      for (const form of this.forms(stem(candidate.word), source)) add({ terms: [form], weight: weight * formWeight, reading: term });
+    }
+    return sortAlternatives(weights, source);
   }
 
   private expandPair(first: string, second: string, prefix: boolean, source: TermSource): Alternative[] {
-    const found = new Map<string, Alternative>();
-    const add = (alternative: Alternative) => {
-      const id = alternative.terms.join(',');
-      const known = found.get(id);
-      if (!known || known.weight < alternative.weight) found.set(id, alternative);
-    };
+    const { add, found } = alternativeSet();
     const key = pairKey(first, second);
     const exact = source.find(key);
     if (exact >= 0) add({ terms: [exact], weight: 1 });
@@ -260,11 +272,12 @@ export class QueryEngine {
         if (best[doc] === 0) bestTouched[bestCount++] = doc;
         best[doc] = score;
       };
-      for (const { terms, weight } of unit.alternatives) {
+      for (const { terms, weight, reading } of unit.alternatives) {
         const factor = weight * (unit.soft ? softWeight : 1);
+        const capIdf = reading === undefined ? mainIdf : idf(reading);
         let scores: Map<number, number> | undefined;
         terms.forEach((term, at) => {
-          const termFactor = factor * Math.min(idf(term), mainIdf);
+          const termFactor = factor * Math.min(idf(term), capIdf);
           const { docs, weights } = source.postings(term);
           // A multi-word synonym: a document must hold every part; it scores as its weakest.
           const several = terms.length > 1;
@@ -356,6 +369,45 @@ export class QueryEngine {
     }
     return { total: candidates.length, hits };
   }
+}
+
+/** Whether a word the vocabulary does not know is long enough, and not a number, to correct. */
+function correctable(word: string): boolean {
+  return word.length >= minFuzzyLength && !/\d/.test(word);
+}
+
+/** Alternatives keyed by their terms, each kept at its highest weight. */
+function alternativeSet(): { add: (alternative: Alternative) => void; found: Map<string, Alternative> } {
+  const found = new Map<string, Alternative>();
+  const add = (alternative: Alternative) => {
+    const id = alternative.terms.join(',');
+    const known = found.get(id);
+    if (!known || known.weight < alternative.weight) found.set(id, alternative);
+  };
+  return { add, found };
+}
+
+/** Heaviest first, then the commonest term. */
+function sortAlternatives(found: Map<string, Alternative>, source: TermSource): Alternative[] {
+  return [...found.values()].sort((a, b) => b.weight - a.weight || source.size(b.terms[0]!) - source.size(a.terms[0]!) || a.terms[0]! - b.terms[0]!);
+}
+
+/** Document → which of `units` it matches (bit i for units[i]); a multi-word synonym counts by its first word. */
+function wordsPerDocument(units: readonly Unit[], source: TermSource): Map<number, number> {
+  const byDoc = new Map<number, number>();
+  units.forEach((unit, i) => {
+    for (const { terms } of unit.alternatives) {
+      for (const doc of source.postings(terms[0]!).docs) byDoc.set(doc, (byDoc.get(doc) ?? 0) | (1 << i));
+    }
+  });
+  return byDoc;
+}
+
+/** The most of the other query words that one document holding the term also holds. */
+function mostTogether({ docs }: Postings, context: Map<number, number>): number {
+  let most = 0;
+  for (const doc of docs) most = Math.max(most, popcount(context.get(doc) ?? 0));
+  return most;
 }
 
 function popcount(bits: number): number {
