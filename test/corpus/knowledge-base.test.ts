@@ -2,10 +2,10 @@
  * The knowledge base as issue 15 asks for it: checked against the content audit
  * (../shared/research/content-audit.md, tables (a) and (b)) and its public sources.
  * Thresholds asserted here are the ones the corpus meets, rounded down (figures on 2 December 2026,
- * afternoon: 272 incidents, 96.7 % dated, 62.5 % with a timeline of three timed entries (170 of 272),
- * 64.0 % with a time to resolve). All three of the issue's targets are reached: 220 incidents, ≥ 60 %
+ * afternoon: 275 incidents, 96.7 % dated, 62.9 % with a timeline of three timed entries (173 of 275),
+ * 64.4 % with a time to resolve). All three of the issue's targets are reached: 220 incidents, ≥ 60 %
  * with a timeline of three timed entries and ≥ 50 % with a time to resolve. The 60 % floor now has a
- * margin of six incidents; a new incident should still come with a timed timeline.
+ * margin of eight incidents; a new incident should still come with a timed timeline.
  */
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -43,8 +43,8 @@ describe('coverage', () => {
   });
 
   // Floors are the achieved values rounded down, raised as incidents land; the issue's targets (220 incidents, 60 %, 50 %) are reached.
-  it('holds at least 265 incidents, 60 % with a timeline of three timed entries and 61 % with a time to resolve', () => {
-    expect(corpus.length).toBeGreaterThanOrEqual(265);
+  it('holds at least 270 incidents, 60 % with a timeline of three timed entries and 61 % with a time to resolve', () => {
+    expect(corpus.length).toBeGreaterThanOrEqual(270);
     const timed = corpus.filter((postmortem) => postmortem.timeline.filter((entry) => entry.at !== null).length >= 3);
     expect(timed.length / corpus.length).toBeGreaterThanOrEqual(0.6);
     const resolved = corpus.filter((postmortem) => postmortem.metrics.timeToResolveMinutes !== null);
@@ -223,6 +223,7 @@ describe('incidents added from 2023–2025 postmortems and Dan Luu’s later ent
     ['2024-05-07-linode-london-router-migration-routing-loop', 'manual-operation', 114, 275],
     ['2025-08-07-ripe-ncc-core-switch-interface-fiber-maintenance', 'hardware-fault', null, 40],
     ['2026-02-02-azure-vm-extension-storage-public-access-policy', 'config-push', 387, 722],
+    ['2018-07-17-google-cloud-load-balancer-gfe-feature-restarts', 'config-push', 32, 38],
   ])('%s: trigger %s, mitigated after %s, resolved after %i minutes', (slug, trigger, mitigate, resolve) => {
     const postmortem = bySlug(slug);
     expect([postmortem.triggerCategory, postmortem.metrics.timeToMitigateMinutes, postmortem.metrics.timeToResolveMinutes]).toEqual([
