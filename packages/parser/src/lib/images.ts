@@ -50,21 +50,22 @@ function imageNode(attributes: Record<string, string>, position: RootContent['po
 /** The tree with every lone raw `<img>` (block or inline) as an image node; unchanged parts are shared. */
 export function withRawImages<T extends Root | RootContent>(node: T): T {
   if (!('children' in node)) return node;
-  let changed = false;
-  const children = (node.children as RootContent[]).map((child) => {
+  const original = node.children as RootContent[];
+  // Copied only from the first child that changes: most trees have no raw `<img>` at all.
+  let children: RootContent[] | null = null;
+  for (let index = 0; index < original.length; index++) {
+    const child = original[index]!;
+    let next: RootContent = child;
     if (child.type === 'html') {
       const attributes = readImgTag(child.value);
-      if (attributes) {
-        changed = true;
-        return imageNode(attributes, child.position);
-      }
-      return child;
+      if (attributes) next = imageNode(attributes, child.position);
+    } else {
+      next = withRawImages(child);
     }
-    const next = withRawImages(child);
-    if (next !== child) changed = true;
-    return next;
-  });
-  if (!changed) return node;
+    if (next !== child && children === null) children = original.slice(0, index);
+    if (children !== null) children.push(next);
+  }
+  if (children === null) return node;
   // A block-level `<img>` stands alone: wrap it in a paragraph as markdown does with an image.
   const wrapped =
     node.type === 'root' || node.type === 'blockquote' || node.type === 'listItem'

@@ -65,9 +65,14 @@ export const maxDelimiterCost = 10_000_000;
 export const maxContainerCost = 10_000_000_000;
 
 /** Characters that look back over the paragraph's events for an opener (`]`) or a partner run. */
-const lookBack = new Set(['*', '_', '~', ']']);
+const lookBack = ['*', '_', '~', ']'];
 /** Characters that can start a token of their own in a paragraph (each adds events). */
-const tokenStart = new Set(['*', '_', '~', '[', ']', '!', '\\', '`', '&', '<']);
+const tokenStart = ['*', '_', '~', '[', ']', '!', '\\', '`', '&', '<'];
+// By ASCII code: 0 for a character that starts no token, else whether it also looks back (the scan runs over every character of the body).
+const tokenStartKind = 1;
+const lookBackKind = 2;
+const charKinds = new Uint8Array(128);
+for (const char of tokenStart) charKinds[char.charCodeAt(0)] = lookBack.includes(char) ? lookBackKind : tokenStartKind;
 
 /** The first limit `markdown` exceeds before parsing, or null. Linear in its length. */
 export function precheckMarkdown(markdown: string): MarkdownLimit | null {
@@ -144,19 +149,20 @@ export function precheckMarkdown(markdown: string): MarkdownLimit | null {
       }
     }
     events++;
-    let previous = '';
+    let previous = -1;
     for (let index = 0; index < text.length; index++) {
-      const char = text[index]!;
+      const code = text.charCodeAt(index);
+      const kind = code < 128 ? charKinds[code]! : 0;
       // A run of one character is one token (and one look back).
-      if (char !== previous && tokenStart.has(char)) {
+      if (code !== previous && kind !== 0) {
         events++;
-        if (lookBack.has(char)) lookers++;
-      } else if (char === ']' || char === '[' || char === '\\') {
-        // Brackets and escapes are tokens one by one, not as runs.
+        if (kind === lookBackKind) lookers++;
+      } else if (code === 93 || code === 91 || code === 92) {
+        // Brackets and escapes (`]`, `[`, `\\`) are tokens one by one, not as runs.
         events++;
-        if (char === ']') lookers++;
+        if (code === 93) lookers++;
       }
-      previous = char;
+      previous = code;
     }
   }
   return endBlock();

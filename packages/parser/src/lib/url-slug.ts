@@ -22,6 +22,8 @@ export interface UrlSlugOptions {
   maxLength?: number;
 }
 
+const asciiOnly = /^\p{ASCII}*$/u;
+
 /**
  * A URL-safe, lower-case kebab slug of `name` (`"Amazon S3"` → `"amazon-s3"`, `"Café"` → `"cafe"`).
  * When nothing ASCII is left (`"数据库"`, `"++"`, `".."`), `x-` and 8 hex digits of a hash of the
@@ -33,9 +35,9 @@ export function toUrlSlug(name: string, options: UrlSlugOptions = {}): string {
   const maxLength = (typeof options === 'object' && options !== null ? options.maxLength : undefined) ?? maxUrlSlugLength;
   if (!(Number.isInteger(maxLength) && maxLength >= 20))
     throw new RangeError(`toUrlSlug: expected \`maxLength\` to be an integer of 20 or more, not ${String(maxLength)}`);
-  const slug = name
-    .normalize('NFKD')
-    .replace(/\p{M}+/gu, '')
+  // ASCII has no decompositions and no combining marks: the Unicode steps are skipped for it.
+  const letters = asciiOnly.test(name) ? name : name.normalize('NFKD').replace(/\p{M}+/gu, '');
+  const slug = letters
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-')
     // Runs were collapsed to one `-` above, so one dash at each end at most.
