@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-import { main } from '../dist/main.js';
+import { main } from '../dist/bundle/main.js';
 
 // `postmortem lint | head`: the reader went away; stop quietly instead of printing a stack trace.
 for (const stream of [process.stdout, process.stderr]) {

@@ -15,6 +15,14 @@ import { UsageError } from './usage-error.js';
 /** The directory linted when no path is given, if it exists (else the working directory). */
 export const defaultCorpusDir = 'postmortems';
 
+/**
+ * One file up to this size is parsed in this thread: a parse worker would load the parser a
+ * second time (most of the run, as `postmortem lint one-file.md` from an editor or a
+ * pre-commit hook), and at this size the parser's own limits (`limits.ts`, the YAML limits)
+ * keep the worst file far below the workers' time and memory limits.
+ */
+export const maxBytesParsedInThread = 64 * 1024;
+
 export interface CorpusContext {
   cwd: string;
   config: Config;
@@ -60,9 +68,11 @@ export async function loadCorpus(paths: readonly string[], context: CorpusContex
   let progress: ProgressLine | null = null;
   const onProgress = (done: number, total: number) => (progress ??= new ProgressLine(context.stderr, total)).update(done);
   let corpus: Awaited<ReturnType<typeof loadPostmortemCorpus>>;
+  const inThread = paths.length === 1 && (await isSmallFile(paths[0]!));
   try {
     corpus = await loadPostmortemCorpus(paths, {
       cwd,
+      ...(inThread ? { workers: false } : {}),
       rules: config.rules,
       ...(config.plugins === undefined ? {} : { plugins: config.plugins }),
       ...(config.taxonomy === undefined ? {} : { taxonomy: config.taxonomy }),
@@ -87,6 +97,13 @@ export async function loadCorpus(paths: readonly string[], context: CorpusContex
 function reportSkipped(skipped: readonly Diagnostic[], context: CorpusContext): void {
   if (context.otherDiagnostics) context.otherDiagnostics.push(...skipped);
   else for (const diagnostic of skipped) context.stderr.line(`postmortem: skipped ${diagnostic.path ?? '<input>'}: ${diagnostic.message}`);
+}
+
+async function isSmallFile(path: string): Promise<boolean> {
+  return stat(path).then(
+    (info) => info.isFile() && info.size <= maxBytesParsedInThread,
+    () => false,
+  );
 }
 
 async function isDirectory(path: string): Promise<boolean> {
