@@ -37,10 +37,10 @@ export function readIncidentTimes(
   const introDate = statedDate === null ? dateInText(nodesToText(introNodes(tree.children))) : null;
   const timezone = readTimezone(fm.timezone, fallbackZone, sink, keyPosition(frontmatter, 'timezone'), frontmatter.extra);
   const context = { date: statedDate ?? introDate, timezone };
-  const startedAt = readTime(frontmatter, 'started_at', context, sink);
-  const detectedAt = readTime(frontmatter, 'detected_at', context, sink);
-  const mitigatedAt = readTime(frontmatter, 'mitigated_at', context, sink);
-  const resolvedAt = readTime(frontmatter, 'resolved_at', context, sink);
+  const startedAt = readTime(frontmatter, 'started_at', context, sink) ?? readBodyTime(body, 'started_at', context);
+  const detectedAt = readTime(frontmatter, 'detected_at', context, sink) ?? readBodyTime(body, 'detected_at', context);
+  const mitigatedAt = readTime(frontmatter, 'mitigated_at', context, sink) ?? readBodyTime(body, 'mitigated_at', context);
+  const resolvedAt = readTime(frontmatter, 'resolved_at', context, sink) ?? readBodyTime(body, 'resolved_at', context);
   // The start of impact, as written in its own offset, is the incident's day.
   const startDate = statedDate === null && startedAt !== null ? startedAt.slice(0, 10) : null;
   const date = statedDate ?? startDate ?? introDate;
@@ -128,6 +128,26 @@ function readTime(
   const parsed = parseDateTime(value, context);
   if (parsed.error) sink.report('frontmatter-time', `Unexpected \`${written}: ${value}\`: ${parsed.error}`, keyPosition(frontmatter, String(written)));
   return parsed.at;
+}
+
+const bodyTimeLabels: Record<TimeKey, readonly string[]> = {
+  started_at: ['started', 'started at', 'start time'],
+  detected_at: ['detected', 'detected at'],
+  mitigated_at: ['mitigated', 'mitigated at'],
+  resolved_at: ['resolved', 'resolved at', 'ended', 'end time'],
+};
+
+/**
+ * A time written as a labelled line or table row above the first section (`**Detected:**
+ * 2022-04-28 10:34`), read when the frontmatter gives none. One that does not read as a date
+ * and time (a template's `YYYY-MM-DD HH:MM`, "unknown") gives nothing: it stays as text.
+ */
+function readBodyTime(body: BodyMetadata, key: TimeKey, context: { date: string | null; timezone: string | null }): string | null {
+  for (const label of bodyTimeLabels[key]) {
+    const field = body.fields.get(label);
+    if (field !== undefined) return parseDateTime(field.value, context).at;
+  }
+  return null;
 }
 
 /** The date (as written, in its own offset) of the earliest timeline entry with a time, or null. */

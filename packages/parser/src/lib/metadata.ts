@@ -3,7 +3,7 @@
  * `**Date:** …` / `Date: …` lines, and a `YYYY-MM-DD-` file-name prefix; and the
  * postmortem's descriptive fields, from frontmatter with those lines as fallback.
  */
-import type { Paragraph, Root, RootContent } from 'mdast';
+import type { Paragraph, Root, RootContent, Table } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import type { Frontmatter, Postmortem, SectionKind } from './schema.js';
 import { classifyHeading, headingText } from './sections.js';
@@ -39,10 +39,23 @@ const knownFields = new Set([
   'owners',
   'systems affected',
   'affected services',
+  'systems',
   'incident date',
+  // When, as a line or a table row above the first section (`**Detected** | 2022-04-28 10:34`).
+  'started',
+  'started at',
+  'start time',
+  'detected',
+  'detected at',
+  'mitigated',
+  'mitigated at',
+  'resolved',
+  'resolved at',
+  'ended',
+  'end time',
 ]);
 
-/** Reads title and `Key: value` lines that come before the first H2. */
+/** Reads title, `Key: value` lines and `| **Key** | value |` table rows that come before the first H2. */
 export function readBodyMetadata(tree: Root): BodyMetadata {
   const metadata: BodyMetadata = { title: null, titleLine: null, date: null, fields: new Map(), sectionFields: new Map() };
   for (const node of tree.children) {
@@ -55,7 +68,8 @@ export function readBodyMetadata(tree: Root): BodyMetadata {
       if (node.depth >= 2) break;
       continue;
     }
-    readFieldLines(node, metadata);
+    if (node.type === 'table') readFieldRows(node, metadata);
+    else readFieldLines(node, metadata);
   }
   const date = metadata.fields.get('date') ?? metadata.fields.get('incident date');
   if (date) metadata.date = parseCalendarDate(date.value);
@@ -79,20 +93,39 @@ function readFieldLines(node: RootContent, metadata: BodyMetadata): void {
         if (open && lineText.trim() !== '') open.value = `${open.value} ${lineText.trim()}`.trim();
         continue;
       }
-      open = null;
-      const key = match[1]!.trim().toLowerCase();
-      const value = match[2]!.replace(/^[*_]*/, '').trim();
-      if (knownFields.has(key)) {
-        if (value !== '' && !metadata.fields.has(key)) metadata.fields.set(key, { value, line });
-        continue;
-      }
-      const kind = classifyHeading(key);
-      if (kind === null || metadata.sectionFields.has(kind)) continue;
-      const field = { value, line };
-      metadata.sectionFields.set(kind, field);
-      open = field;
+      open = readField(match, line, metadata);
     }
   }
+}
+
+/**
+ * A table of labels and values above the first section (a Confluence "page properties" table,
+ * a report header such as `| **Detected** | 2022-04-28 10:34 |`): each row whose first cell is
+ * a label is read as the line `label: value`.
+ */
+function readFieldRows(table: Table, metadata: BodyMetadata): void {
+  for (const row of table.children) {
+    const [labelCell, valueCell] = row.children;
+    if (labelCell === undefined || valueCell === undefined) continue;
+    const label = toString(labelCell, { includeHtml: false }).trim().replace(/:$/, '');
+    const match = fieldLine.exec(`${label}: ${toString(valueCell, { includeHtml: false }).trim()}`);
+    if (match) readField(match, row.position?.start.line ?? 1, metadata);
+  }
+}
+
+/** Stores one `label: value`; returns the field when it is section-valued (later lines may continue it). */
+function readField(match: RegExpExecArray, line: number, metadata: BodyMetadata): { value: string } | null {
+  const key = match[1]!.trim().toLowerCase();
+  const value = match[2]!.replace(/^[*_]*/, '').trim();
+  if (knownFields.has(key)) {
+    if (value !== '' && !metadata.fields.has(key)) metadata.fields.set(key, { value, line });
+    return null;
+  }
+  const kind = classifyHeading(key);
+  if (kind === null || metadata.sectionFields.has(kind)) return null;
+  const field = { value, line };
+  metadata.sectionFields.set(kind, field);
+  return field;
 }
 
 const labelBreak = '\u0001';
@@ -148,16 +181,20 @@ function statusFromBody(value: string | undefined): Postmortem['status'] {
   return null;
 }
 
-/** `2021-10-30-aws-outage.md` → `2021-10-30`. */
+// `2021-10-30-…`, or compact `20211030_…` (a prefix, so a name of digits alone is an id, not a date).
+const fileDatePrefix = /^(\d{4})-?(\d{2})-?(\d{2})(?:$|[-_.])/;
+
+/** `2021-10-30-aws-outage.md`, `20211030_aws_outage.md` → `2021-10-30`. */
 export function dateFromFileName(slug: string): string | null {
-  const match = /^(\d{4}-\d{2}-\d{2})(?:$|[-_.])/.exec(slug);
-  return match ? parseCalendarDate(match[1]!) : null;
+  const match = fileDatePrefix.exec(slug);
+  if (match === null || /^\d+$/.test(slug)) return null;
+  return parseCalendarDate(`${match[1]}-${match[2]}-${match[3]}`);
 }
 
 /** `aws-network-driver` → `Aws network driver`, the title of last resort. */
 export function titleFromSlug(slug: string): string {
   const words = slug
-    .replace(/^\d{4}-\d{2}-\d{2}-?/, '')
+    .replace(/^\d{4}-\d{2}-\d{2}-?|^\d{8}[-_]/, '')
     .replace(/[-_]+/g, ' ')
     .trim();
   return words ? words[0]!.toUpperCase() + words.slice(1) : 'Untitled postmortem';

@@ -71,6 +71,10 @@ const headingSynonyms: ReadonlyArray<readonly [SectionKind, readonly string[]]> 
       'why did it happen',
       'why did this happen',
       'why it happened',
+      'what allowed this to happen',
+      'what allowed it to happen',
+      'technical causes',
+      'technical cause',
       'technical details',
       'fault',
     ],
@@ -123,6 +127,9 @@ const headingSynonyms: ReadonlyArray<readonly [SectionKind, readonly string[]]> 
       'follow up',
       'followups',
       'corrective actions',
+      'corrective and protective actions',
+      'corrective and preventive actions',
+      'corrective and preventative actions',
       'corrective and preventative measures',
       'corrective and preventive measures',
       'preventative actions',
@@ -152,6 +159,10 @@ const headingSynonyms: ReadonlyArray<readonly [SectionKind, readonly string[]]> 
       'mitigation',
       'mitigation and resolution',
       'how we fixed it',
+      'details of the fix',
+      'details of fix',
+      'details of the mitigation',
+      'details of mitigation',
       'fix',
       'repair',
       'response',
@@ -167,6 +178,8 @@ function normaliseHeading(text: string): string {
       // Numbered headings: "2. Timeline", "IV) Root cause" (but not "5 Whys").
       .replace(/^\s*(?:\d+(?:\.\d+)*|[ivx]+)[.)]\s+/, '')
       .replace(/['’]/g, '')
+      // "Corrective & Preventive Actions" names what "corrective and preventive actions" does.
+      .replace(/&/g, ' and ')
       .replace(/[^a-z0-9]+/g, ' ')
       .trim()
   );

@@ -68,10 +68,11 @@ function listHasTimes(list: List, order: SlashDateOrder | null): boolean {
  * times below); nested lists without any time are details of the entry above them and are
  * kept in its text rather than dropped. An item without a time is kept as an entry with
  * `at: null` only when a sibling item has a time: then the list is a timeline and the
- * item an undated event; a list where no item has a time is notes, not entries.
+ * item an undated event; a list where no item has a time is notes, not entries, unless it sits
+ * right under a date sub-heading (`### 2021-04-12`): then its items are events of that day.
  */
-function collectList(list: List, items: TimelineItem[], fallbackLine: number, order: SlashDateOrder | null): void {
-  const timed = list.children.some((item) => firstLineHasTimeOrDate(item, order));
+function collectList(list: List, items: TimelineItem[], fallbackLine: number, order: SlashDateOrder | null, underDate = false): void {
+  const timed = underDate || list.children.some((item) => firstLineHasTimeOrDate(item, order));
   for (const item of list.children) {
     const itemLine = item.position?.start.line ?? fallbackLine;
     let entry: EntryItem | null = null;
@@ -98,6 +99,8 @@ function collectList(list: List, items: TimelineItem[], fallbackLine: number, or
 }
 
 export function collectBlocks(nodes: readonly RootContent[], items: TimelineItem[], section: SectionNode, order: SlashDateOrder | null): void {
+  // Whether the last heading named a date: a list right below it lists that day's events.
+  let underDate = false;
   for (const node of nodes) {
     const line = node.position?.start.line ?? section.line;
     switch (node.type) {
@@ -105,13 +108,14 @@ export function collectBlocks(nodes: readonly RootContent[], items: TimelineItem
         const text = collapse(toString(node));
         const date = findDate(text, order);
         if (date) items.push(dateItem(date, { text, line, anchors: [{ offset: 0, line, column: (node.position?.start.column ?? 1) + node.depth + 1 }] }));
+        underDate = date !== null;
         break;
       }
       case 'paragraph':
         collectLines(paragraphLines(node, line), items, false, order);
         break;
       case 'list':
-        collectList(node, items, line, order);
+        collectList(node, items, line, order, underDate);
         break;
       case 'table':
         collectTable(node, items, line, order);

@@ -90,6 +90,8 @@ export function resolveItems(
   let previousMinutes: number | null = null;
   let assumedUtc = false;
   let missingDate = false;
+  // Whether the running date was set by a date heading or date line, not by the incident's date.
+  let datedByLine = false;
   const entries: TimelineEntry[] = [];
 
   const setRunningDate = (date: CalendarDate) => {
@@ -105,8 +107,10 @@ export function resolveItems(
   for (const item of items) {
     if (item.kind === 'date') {
       const date = completeDate(item.date, incidentYear ?? runningDate?.year ?? null);
-      if (date) setRunningDate(date);
-      else if (!item.date.valid) sink.report('timeline-invalid-date', invalidDateMessage(item.date.written), item);
+      if (date) {
+        setRunningDate(date);
+        datedByLine = true;
+      } else if (!item.date.valid) sink.report('timeline-invalid-date', invalidDateMessage(item.date.written), item);
       continue;
     }
 
@@ -130,7 +134,8 @@ export function resolveItems(
         dateProblem = true;
       }
     }
-    let entryDate = ownDate;
+    // An event without a time under a date heading (`### 2021-04-12`) happened that day.
+    let entryDate = ownDate ?? (lead.time === null && !dateProblem && datedByLine ? runningDate : null);
     if (lead.time && !lead.time.valid) {
       const where = positionIn(source, lead.time.start);
       sink.report('timeline-invalid-time', invalidTimeMessage(lead.time.written), where);

@@ -47,7 +47,8 @@ export function readListFields(frontmatter: FrontmatterResult, body: BodyMetadat
     capValues(key, values, written, position, sink, frontmatter.extra);
   const categories = capped('categories', toList(fm.categories), 'categories', keyPosition(frontmatter, 'categories'));
   const servicesKey = keysGiven(fm, 'services')[0]?.toString();
-  const servicesField = body.fields.get('services') ?? body.fields.get('affected services') ?? body.fields.get('systems affected');
+  const servicesField =
+    body.fields.get('services') ?? body.fields.get('affected services') ?? body.fields.get('systems affected') ?? body.fields.get('systems');
   const services =
     servicesKey !== undefined
       ? capped('services', mergedList(fm, 'services')!, servicesKey, keyPosition(frontmatter, servicesKey))

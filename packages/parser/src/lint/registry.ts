@@ -21,6 +21,7 @@ import frontmatterTime from './rules/frontmatter-time.js';
 import missingDate from './rules/missing-date.js';
 import missingTitle from './rules/missing-title.js';
 import postmortemTemplate from './rules/postmortem-template.js';
+import rawHtml from './rules/raw-html.js';
 import recurrence from './rules/recurrence.js';
 import requiredSection from './rules/required-section.js';
 import resolvedBeforeStarted from './rules/resolved-before-started.js';
@@ -56,6 +57,7 @@ const registry = [
   fatal.tooManyValues,
   missingTitle,
   missingDate,
+  rawHtml,
   timelineInvalidTime,
   timelineRedundantMeridiem,
   timelineNoZone,
