@@ -5,14 +5,9 @@
  * must be at least 90 % and above plain fuse.js over the same records on the same queries.
  * Labels are slugs and any rank ≤ 5 counts, so adding postmortems does not break the test.
  */
-import { createRequire } from 'node:module';
-import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { beforeAll, describe, expect, it } from 'vitest';
-import { loadPostmortems, type Postmortem } from '../../packages/parser/src/index.js';
+import { describe, expect, it } from 'vitest';
 import { buildSearchIndex, loadSearchIndex, openSearchIndex, searchBundleFiles, splitSearchIndex } from '../../packages/parser/src/search.js';
-
-const corpus = join(import.meta.dirname, '../../postmortems');
+import { expectTop5AboveFuse, relevanceCorpus, unknownLabels } from './_search-relevance.js';
 
 type Kind = 'phrase' | 'misspelling' | 'synonym' | 'form';
 const labelled: Array<{ query: string; kind: Kind; expected: string[] }> = [
@@ -89,46 +84,22 @@ const labelled: Array<{ query: string; kind: Kind; expected: string[] }> = [
   { query: 'deadlocked replicas', kind: 'form', expected: ['github-2021-mysql-schema-migration-deadlock'] },
 ];
 
-/** fuse.js is the parser's dependency, resolved from there (pnpm is strict). */
-type FuseClass = new (
-  list: readonly Postmortem[],
-  options: { keys: string[] },
-) => { search(query: string, options: { limit: number }): Array<{ item: Postmortem }> };
-const fromParser = createRequire(join(import.meta.dirname, '../../packages/parser/package.json'));
-
-let postmortems: Postmortem[];
-let Fuse: FuseClass;
-beforeAll(async () => {
-  postmortems = await loadPostmortems(corpus, { workers: false });
-  Fuse = ((await import(pathToFileURL(fromParser.resolve('fuse.js')).href)) as { default: FuseClass }).default;
-}, 120_000);
-
-const shareInTop5 = (results: (query: string) => string[]) =>
-  labelled.filter(({ query, expected }) => results(query).some((slug) => expected.includes(slug))).length / labelled.length;
+const corpus = relevanceCorpus();
 
 describe('search relevance over postmortems/', () => {
   it('labels at least 30 queries of every kind, each naming incidents that exist', () => {
     expect(labelled.length).toBeGreaterThanOrEqual(30);
     for (const kind of ['phrase', 'misspelling', 'synonym', 'form'] as const)
       expect(labelled.filter((entry) => entry.kind === kind).length).toBeGreaterThanOrEqual(6);
-    const slugs = new Set(postmortems.map((postmortem) => postmortem.slug));
-    for (const { query, expected } of labelled) expect({ query, missing: expected.filter((slug) => !slugs.has(slug)) }).toEqual({ query, missing: [] });
+    expect(unknownLabels(labelled, corpus.postmortems)).toEqual([]);
   });
 
   it('finds a labelled incident in the top 5 for at least 90 % of the queries, above plain fuse.js', () => {
-    const searcher = loadSearchIndex(buildSearchIndex(postmortems));
-    const ours = shareInTop5((query) => searcher.search(query, { limit: 5 }).map((hit) => hit.slug));
-    const fuse = new Fuse(postmortems, { keys: ['title', 'organization', 'services', 'tags', 'categories', 'summary', 'rootCauses.text'] });
-    const baseline = shareInTop5((query) => fuse.search(query, { limit: 5 }).map((result) => result.item.slug));
-    const misses = labelled
-      .filter(({ query, expected }) => !searcher.search(query, { limit: 5 }).some((hit) => expected.includes(hit.slug)))
-      .map((entry) => entry.query);
-    expect({ ours: ours >= 0.9, misses: ours >= 0.9 ? [] : misses }).toEqual({ ours: true, misses: [] });
-    expect(ours).toBeGreaterThan(baseline);
+    expectTop5AboveFuse(labelled, corpus);
   });
 
   it('answers the same from the split index, fetching only some shards', async () => {
-    const index = buildSearchIndex(postmortems);
+    const index = buildSearchIndex(corpus.postmortems);
     const whole = loadSearchIndex(index);
     const files = searchBundleFiles(splitSearchIndex(index, { shardChars: 8000, docChunk: 20 }));
     const fetched = new Set<string>();

@@ -36,6 +36,9 @@ export const defaultSynonyms: readonly (readonly string[])[] = [
   ['ntp', 'network time protocol'],
   ['raid', 'disk array'],
   ['s3', 'object storage'],
+  ['typo', 'fat finger', 'mistyped'],
+  ['split brain', 'network partition'],
+  ['datacenter', 'data center', 'datacentre', 'data centre'],
 ];
 
 /**
