@@ -123,6 +123,18 @@ describe('honest gaps (point 2)', () => {
     expect(await text(page, '.facts dt')).toEqual(['Organization', 'Source file', 'Root causes']);
     expect(await page.locator('[data-metrics]').count()).toBe(0);
     expect(await page.locator('main').textContent()).not.toMatch(/not given|unknown|Duration/i);
+    // An action item with no status or owner shows its text alone: no "unknown" or "no owner" badge.
+    expect(await text(page, '.action-items li')).toEqual(['Stagger resolver restarts across the fleet']);
+    expect(await page.locator('.action-items .status, .action-items__meta').count()).toBe(0);
+  });
+
+  it('lists follow-ups without a status with no badge, and filters them once as "Status not given"', async () => {
+    const page = await open('full', '/follow-ups/');
+    const row = page.locator('[data-follow-up]', { hasText: 'Stagger resolver restarts' });
+    expect(await row.locator('.status').count()).toBe(0);
+    expect(await page.locator('main').innerText()).not.toMatch(/unknown|no owner/i);
+    await page.selectOption('#filter-status', 'unknown');
+    expect(await text(page, '[data-follow-up]:visible td[data-label="Action item"]')).toEqual(['Stagger resolver restarts across the fleet']);
   });
 
   it('labels every stats figure "n of N incidents"', async () => {
@@ -213,6 +225,10 @@ describe('honest gaps (point 2)', () => {
       // No empty "Browse by" column, list, sort or filter form.
       expect(await page.locator('main :is(aside, form, ol, ul, details)').count(), path).toBe(0);
     }
+    // Nothing to filter: a sentence, not a filter form over an empty table.
+    await page.goto('/follow-ups/');
+    expect(await page.locator('[data-no-follow-ups]').textContent()).toMatch(/No postmortem lists an action item yet/);
+    expect(await page.locator('main :is(form, table)').count()).toBe(0);
   });
 
   it('offers on the home page only the facets a corpus has, and a sentence when it has none', async () => {

@@ -4,29 +4,34 @@ const rows = [...document.querySelectorAll<HTMLTableRowElement>('[data-follow-up
 const count = document.querySelector<HTMLElement>('[data-follow-up-count]');
 
 if (form && count) {
-  const status = form.elements.namedItem('status') as HTMLSelectElement;
-  const owner = form.elements.namedItem('owner') as HTMLSelectElement;
+  // A select is left out when there is nothing to choose by (no statuses or no owners given).
+  const status = form.querySelector<HTMLSelectElement>('select[name=status]');
+  const owner = form.querySelector<HTMLSelectElement>('select[name=owner]');
+  const selects = [
+    ['status', status],
+    ['owner', owner],
+  ] as const;
   const params = new URLSearchParams(location.search);
-  status.value = params.get('status') ?? '';
-  owner.value = params.get('owner') ?? '';
-  if (status.selectedIndex === -1) status.value = '';
-  if (owner.selectedIndex === -1) owner.value = '';
+  for (const [key, select] of selects) {
+    if (!select) continue;
+    select.value = params.get(key) ?? '';
+    if (select.selectedIndex === -1) select.value = '';
+  }
 
   const apply = () => {
+    const wantedStatus = status?.value ?? '';
+    const wantedOwner = owner?.value ?? '';
     let shown = 0;
     for (const row of rows) {
-      const statusMatches = status.value === '' || (status.value === 'overdue' ? row.dataset['overdue'] === 'true' : row.dataset['status'] === status.value);
-      const ownerMatches = owner.value === '' || row.dataset['owner'] === owner.value;
+      const statusMatches = wantedStatus === '' || (wantedStatus === 'overdue' ? row.dataset['overdue'] === 'true' : row.dataset['status'] === wantedStatus);
+      const ownerMatches = wantedOwner === '' || row.dataset['owner'] === wantedOwner;
       row.hidden = !(statusMatches && ownerMatches);
       if (!row.hidden) shown++;
     }
     count.textContent = `Showing ${shown} of ${rows.length} action items.`;
     const url = new URL(location.href);
-    for (const [key, select] of [
-      ['status', status],
-      ['owner', owner],
-    ] as const) {
-      if (select.value === '') url.searchParams.delete(key);
+    for (const [key, select] of selects) {
+      if (!select || select.value === '') url.searchParams.delete(key);
       else url.searchParams.set(key, select.value);
     }
     history.replaceState(history.state, '', url);
