@@ -217,6 +217,12 @@ describe('readZone and findZoneMention', () => {
     ['14:05 est x', 5, null],
     ['14:05 ETA', 5, null],
     ['14:05 - event', 5, null],
+    ['14:05 Europe/Berlin: x', 5, 'Europe/Berlin'],
+    ['14:05 (America/Los_Angeles) x', 5, 'America/Los_Angeles'],
+    ['14:05 US/Pacific', 5, 'US/Pacific'],
+    ['14:05 Mars/Olympus: x', 5, null],
+    ['14:05 europe/berlin x', 5, null],
+    ['14:05 Europe/Berlinx/y x', 5, null],
   ])('reads the zone after the time in %j', (text, from, name) => {
     expect(readZone(text, from)?.name ?? null).toBe(name);
   });
@@ -227,6 +233,12 @@ describe('readZone and findZoneMention', () => {
     ['Times in utc', 'utc'],
     ['the rest of the test', null],
     ['the set of data', null],
+    ['All times in Europe/Berlin.', 'Europe/Berlin'],
+    ['Times (US/Pacific)', 'US/Pacific'],
+    ['times UTC/GMT', 'UTC'],
+    ['Etc/UTC', 'Etc/UTC'],
+    ['times in Mars/Olympus', null],
+    ['CPU/Memory in PST', 'PST'],
   ])('finds the zone named in %j', (text, name) => {
     expect(findZoneMention(text)).toBe(name);
   });
@@ -239,12 +251,21 @@ describe('readZone and findZoneMention', () => {
 describe('linear-time reading of long lines', () => {
   // No clock assertion: the test timeout is a hang guard (quadratic work at this size takes minutes).
   it('reads 80,000-character lines in linear time', { timeout: 20_000 }, () => {
-    const long = [' '.repeat(80_000) + 'x', '1'.repeat(80_000), 'Oct '.repeat(20_000), '12:'.repeat(26_000), 'times '.repeat(13_000) + 'UTC'];
+    const long = [
+      ' '.repeat(80_000) + 'x',
+      '1'.repeat(80_000),
+      'Oct '.repeat(20_000),
+      '12:'.repeat(26_000),
+      'times '.repeat(13_000) + 'UTC',
+      'Ab/'.repeat(26_000),
+      ' Europe/Berlin'.repeat(6_000),
+    ];
     for (const text of long) {
       readDate(text);
       findDate(text);
       readTimeOfDay(text);
       findZoneMention(text);
+      readZone(text, 0);
       parseDateTime(text, { date: '2021-10-30', timezone: null });
     }
   });

@@ -290,6 +290,86 @@ describe('extractTimeline: zones', () => {
   });
 });
 
+describe('extractTimeline: IANA zone names', () => {
+  const winter: TimelineContext = { date: '2024-03-05', timezone: null };
+  const summer: TimelineContext = { date: '2024-07-05', timezone: null };
+
+  it('reads a zone name after the time like an abbreviation, at its offset on that date, and leaves it out of the text', () => {
+    const markdown = ['## Timeline', '', '- 06:20 US/Pacific: page sent', '- 07:00 Europe/Berlin: rollback started', '- 08:00 PST: cache warm'].join('\n');
+    expect(extract(markdown, winter)).toEqual({
+      entries: [
+        entry('2024-03-05T06:20:00-08:00', 'page sent', '06:20 US/Pacific: page sent', 3),
+        entry('2024-03-05T07:00:00+01:00', 'rollback started', '07:00 Europe/Berlin: rollback started', 4),
+        entry('2024-03-05T08:00:00-08:00', 'cache warm', '08:00 PST: cache warm', 5),
+      ],
+      diagnostics: [],
+    });
+  });
+
+  it('resolves daylight saving time at the entry date, and reads a name in parentheses or with three parts', () => {
+    const markdown = [
+      '## Timeline',
+      '',
+      '- 06:20 (America/Los_Angeles) alert',
+      '- 07:00 Europe/Berlin — rollback',
+      '- 08:00 America/Argentina/Buenos_Aires: done',
+    ].join('\n');
+    expect(extract(markdown, summer)).toEqual({
+      entries: [
+        entry('2024-07-05T06:20:00-07:00', 'alert', '06:20 (America/Los_Angeles) alert', 3),
+        entry('2024-07-05T07:00:00+02:00', 'rollback', '07:00 Europe/Berlin — rollback', 4),
+        entry('2024-07-05T08:00:00-03:00', 'done', '08:00 America/Argentina/Buenos_Aires: done', 5),
+      ],
+      diagnostics: [],
+    });
+  });
+
+  it('reads a zone name in a table time cell and in the time column header', () => {
+    const markdown = ['## Timeline', '', '| Time (Europe/Berlin) | Event |', '|---|---|', '| 06:20 | alert |', '| 07:00 US/Pacific | rollback |'].join('\n');
+    expect(extract(markdown, winter)).toEqual({
+      entries: [
+        entry('2024-03-05T06:20:00+01:00', 'alert', '06:20 | alert', 5),
+        entry('2024-03-05T07:00:00-08:00', 'rollback', '07:00 US/Pacific | rollback', 6),
+      ],
+      diagnostics: [],
+    });
+  });
+
+  it.each<[string, string, string]>([
+    ['a note in a paragraph', '## Timeline\n\nAll times in Europe/Berlin.\n\n- 14:00 Deploy\n', '2024-07-05T14:00:00+02:00'],
+    ['a note in the heading', '## Timeline (America/New_York)\n\n- 14:00 Deploy\n', '2024-07-05T14:00:00-04:00'],
+    ['a timeline sub-heading', '## Timeline\n\n### Times in Asia/Kolkata\n\n- 14:00 Deploy\n', '2024-07-05T14:00:00+05:30'],
+    [
+      'a note naming both an abbreviation and a name, the first wins',
+      '## Timeline\n\nAll times UTC (not Europe/Berlin).\n\n- 14:00 Deploy\n',
+      '2024-07-05T14:00:00Z',
+    ],
+  ])('reads times in %s', (_name, markdown, at) => {
+    const result = extract(markdown, summer);
+    expect(result.entries.map((timelineEntry) => [timelineEntry.at, timelineEntry.text])).toEqual([[at, 'Deploy']]);
+    expect(result.diagnostics).toEqual([]);
+  });
+
+  it('does not take an unknown Area/Location name for a zone: it stays in the text, and the time reads as UTC with the no-zone note', () => {
+    const markdown = ['## Timeline', '', '- 06:20 Mars/Olympus: alert', '- 06:30 CPU/Memory alarms'].join('\n');
+    expect(extract(markdown, winter)).toEqual({
+      entries: [
+        entry('2024-03-05T06:20:00Z', 'Mars/Olympus: alert', '06:20 Mars/Olympus: alert', 3),
+        entry('2024-03-05T06:30:00Z', 'CPU/Memory alarms', '06:30 CPU/Memory alarms', 4),
+      ],
+      diagnostics: [info('timeline-no-zone')],
+    });
+  });
+
+  it('does not take an unknown name in a note', () => {
+    const markdown = '## Timeline\n\nAll times in Mars/Olympus.\n\n- 14:00 Deploy\n';
+    expect(extract(markdown, summer)).toEqual({
+      entries: [entry('2024-07-05T14:00:00Z', 'Deploy', '14:00 Deploy', 5)],
+      diagnostics: [info('timeline-no-zone')],
+    });
+  });
+});
+
 describe('extractTimeline: invalid times', () => {
   it.each<[string, string, string, number]>([
     ['an hour past 23', '- 25:10 UTC Deploy', '25:10', 3],

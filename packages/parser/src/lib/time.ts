@@ -120,6 +120,11 @@ const zoneTokenSource = `${utcSource}|${abbreviationSource}|${numericOffsetSourc
 // Directly after a time: `12:45Z`, `12:45:00-08:00`.
 const attachedZonePattern = /(?:Z|[+\-\u2212]\d{2}(?::?\d{2})?)(?![A-Za-z\d])/y;
 const spacedZonePattern = new RegExp(`\\s{1,2}(?:\\(\\s?(${zoneTokenSource})\\s?\\)|(${zoneTokenSource}))(?![A-Za-z\\d])`, 'y');
+// An IANA name (`Europe/Berlin`, `US/Pacific`, `America/Argentina/Buenos_Aires`): Area/Location with a capital
+// first letter, taken only when the runtime knows the zone (`Mars/Olympus`, `CPU/Memory` are left as text).
+const ianaNameSource = '[A-Z][A-Za-z]{1,13}(?:/[A-Za-z][\\w+\\-]{0,30}){1,2}';
+const spacedIanaPattern = new RegExp(`\\s{1,2}(?:\\(\\s?(${ianaNameSource})\\s?\\)|(${ianaNameSource}))(?![\\w/])`, 'y');
+const ianaMentionPattern = new RegExp(`(?<![\\w/])${ianaNameSource}(?![\\w/])`, 'g');
 const zoneMentionPattern = new RegExp(
   `(?<![A-Za-z])(${longestFirst(longZoneNames.keys())
     .map((name) => name.replace(/ /g, '\\s{1,3}'))
@@ -138,8 +143,14 @@ function offsetFormatter(timeZone: string): Intl.DateTimeFormat | null {
   } catch {
     formatter = null; // RangeError: not a zone this runtime knows.
   }
-  formatterCache.set(timeZone, formatter);
+  // Names come from untrusted text: keep the cache bounded.
+  if (formatterCache.size < 512) formatterCache.set(timeZone, formatter);
   return formatter;
+}
+
+/** Whether an Area/Location name is a zone this runtime knows. */
+function isKnownIanaZone(name: string): boolean {
+  return offsetFormatter(name) !== null;
 }
 
 /** Offset of an IANA zone at an instant, from Intl's `GMT+02:00` / `GMT` rendering. */
@@ -238,23 +249,42 @@ export interface ZoneRead {
 
 /**
  * A zone right after a time at `from`: attached (`Z`, `-08:00`) or after a space
- * (`UTC`, `PST`, `(CEST)`, `UTC+2`, `+0200`). Abbreviations must be upper case so that
- * words ("et", "est") are not taken for zones.
+ * (`UTC`, `PST`, `(CEST)`, `UTC+2`, `+0200`, `Europe/Berlin`, `(America/Los_Angeles)`).
+ * Abbreviations must be upper case so that words ("et", "est") are not taken for zones;
+ * an IANA name only when the runtime knows it.
  */
 export function readZone(text: string, from: number): ZoneRead | null {
   attachedZonePattern.lastIndex = from;
   const attached = attachedZonePattern.exec(text);
   if (attached) return { name: attached[0], start: from, end: from + attached[0].length };
   spacedZonePattern.lastIndex = from;
-  const spaced = spacedZonePattern.exec(text);
+  const spaced = spacedZonePattern.exec(text) ?? spacedIana(text, from);
   const name = spaced?.[1] ?? spaced?.[2];
   if (!spaced || name === undefined) return null;
   return { name, start: from + spaced[0].indexOf(name), end: from + spaced[0].length };
 }
 
-/** The first zone named anywhere in a text ("All times are Pacific Time" → `Pacific Time`), or null. */
+function spacedIana(text: string, from: number): RegExpExecArray | null {
+  spacedIanaPattern.lastIndex = from;
+  const match = spacedIanaPattern.exec(text);
+  const name = match?.[1] ?? match?.[2];
+  return match && name !== undefined && isKnownIanaZone(name) ? match : null;
+}
+
+/** The first known IANA name in a text, with where it starts. */
+function findIanaMention(text: string): { name: string; index: number } | null {
+  for (const match of text.matchAll(ianaMentionPattern)) {
+    if (isKnownIanaZone(match[0])) return { name: match[0], index: match.index };
+  }
+  return null;
+}
+
+/** The first zone named anywhere in a text ("All times are Pacific Time" → `Pacific Time`, "Times in Europe/Berlin"), or null. */
 export function findZoneMention(text: string): string | null {
+  // IANA names are searched apart (case-sensitive, and so that `UTC/GMT` still finds `UTC`); the earlier mention wins.
+  const iana = text.includes('/') ? findIanaMention(text) : null;
   for (const match of text.matchAll(zoneMentionPattern)) {
+    if (iana !== null && iana.index <= match.index) return iana.name;
     const name = match[1] ?? '';
     // Case-insensitive search for the long names, but abbreviations count only as written
     // in upper case ("est" or "ct" in prose are not zones); `utc`/`gmt` are fine either way.
@@ -262,7 +292,7 @@ export function findZoneMention(text: string): string | null {
       return name;
     }
   }
-  return null;
+  return iana?.name ?? null;
 }
 
 // ---------------------------------------------------------------------------------------
