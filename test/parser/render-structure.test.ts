@@ -76,3 +76,12 @@ describe('rendered body', () => {
     expect(html).toContain('aria-label="Link to this section: &#x22;>alert(1) <img onerror=x> main"');
   });
 });
+
+describe('link literals in text', () => {
+  it('links URLs and emails written as text (GFM) and leaves @mentions as text', () => {
+    const { html } = parsePostmortem('Mail ops@example.com or mailto:a.b@example.org, see www.example.com and https://x.example/p; ask @jane.\n');
+    expect(html).toBe(
+      '<p>Mail <a href="mailto:ops@example.com">ops@example.com</a> or <a href="mailto:a.b@example.org">mailto:a.b@example.org</a>, see <a href="http://www.example.com">www.example.com</a> and <a href="https://x.example/p">https://x.example/p</a>; ask @jane.</p>',
+    );
+  });
+});

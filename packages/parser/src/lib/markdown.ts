@@ -67,8 +67,10 @@ function withoutTransforms(extension: Nested<FromMarkdownExtension>): Nested<Fro
   return { ...extension, transforms: [] };
 }
 
-// A URL literal needs `://` or `www.`; an email (also after `mailto:` or `xmpp:`) needs `@`.
-const linkCandidate = /:\/\/|www\.|@/i;
+// A URL literal needs `://` or `www.`; an email (also after `mailto:` or `xmpp:`) needs `@` right
+// after a character of its local part (`[\w+\-.]`, as in the library's patterns), so `@owner`
+// mentions, which most action items hold, skip the transform.
+const linkCandidate = /:\/\/|www\.|[\w+.-]@/i;
 const skipped = new Set(['link', 'linkReference', 'inlineCode', 'code', 'html', 'definition']);
 
 /** Turns URL and email literals in text nodes into links (GFM), keeping line and column positions. */
