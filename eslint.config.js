@@ -1,6 +1,9 @@
-// Flat config: regex safety (the plugin's recommended set is not clean yet: style findings only) (no super-linear backtracking or moves) over the library, CLI and site sources.
+// Flat config: regex safety (the plugin's recommended set is not clean yet: style findings only) (no super-linear backtracking or moves) over the library, CLI and site sources,
+// and typescript-eslint's recommended type-checked rules over the packages' TypeScript sources (types from each package's tsconfig.json).
 import regexp from 'eslint-plugin-regexp';
 import tseslint from 'typescript-eslint';
+
+const typeChecked = ['packages/parser/src/**/*.ts', 'packages/import/src/**/*.ts', 'packages/cli/src/**/*.ts'];
 
 export default [
   {
@@ -18,5 +21,10 @@ export default [
       'regexp/no-super-linear-backtracking': 'error',
       'regexp/no-super-linear-move': 'error',
     },
+  },
+  ...tseslint.configs.recommendedTypeChecked.map((config) => ({ ...config, files: typeChecked })),
+  {
+    files: typeChecked,
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
   },
 ];

@@ -97,14 +97,14 @@ export function postmortemLoader(options: PostmortemLoaderOptions): Loader {
   return {
     name: 'postmortem-loader',
     schema: postmortemSchema,
-    load: async (context) => {
+    load: async (context: LoaderContext) => {
       const root = fileURLToPath(context.config.root);
       const settings: LoadSettings = {
         directory: resolve(root, options.directory),
         ...(options.taxonomy === undefined ? {} : { taxonomy: resolve(root, options.taxonomy) }),
         rules,
         ignore: options.ignore ?? [],
-        plugins: plugins.map((path) => resolve(root, path)),
+        plugins: plugins.map((path: string) => resolve(root, path)),
         strict: options.strict ?? true,
       };
       await syncPostmortems(context, settings);
@@ -138,7 +138,7 @@ interface LoadSettings {
 }
 
 async function syncPostmortems(context: LoaderContext, settings: LoadSettings): Promise<void> {
-  const { store, generateDigest, parseData, logger, config } = context;
+  const { store, logger, config } = context;
   const { directory, rules, strict } = settings;
   const info = await stat(directory).catch(() => null);
   if (!info?.isDirectory()) {
@@ -167,7 +167,7 @@ async function syncPostmortems(context: LoaderContext, settings: LoadSettings): 
         // Latin-1 maps each byte to one character.
         const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
         settingsKey ??= digestKey(settings);
-        const digest = generateDigest(`${parserVersion}\u0000${path}\u0000${taxonomy?.text ?? ''}\u0000${settingsKey}\u0000${text}`);
+        const digest = context.generateDigest(`${parserVersion}\u0000${path}\u0000${taxonomy?.text ?? ''}\u0000${settingsKey}\u0000${text}`);
         digests.set(file, digest);
         const stored = store.get<Postmortem>(slugFromPath(file));
         if (stored?.digest !== digest) {
@@ -213,7 +213,7 @@ async function syncPostmortems(context: LoaderContext, settings: LoadSettings): 
     const corpusChanged = stored !== undefined && JSON.stringify(stored.data.diagnostics) !== JSON.stringify(postmortem.diagnostics);
     if (unchanged.has(file) && !corpusChanged) continue;
     const filePath = relative(root, file).split('\\').join('/');
-    const data = await parseData({ id: postmortem.slug, data: postmortem as unknown as Record<string, unknown>, filePath: file });
+    const data = await context.parseData({ id: postmortem.slug, data: postmortem, filePath: file });
     // The page of a file that could not be read as a postmortem shows its text as it is.
     const unreadable = postmortem.diagnostics.some((diagnostic) => diagnostic.severity === 'error' && isFatalRule(diagnostic.ruleId));
     const body = unreadable ? verbatimText(file, contents.get(file)) : undefined;

@@ -209,13 +209,15 @@ export function defineOwn(target: Record<string, unknown>, key: string, value: u
 
 function expectation(issue: { code: string; message: string; options?: unknown; expected?: unknown }): string {
   if (issue.code === 'invalid_enum_value' && Array.isArray(issue.options)) return `one of ${issue.options.join(', ')}`;
-  if (issue.code === 'invalid_type' && issue.expected) return `a ${String(issue.expected)}`;
+  if (issue.code === 'invalid_type' && typeof issue.expected === 'string' && issue.expected) return `a ${issue.expected}`;
   if (issue.code === 'invalid_union') return 'a string or a list of strings (sources: a URL or `{ url, archive_url }`)';
   return issue.message.toLowerCase();
 }
 
 function describeValue(value: unknown): string {
   if (value === undefined) return '(missing)';
+  // JSON.stringify gives undefined only for a function or symbol, whose String() is meaningful.
+  // eslint-disable-next-line @typescript-eslint/no-base-to-string
   const text = JSON.stringify(value) ?? String(value);
   return `\`${truncate(text, 60)}\``;
 }

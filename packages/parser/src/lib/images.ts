@@ -71,7 +71,7 @@ export function withRawImages<T extends Root | RootContent>(node: T): T {
     node.type === 'root' || node.type === 'blockquote' || node.type === 'listItem'
       ? children.map((child) => (child.type === 'image' ? { type: 'paragraph' as const, children: [child] } : child))
       : children;
-  return { ...node, children: wrapped } as T;
+  return { ...node, children: wrapped };
 }
 
 /** A `src` that is neither absolute (`https:`, `//host`) nor site-rooted (`/x`) nor a fragment. */

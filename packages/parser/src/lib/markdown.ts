@@ -108,7 +108,7 @@ function placePieces(pieces: PhrasingContent[], start: Point, source: string): P
   for (const piece of pieces) {
     const from = at;
     if (piece.type === 'text') at = advance(at, piece.value, source);
-    else if ('children' in piece) at = placePieces(piece.children as PhrasingContent[], at, source);
+    else if ('children' in piece) at = placePieces(piece.children, at, source);
     piece.position = { start: from, end: at };
   }
   return at;

@@ -63,7 +63,7 @@ export function themes(postmortems: readonly Postmortem[], options: ThemeOptions
     mentions.forEach((mention, index) => {
       for (const { key, surface } of phrasesOf(mention.text)) {
         let byIncident = postings.get(key);
-        if (byIncident === undefined) postings.set(key, (byIncident = new Map()));
+        if (byIncident === undefined) postings.set(key, (byIncident = new Map<number, number[]>()));
         const list = byIncident.get(incident);
         if (list === undefined) byIncident.set(incident, [index]);
         else if (list[list.length - 1] !== index) list.push(index);
