@@ -46,7 +46,7 @@ function asUsageError(error: unknown): never {
 }
 
 function withImport(config: ProjectConfig): Config {
-  if (config.import === undefined) return config as Config;
+  if (config.import === undefined) return config;
   const fail = (problem: string): never => {
     throw new UsageError(`invalid configuration in ${config.source}: ${problem}`);
   };

@@ -3,7 +3,7 @@
  * `<style>` block (`.c3{font-weight:700}`) or in inline styles, never in `<b>`/`<i>`;
  * links go through `https://www.google.com/url?q=…`; the Title style is `<p class="title">`.
  */
-import type { Element, ElementContent, Root } from 'hast';
+import type { Element, Root } from 'hast';
 import { attribute, classes, element, findElement, rewrite, textOf } from './hast-tools.js';
 
 interface Emphasis {

@@ -69,7 +69,7 @@ export function rewrite(tree: Root, replace: (node: ElementContent, parent: Pare
       if (Array.isArray(result)) next.push(...result);
       else next.push(result);
     }
-    parent.children = next as typeof parent.children;
+    parent.children = next;
   }
 }
 

@@ -98,7 +98,7 @@ export async function htmlToMarkdown(html: string, options: HtmlOptions): Promis
   dropConfluenceChrome(root);
   promoteHeaderRows(root);
   checkboxParagraphsToList(root);
-  const mdast = (await toMarkdown.run(root)) as MdastRoot;
+  const mdast = await toMarkdown.run(root);
   metadataTableToLabels(mdast);
   return { title, markdown: toMarkdown.stringify(mdast), assets, notes };
 }
@@ -120,8 +120,8 @@ function dropConfluenceChrome(root: HastRoot): void {
  */
 function checkboxParagraphsToList(root: HastRoot): void {
   const startsWithCheckbox = (node: HastRoot['children'][number]): boolean => {
-    if (!isElement(node as Element, 'p')) return false;
-    const first = (node as Element).children.find((child) => !(child.type === 'text' && child.value.trim() === ''));
+    if (!isElement(node, 'p')) return false;
+    const first = node.children.find((child) => !(child.type === 'text' && child.value.trim() === ''));
     return first !== undefined && isElement(first, 'input') && attribute(first, 'type') === 'checkbox';
   };
   const stack: Array<HastRoot | Element> = [root];
@@ -132,14 +132,14 @@ function checkboxParagraphsToList(root: HastRoot): void {
       if (startsWithCheckbox(child)) {
         const item: Element = { type: 'element', tagName: 'li', properties: {}, children: (child as Element).children };
         const last = next[next.length - 1];
-        if (last && isElement(last as Element, 'ul') && (last as Element).properties.dataCheckboxes === true) (last as Element).children.push(item);
+        if (last && isElement(last, 'ul') && last.properties.dataCheckboxes === true) last.children.push(item);
         else next.push({ type: 'element', tagName: 'ul', properties: { dataCheckboxes: true }, children: [item] });
         continue;
       }
       next.push(child);
       if (child.type === 'element') stack.push(child);
     }
-    parent.children = next as typeof parent.children;
+    parent.children = next;
   }
 }
 

@@ -27,7 +27,7 @@ const markdown = unified().use(remarkParse).use(remarkGfm).use(remarkStringify, 
  * (`inComment`) headings become bold lines, so a comment's "## Root cause" cannot open a section.
  */
 function normaliseMarkdown(text: string, inComment = false): string {
-  const tree = markdown.parse(text) as Root;
+  const tree = markdown.parse(text);
   const stack: Array<Root | Root['children'][number]> = [tree];
   while (stack.length > 0) {
     const node = stack.pop()!;
@@ -37,8 +37,8 @@ function normaliseMarkdown(text: string, inComment = false): string {
       if (child.type === 'html') return flow ? { type: 'paragraph', children: [{ type: 'text', value: child.value }] } : { type: 'text', value: child.value };
       if (inComment && child.type === 'heading') return { type: 'paragraph', children: [{ type: 'strong', children: child.children }] };
       return child;
-    }) as typeof node.children;
-    stack.push(...(node.children as Root['children']));
+    });
+    stack.push(...node.children);
   }
   return markdown.stringify(tree).trim();
 }
@@ -60,7 +60,7 @@ function flatten(values: unknown[]): Json[] {
   const stack = [...values].reverse();
   while (stack.length > 0) {
     const value = stack.pop();
-    if (Array.isArray(value)) stack.push(...[...value].reverse());
+    if (Array.isArray(value)) stack.push(...(value as unknown[]).slice().reverse());
     else if (typeof value === 'object' && value !== null) out.push(value as Json);
   }
   return out;
@@ -121,7 +121,7 @@ function issueKey(issue: Json, flavour: IssueFlavour): string {
 
 function commentKey(object: Json, flavour: IssueFlavour): string | null {
   if (flavour === 'github') return typeof object.issue_url === 'string' && object.title === undefined ? object.issue_url : null;
-  return object.noteable_iid !== undefined && object.title === undefined ? `${String(object.project_id)}#${String(object.noteable_iid)}` : null;
+  return Object.hasOwn(object, 'noteable_iid') && object.title === undefined ? `${String(object.project_id)}#${String(object.noteable_iid)}` : null;
 }
 
 function toDocument(path: string, issue: Json, flavour: IssueFlavour, comments: Comment[], match: ReturnType<typeof compileLabelMapping>): ImportedDocument {

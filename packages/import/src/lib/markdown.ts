@@ -56,7 +56,7 @@ export function convertMarkdownBody(
   limits: ImportLimits,
   transform?: (tree: Root, notes: string[]) => void,
 ): Omit<MarkdownConversion, 'frontmatter'> {
-  const tree = processor.parse(body) as Root;
+  const tree = processor.parse(body);
   const assets: ImportedAsset[] = [];
   const notes: string[] = [];
   transform?.(tree, notes);

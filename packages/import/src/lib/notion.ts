@@ -110,7 +110,7 @@ async function importDatabase(
       skip_empty_lines: true,
       max_record_size: limits.maxOutputBytes,
       to: limits.maxRecords + 1,
-    }) as string[][];
+    });
   } catch (error) {
     const line = error instanceof CsvError ? Number((error as CsvError & { lines?: number }).lines ?? 1) : 1;
     return {
@@ -289,8 +289,8 @@ function notionTree(tree: Root, notes: string[]): void {
         return child.children;
       }
       return [child];
-    }) as typeof node.children;
-    stack.push(...(node.children as Root['children']));
+    });
+    stack.push(...node.children);
   }
 }
 
