@@ -21,12 +21,18 @@ import {
 } from '@postmortem-kb/parser';
 import { postmortemsDirectory } from './postmortems-directory';
 
+let entries: ReturnType<typeof getCollection<'postmortems'>> | undefined;
 let postmortems: Promise<Postmortem[]> | undefined;
 let taxonomy: Promise<Taxonomy> | undefined;
 
+/** The collection's entries, read once: each `getCollection` call copies every entry's data (10 000 postmortems at 10k). */
+function siteEntries(): ReturnType<typeof getCollection<'postmortems'>> {
+  return (entries ??= getCollection('postmortems'));
+}
+
 /** Every postmortem, oldest first (the library's order). */
 export function allPostmortems(): Promise<Postmortem[]> {
-  return (postmortems ??= getCollection('postmortems').then((entries) => sortPostmortems(entries.map((entry) => entry.data as Postmortem))));
+  return (postmortems ??= siteEntries().then((found) => sortPostmortems(found.map((entry) => entry.data as Postmortem))));
 }
 
 /** Newest first, for lists and the feed. */
@@ -73,9 +79,7 @@ let verbatim: Promise<Map<string, string>> | undefined;
 
 /** The verbatim text of each file that could not be read as a postmortem, by slug (the loader keeps it as the entry's body). */
 export function verbatimSources(): Promise<Map<string, string>> {
-  return (verbatim ??= getCollection('postmortems').then(
-    (entries) => new Map(entries.flatMap((entry) => (entry.body === undefined ? [] : [[entry.id, entry.body] as const]))),
-  ));
+  return (verbatim ??= siteEntries().then((found) => new Map(found.flatMap((entry) => (entry.body === undefined ? [] : [[entry.id, entry.body] as const])))));
 }
 
 /** A postmortem's problems as the site lists them: errors and warnings, as `postmortem lint` shows by default. */

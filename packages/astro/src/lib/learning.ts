@@ -3,8 +3,18 @@
  * follow-through figures and themes of the corpus, computed once per build, and what of
  * them concerns one incident. No counting here: the library computes.
  */
-import { followThrough, recurrenceChains, themes, type FollowThrough, type FollowUpState, type RecurrenceChain, type Theme } from '@postmortem-kb/parser';
+import {
+  followThrough,
+  recurrenceChains,
+  themes,
+  type FollowThrough,
+  type FollowUpState,
+  type RecurrenceChain,
+  type Theme,
+  type ThemeIncident,
+} from '@postmortem-kb/parser';
 import { allPostmortems, buildDay } from './corpus';
+import { listPages, type ListPage } from './pages';
 
 let chains: Promise<RecurrenceChain[]> | undefined;
 let figures: Promise<FollowThrough> | undefined;
@@ -28,6 +38,22 @@ export function siteThemes(): Promise<Theme[]> {
 /** The `/recurrences/` fragment of a chain. */
 export function chainAnchor(chain: Pick<RecurrenceChain, 'id'>): string {
   return `chain-${chain.id}`;
+}
+
+/** Chains shown on one page of `/recurrences/`: each carries its incidents, timeline and follow-ups. */
+export const recurrencesPageSize = 50;
+
+let pages: Promise<ListPage<RecurrenceChain>[]> | undefined;
+let pageOfChain: Promise<Map<string, number>> | undefined;
+
+/** `/recurrences/` cut into pages, newest chains first. */
+export function recurrencePages(): Promise<ListPage<RecurrenceChain>[]> {
+  return (pages ??= siteRecurrences().then((chains) => listPages([...chains].reverse(), recurrencesPageSize)));
+}
+
+/** The page of `/recurrences/` (as `listPageHref` takes it) each chain is on, by chain id. */
+export function recurrencePageOf(): Promise<Map<string, number>> {
+  return (pageOfChain ??= recurrencePages().then((list) => new Map(list.flatMap((page) => page.items.map((chain) => [chain.id, page.current] as const)))));
 }
 
 /** What a follow-up state means, in words. */
@@ -63,4 +89,18 @@ async function collectBySlug(): Promise<Map<string, { chains: RecurrenceChain[];
   for (const chain of await siteRecurrences()) for (const incident of chain.incidents) entry(incident.slug).chains.push(chain);
   for (const theme of await siteThemes()) for (const incident of theme.incidents) entry(incident.slug).themes.push(theme);
   return found;
+}
+
+/**
+ * The first `shown` incidents of a theme other than `slug`, one of its incidents, and how many
+ * more there are. Reads no further than it shows: a theme of a 10 000-incident corpus has
+ * thousands of incidents, and filtering them all on every incident page was quadratic.
+ */
+export function themeOthers(theme: Theme, slug: string, shown = 5): { others: ThemeIncident[]; more: number } {
+  const others: ThemeIncident[] = [];
+  for (const incident of theme.incidents) {
+    if (others.length === shown) break;
+    if (incident.slug !== slug) others.push(incident);
+  }
+  return { others, more: Math.max(0, theme.incidents.length - 1 - others.length) };
 }

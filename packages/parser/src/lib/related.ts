@@ -129,6 +129,8 @@ interface Model {
   slugIds: Int32Array;
   /** Per-query work space, all zeros between queries. */
   scratch: { base: Float64Array; dot: Float64Array; touched: Uint8Array };
+  /** Per document: its two-word phrases, read the first time a reason needs them (each document takes part in many pairs). */
+  phrases: Array<Set<string> | undefined>;
 }
 
 function buildModel(documents: readonly Postmortem[], taxonomy?: Taxonomy): Model {
@@ -247,6 +249,7 @@ function buildModel(documents: readonly Postmortem[], taxonomy?: Taxonomy): Mode
     order,
     slugIds,
     scratch,
+    phrases: new Array<Set<string> | undefined>(n),
   };
 }
 
@@ -443,8 +446,20 @@ function documentText(postmortem: Postmortem): string {
  * (not a stop word, filler, number) and shared by few enough documents; rarest first.
  */
 function sharedPhrases(model: Model, target: number, other: number): string[] {
-  const phrases = (document: number) => {
-    const found = new Set<string>();
+  const theirs = phrasesOf(model, other);
+  const rarity = (word: string) => Math.log((1 + model.documents.length) / (1 + (model.documentFrequency.get(word) ?? 0)));
+  return [...phrasesOf(model, target)]
+    .filter((phrase) => theirs.has(phrase))
+    .map((phrase) => ({ phrase, weight: phrase.split(' ').reduce((sum, word) => sum + rarity(word), 0) }))
+    .sort((a, b) => b.weight - a.weight || compareStrings(a.phrase, b.phrase))
+    .map(({ phrase }) => phrase);
+}
+
+/** A document's two-word phrases of meaningful words, read once per model. */
+function phrasesOf(model: Model, document: number): Set<string> {
+  let found = model.phrases[document];
+  if (found === undefined) {
+    found = new Set<string>();
     for (const line of documentText(model.documents[document]!).split(/[.;:!?\n()]+/)) {
       const words = line
         .normalize('NFKD')
@@ -458,15 +473,9 @@ function sharedPhrases(model: Model, target: number, other: number): string[] {
         if (meaningful(model, first) && meaningful(model, second) && first !== second) found.add(`${first} ${second}`);
       }
     }
-    return found;
-  };
-  const theirs = phrases(other);
-  const rarity = (word: string) => Math.log((1 + model.documents.length) / (1 + (model.documentFrequency.get(word) ?? 0)));
-  return [...phrases(target)]
-    .filter((phrase) => theirs.has(phrase))
-    .map((phrase) => ({ phrase, weight: phrase.split(' ').reduce((sum, word) => sum + rarity(word), 0) }))
-    .sort((a, b) => b.weight - a.weight || compareStrings(a.phrase, b.phrase))
-    .map(({ phrase }) => phrase);
+    model.phrases[document] = found;
+  }
+  return found;
 }
 
 function meaningful(model: Model, word: string): boolean {
