@@ -124,7 +124,8 @@ function checkInvariants(source: string, result: Postmortem, body?: string, body
   expect(parsed.success, parsed.success ? '' : parsed.error.message).toBe(true);
 
   const text = source.charCodeAt(0) === 0xfeff ? source.slice(1) : source;
-  const lines = text.split('\n');
+  // Lines as an editor counts them: CRLF, lone CR and LF each end one (micromark does the same).
+  const lines = text.split(/\r\n|\r|\n/);
   for (const diagnostic of result.diagnostics) {
     expect(diagnostic.line, diagnostic.message).toBeLessThanOrEqual(lines.length);
     expect(diagnostic.column, diagnostic.message).toBeLessThanOrEqual(lines[diagnostic.line - 1]!.length + 1);
