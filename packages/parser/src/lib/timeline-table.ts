@@ -1,6 +1,6 @@
 import type { Table } from 'mdast';
 import { collapse } from './text.js';
-import { findZoneMention, type SlashDateOrder } from './time.js';
+import { findZoneMention, readZone, type SlashDateOrder } from './time.js';
 import { entryItem, type EntryItem, type TimelineItem } from './timeline-items.js';
 import { readEntryLead } from './timeline-lead.js';
 import { inlineLines, startOf, type TextLine } from './timeline-lines.js';
@@ -17,6 +17,15 @@ function cellLine(cell: Table['children'][number]['children'][number], fallbackL
   return first;
 }
 
+/** A cell that holds only a zone (`PST`, `UTC+2`, `Europe/Berlin`): a time-zone column. */
+function zoneCell(cell: TextLine | undefined): string | null {
+  const text = cell?.text.trim() ?? '';
+  if (text === '' || text.length > 40) return null;
+  // readZone reads a zone after a time, so the cell is read as if a space preceded it.
+  const read = readZone(' ' + text, 0);
+  return read !== null && read.end === text.length + 1 ? read.name : null;
+}
+
 const weekdayCell = /^(?:|day|weekday|(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\.?)$/i;
 
 /**
@@ -24,7 +33,7 @@ const weekdayCell = /^(?:|day|weekday|(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sa
  * the time (`| 2021-10-30 | 14:05 | event |`), the time and then the date, or only the date
  * (`| 22/10/2022 | event |`: entries of that day, time unknown). The header row is skipped
  * unless it holds a time itself; a zone in the time column's header ("Time (UTC)") applies
- * to the table. Rows without a time are kept (at null) when other rows have times, or when
+ * to the table, and a cell holding only a zone right after the time is that row's zone. Rows without a time are kept (at null) when other rows have times, or when
  * at least half the rows are dated.
  */
 export function collectTable(table: Table, items: TimelineItem[], fallbackLine: number, order: SlashDateOrder | null): void {
@@ -63,6 +72,12 @@ export function collectTable(table: Table, items: TimelineItem[], fallbackLine: 
         lead = { ...lead, date: dateLead.date, ambiguousDate: dateLead.ambiguousDate };
         eventCells = cells.slice(2);
       }
+    }
+    // `| Time | TZ | Event |`, `| Date | Time | Timezone | Description |`: the zone sits in the cell after the time.
+    const zone = lead.time && lead.zone === null ? zoneCell(eventCells[0]) : null;
+    if (zone !== null) {
+      lead = { ...lead, zone };
+      eventCells = eventCells.slice(1);
     }
     if (rowIndex === 0 && !lead.time) return;
     const entry = entryItem(source, lead, headerZone);
