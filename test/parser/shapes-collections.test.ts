@@ -67,3 +67,60 @@ describe('shape: a time-zone column in timeline tables', () => {
     });
   });
 });
+
+describe('shape: HTML blocks inside a markdown file', () => {
+  const F = 'test/fixtures/shapes/html-blocks';
+  const warning = (line: number, tag: string, count: number) =>
+    `${F}/${line === 6 ? 'ok' : 'not-ok'}.md:${line}:1  warning  Unexpected HTML block \`${tag}\` with text (${count} such block${count === 1 ? '' : 's'} in the file), expected markdown; its headings, paragraphs, lists, tables and images are read as markdown and the rest of its markup is dropped — convert an HTML export with \`postmortem import\`  raw-html`;
+
+  it('reads the headings, paragraphs, tables, lists and images an HTML block holds as markdown, so no section or entry is lost', () => {
+    const result = fixture('html-blocks', 'ok.md');
+    expect({
+      sections: result.sections.map((section) => [section.heading, section.kind, section.line]),
+      summary: result.summary,
+      timeline: result.timeline.map((entry) => [entry.at, entry.text, entry.line]),
+      rootCauses: result.rootCauses,
+      actionItems: result.actionItems.map((item) => [item.text, item.owner, item.status, item.line]),
+      images: result.images,
+      diagnostics: lines(result),
+    }).toEqual({
+      sections: [
+        ['Summary', 'summary', 6],
+        ['Timeline (all times UTC)', 'timeline', 9],
+        ['Root cause', 'rootCause', 17],
+        ['Action items', 'remediation', 22],
+      ],
+      summary: 'A full rebuild of the search index saturated the query nodes — searches timed out for about an hour.',
+      timeline: [
+        ['2024-02-14T09:12:00Z', 'Rebuild job starts on all shards at once', 12],
+        ['2024-02-14T09:20:00Z', 'Query latency alert fires', 13],
+        ['2024-02-14T10:15:00Z', 'Rebuild throttled, latency back to normal', 14],
+      ],
+      rootCauses: [{ text: "The rebuild job had no limit on concurrent shards & shared the query nodes' disks." }],
+      actionItems: [
+        ['Limit the rebuild to two shards at a time', 'search-team', null, 24],
+        ['Move rebuilds to dedicated nodes', null, 'done', 25],
+      ],
+      images: [{ src: 'media/0-latency.png', file: 'media/latency.png' }],
+      diagnostics: [warning(6, '<h2>', 5)],
+    });
+    expect(result.html).toContain('<td>Rebuild job starts on all shards at once</td>');
+    expect(result.html).toContain('<img src="media/0-latency.png" alt="Query latency during the rebuild" loading="lazy"><br>\nLatency during the rebuild.');
+  });
+
+  it('drops script and style content, leaves comments alone, keeps an unknown entity as written and reads unclosed tags', () => {
+    const result = fixture('html-blocks', 'not-ok.md');
+    expect({ html: result.html, actionItems: result.actionItems.length, diagnostics: lines(result) }).toEqual({
+      html: [
+        '<h2 id="section-summary">Summary <a class="heading-anchor" href="#section-summary" aria-label="Link to this section: Summary">#</a></h2>',
+        '<p>Searches timed out while the index was rebuilt.</p>',
+        '<p>Kept: the rebuild ran on every shard &#x26;unknownentity; at once</p>',
+        '<ul>',
+        '<li>an item left open</li>',
+        '</ul>',
+      ].join('\n'),
+      actionItems: 0,
+      diagnostics: [warning(12, '<div>', 1)],
+    });
+  });
+});

@@ -14,6 +14,7 @@ import { readFrontmatter, type FrontmatterResult } from './frontmatter.js';
 import { readIncidentTimes, settleDate, type IncidentTimes } from './incident-times.js';
 import { extractLessons } from './lessons.js';
 import { parseMarkdownWithinLimits } from './limits.js';
+import { readHtmlBlocks } from './html-blocks.js';
 import { reportRawHtml } from './raw-html.js';
 import { readBodyMetadata, readMetadataFields, type MetadataFields } from './metadata.js';
 import { computeMetrics } from './metrics.js';
@@ -53,6 +54,7 @@ export function parsePostmortem(source: string, options: ParseOptions = {}): Pos
   const fm = frontmatter.data;
   const tree = parseMarkdownWithinLimits(frontmatter.body, sink);
   reportRawHtml(tree, sink);
+  readHtmlBlocks(tree);
   const body = readBodyMetadata(tree);
   const content = new SectionContent(splitSections(tree), body.sectionFields);
   const fields = readMetadataFields(fm, body);

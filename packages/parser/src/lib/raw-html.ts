@@ -1,20 +1,18 @@
 /**
  * HTML blocks that carry text. The renderer does not pass raw HTML through (only lone `<img>`
- * tags, sanitised, survive), so such a block would vanish from the page without a word: it is
- * reported once, at the first, with the count.
+ * tags, sanitised, survive); their headings, paragraphs, lists and tables are read as markdown
+ * (html-blocks.ts) but the rest of the markup is lost, so they are reported once, at the first,
+ * with the count.
  */
 import type { Root } from 'mdast';
 import type { DiagnosticSink } from './diagnostics.js';
-
-const tagPattern = /<[^<>]{0,2000}>/g;
-const commentPattern = /^\s*<!--/;
+import { htmlHasText } from './html-blocks.js';
 
 export function reportRawHtml(tree: Root, sink: DiagnosticSink): void {
   let first: { tag: string; line: number; column: number } | null = null;
   let count = 0;
   for (const node of tree.children) {
-    if (node.type !== 'html' || commentPattern.test(node.value)) continue;
-    if (node.value.replace(tagPattern, '').trim() === '') continue;
+    if (node.type !== 'html' || !htmlHasText(node.value)) continue;
     count += 1;
     if (first === null) {
       const tag = /<[a-z][a-z0-9-]{0,20}/i.exec(node.value)?.[0] ?? '<';
@@ -24,7 +22,7 @@ export function reportRawHtml(tree: Root, sink: DiagnosticSink): void {
   if (first === null) return;
   sink.report(
     'raw-html',
-    `Unexpected HTML block \`${first.tag}\` with text (${count} such block${count === 1 ? '' : 's'} in the file), expected markdown; HTML is not rendered and gives no sections, timeline or action items — convert an HTML export with \`postmortem import\``,
+    `Unexpected HTML block \`${first.tag}\` with text (${count} such block${count === 1 ? '' : 's'} in the file), expected markdown; its headings, paragraphs, lists, tables and images are read as markdown and the rest of its markup is dropped — convert an HTML export with \`postmortem import\``,
     { line: first.line, column: first.column },
   );
 }
