@@ -124,3 +124,27 @@ describe('shape: HTML blocks inside a markdown file', () => {
     });
   });
 });
+
+describe('shape: a compound document title and ranges of days in the timeline', () => {
+  it('reads the opening `# Title` whole (its words name no section kind for the sections under it) and keeps the first day of `Mar 2-4`, `Mar 6–7th`', () => {
+    const result = fixture('title-and-day-ranges', 'ok.md');
+    expect({
+      sections: result.sections.map((section) => [section.heading, section.kind]),
+      timeline: result.timeline.map((entry) => [entry.date, entry.at, entry.text]),
+      diagnostics: lines(result),
+    }).toEqual({
+      sections: [
+        ['Billing exports late - Events & Invoices Pipeline (March 2024)', null],
+        ['Timeline', 'timeline'],
+        ['Why did nobody notice sooner?', null],
+      ],
+      timeline: [
+        ['2024-03-02', null, 'Export jobs slow down a little more each night'],
+        ['2024-03-05', '2024-03-05T09:30:00Z', 'Finance reports missing invoice files'],
+        ['2024-03-05', '2024-03-05T11:10:00Z', 'Export queue drained, files delivered'],
+        ['2024-03-06', null, 'Backfill of the late files checked by finance'],
+      ],
+      diagnostics: [],
+    });
+  });
+});

@@ -201,11 +201,12 @@ function matchSynonym(normalised: string): SectionKind | null {
  * The section kind a heading names, or null when we do not recognise it. Tried in turn: the
  * whole heading, without filler words at its start, then each part of a compound heading
  * ("What's next / Action items", "Impact & timeline": the first part that names a kind wins).
+ * `compound: false` tries the whole heading only.
  */
-export function classifyHeading(text: string): SectionKind | null {
+export function classifyHeading(text: string, compound = true): SectionKind | null {
   const normalised = normaliseHeading(text);
   const whole = matchSynonym(normalised) ?? matchSynonym(normalised.replace(leadingFiller, ''));
-  if (whole !== null) return whole;
+  if (whole !== null || !compound) return whole;
   const parts = text.split(/[/&|:;()\u2013\u2014]|\s-\s|\band\b/i);
   if (parts.length < 2) return null;
   for (const part of parts) {
@@ -231,7 +232,9 @@ export function splitSections(tree: Root): SectionNode[] {
       const heading = headingText(node);
       while (stack.length > 0 && stack[stack.length - 1]!.depth >= node.depth) stack.pop();
       const parent = stack[stack.length - 1];
-      const own = classifyHeading(heading);
+      // A document's opening `# Title` is read whole: "Data Processing Delays - Events & Persons Ingestion"
+      // names no timeline, and the sections under it would inherit the kind of one of its words.
+      const own = classifyHeading(heading, !(sections.length === 0 && node.depth === 1));
       const section: SectionNode = {
         heading,
         kind: own ?? (parent ? parent.kind : null),

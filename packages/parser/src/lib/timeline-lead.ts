@@ -17,6 +17,8 @@ export interface EntryLead {
 
 const openingPattern = /\s{0,3}([[(])?~?\s{0,2}/y;
 const rangeEndPattern = /\s{0,2}[-–—]\s{0,2}|\s{1,2}to\s{1,2}/y;
+// `Feb 2-5 - …`, `Oct 30–31: …`: a range of days keeps its first day.
+const dayRangeEndPattern = /[-–]\d{1,2}(?:st|nd|rd|th)?(?!\d|[:/.]\d|[a-z])/iy;
 const dateAfterTimePattern = /,?\s{1,3}(?:on\s{1,3})?/iy;
 const closingPattern = /\s{0,2}[\])]/y;
 const separatorPattern = /\s{0,3}(?:->|[—–→:|,]|-{1,2})?\s{0,3}/y;
@@ -46,6 +48,7 @@ export function readEntryLead(text: string, order: SlashDateOrder | null = null)
   if (dateEnd !== undefined) {
     time = readTimeOfDay(text, skipDateTimeSeparator(text, dateEnd));
     position = dateEnd;
+    if (!time && date !== null && /[a-z]/i.test(date.written) && matchAt(dayRangeEndPattern, text, dateEnd)) position = dayRangeEndPattern.lastIndex;
   } else {
     time = readTimeOfDay(text, position);
   }
