@@ -1,6 +1,7 @@
 /** `postmortem lint`: output formats, filters, exit codes, configuration and colour. */
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { cliBin, copyFixtures, repositoryRoot, edit, escapeCodePattern, fixtureNames, lines, makeProject, plainEnv, readFixture, runCli } from './helpers.js';
 
@@ -274,10 +275,9 @@ describe.concurrent('postmortem lint', () => {
     for (let index = 0; index < 250; index++)
       files[`postmortems/2024-01-10-incident-${index}.md`] = edit(source, ['id: config-push-outage', `id: incident-${index}`]);
     const dir = await makeProject(files);
-    const output = await new Promise<string>((resolve, reject) => {
-      execFile('/usr/bin/script', ['-qec', `"${process.execPath}" "${cliBin}" lint`, '/dev/null'], { cwd: dir, env: plainEnv() }, (error, stdout) =>
-        error ? reject(error) : resolve(stdout),
-      );
+    const { stdout: output } = await promisify(execFile)('/usr/bin/script', ['-qec', `"${process.execPath}" "${cliBin}" lint`, '/dev/null'], {
+      cwd: dir,
+      env: plainEnv(),
     });
     expect(output).toContain('\rParsed 250/250 files…');
     expect(output).toContain('✔ 250 postmortems checked, no problems');

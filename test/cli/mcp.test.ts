@@ -143,7 +143,7 @@ describe('postmortem mcp', () => {
         date: '2024-03-18',
         path: 'postmortems/2024-03-18-dns-resolver-overload.md',
       },
-      related: JSON.parse(cli.stdout),
+      related: JSON.parse(cli.stdout) as unknown,
     });
     expect((answer.related as Array<{ id: string }>).map((incident) => incident.id)).toContain('config-push-outage');
   });
@@ -154,7 +154,7 @@ describe('postmortem mcp', () => {
     });
     expect(cli.code).toBe(0);
     const answer = data(await call('precedents', { service: 'web', category: 'capacity', text: 'cache memory' }));
-    expect(answer).toEqual({ precedents: JSON.parse(cli.stdout) });
+    expect(answer).toEqual({ precedents: JSON.parse(cli.stdout) as unknown });
     expect((answer.precedents as Array<{ id: string }>).map((precedent) => precedent.id)).toEqual(['hostile-cache', 'dns-resolver-overload']);
     // Replay: only incidents before the date.
     const before = data(await call('precedents', { service: 'web', before: '2024-04-01' }));

@@ -10,7 +10,7 @@ const out = new URL('source-fingerprints.json', import.meta.url);
 /** @type {string[]} */
 let known = [];
 try {
-  known = JSON.parse(readFileSync(out, 'utf8')).hashes;
+  known = /** @type {{ hashes: string[] }} */ (JSON.parse(readFileSync(out, 'utf8'))).hashes;
 } catch {
   // First run: no file yet.
 }

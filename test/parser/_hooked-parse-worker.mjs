@@ -8,7 +8,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { answerParseJobs } from '../../packages/parser/dist/lib/parse-jobs.js';
 
-const { slowFile, oomFile, startupMs } = workerData ?? {};
+const { slowFile, oomFile, startupMs } = /** @type {{ slowFile?: string, oomFile?: string, startupMs?: number }} */ (workerData ?? {});
 if (startupMs) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, startupMs);
 
 answerParseJobs(parentPort, {

@@ -115,7 +115,7 @@ describe('relatedIncidents: signals', () => {
       slug: 'similar',
       title: 'Incident similar',
       date: null,
-      score: expect.any(Number),
+      score: expect.any(Number) as number,
       // The other incident has no root-cause text: "similar text", naming the shared phrase first.
       reasons: [{ kind: 'text', label: 'Similar text: "load balancer", "certificate", "expired"' }],
     });
@@ -300,7 +300,10 @@ describe('related reasons that explain themselves', () => {
     expect(first?.slug).toBe('other');
     expect(first?.reasons).toEqual([
       { kind: 'category', label: 'Shared root cause: Resource exhaustion' },
-      { kind: 'text', label: expect.stringMatching(/^Similar root cause: "(?:connection pool|port exhaustion)", "(?:connection pool|port exhaustion)"/) },
+      {
+        kind: 'text',
+        label: expect.stringMatching(/^Similar root cause: "(?:connection pool|port exhaustion)", "(?:connection pool|port exhaustion)"/) as string,
+      },
     ]);
     for (const related of relatedIncidents(target, corpus, { taxonomy })) {
       for (const reason of related.reasons) expect(reason.label).not.toMatch(/"(?:july|made|sent|in|the)"/);
@@ -312,6 +315,8 @@ describe('related reasons that explain themselves', () => {
   it('says "similar root cause" only when both incidents have root-cause text', () => {
     const target = postmortem({ slug: 'target', rootCauses: [{ text: 'Replication lag on the primary database.' }] });
     const corpus = corpusOf([target, postmortem({ slug: 'summary-only', summary: 'Replication lag on the primary database again.', rootCauses: [] })]);
-    expect(relatedIncidents(target, corpus)[0]?.reasons).toEqual([{ kind: 'text', label: expect.stringMatching(/^Similar text: .*"replication lag"/) }]);
+    expect(relatedIncidents(target, corpus)[0]?.reasons).toEqual([
+      { kind: 'text', label: expect.stringMatching(/^Similar text: .*"replication lag"/) as string },
+    ]);
   });
 });

@@ -105,7 +105,7 @@ describe('search relevance over postmortems/', () => {
     const fetched = new Set<string>();
     const split = await openSearchIndex(async (file) => {
       fetched.add(file);
-      return JSON.parse(JSON.stringify(files.get(file)));
+      return JSON.parse(JSON.stringify(files.get(file))) as unknown;
     });
     for (const { query } of labelled) {
       const expected = whole.query(query, { limit: 5 });

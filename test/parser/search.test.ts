@@ -582,7 +582,7 @@ describe('search: split index', () => {
     const split = await openSearchIndex(async (file) => {
       fetched.push(file);
       if (!files.has(file)) throw new Error(`no ${file}`);
-      return JSON.parse(JSON.stringify(files.get(file)));
+      return JSON.parse(JSON.stringify(files.get(file))) as unknown;
     });
     const whole = loadSearchIndex(index);
     for (const query of ['kubernetes', 'certficate expired', 'database failover', 'outage', 'redis', 'network partition mysql', 'kubernets outage', 'zzqxv']) {

@@ -9,12 +9,19 @@ import { decodeUtf8, loadPostmortemFiles, parsePostmortem, postmortemSchema } fr
 
 const [mode, file, needleFile] = process.argv.slice(2);
 
+/**
+ * @param {string} text
+ * @param {import('@postmortem-kb/parser').Diagnostic[]} diagnostics
+ */
 function positionsInside(text, diagnostics) {
   const lines = text.split('\n');
   return diagnostics.every((d) => d.line >= 1 && d.line <= lines.length && d.column >= 1 && d.column <= (lines[d.line - 1] ?? '').length + 1);
 }
 
-/** Text content of sanitized HTML (tags dropped, the entities rehype-stringify writes decoded). */
+/**
+ * Text content of sanitized HTML (tags dropped, the entities rehype-stringify writes decoded).
+ * @param {string} html
+ */
 function htmlText(html) {
   return html
     .replace(/<[^>]*>/g, '')

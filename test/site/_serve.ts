@@ -1,6 +1,6 @@
 /** A tiny static server for a built site that also sends the site's CSP header, and a headless Chromium. */
 import { readFile, stat } from 'node:fs/promises';
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { extname, join, normalize } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 
@@ -17,7 +17,11 @@ const types: Record<string, string> = {
 
 /** Serves `root` under `base` (as a host serves a site built with Astro's `base`) on 127.0.0.1; resolves to the server and its origin. */
 export function serveStatic(root: string, base = '/'): Promise<{ server: Server; origin: string }> {
-  const server = createServer(async (request, response) => {
+  const server = createServer((request, response) => {
+    // A request that fails (a malformed %-escape) answers 500 instead of hanging the page and rejecting unhandled.
+    respond(request, response).catch(() => response.writeHead(500).end());
+  });
+  async function respond(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const pathname = decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname);
     if (!pathname.startsWith(base)) {
       response.writeHead(404, { 'Content-Type': 'text/plain' }).end('not found');
@@ -37,7 +41,7 @@ export function serveStatic(root: string, base = '/'): Promise<{ server: Server;
     }
     response.writeHead(200, { 'Content-Type': types[extname(file)] ?? 'application/octet-stream', 'Content-Security-Policy': csp });
     response.end(body);
-  });
+  }
   return new Promise((resolve) =>
     server.listen(0, '127.0.0.1', () => {
       const address = server.address();

@@ -6,7 +6,7 @@
  * built: the fixtures in test/fixtures/site-pages/ with the repository's taxonomy and an `editUrl`,
  * a corpus without categories, a prose-only report with nothing to browse by, and an empty corpus.
  */
-import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import type { Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

@@ -25,8 +25,6 @@ import { launchChromium, serveStatic } from './_serve.js';
 const packed = ['parser', 'import', 'cli', 'astro'];
 const teamFixtures = join(repo, 'test/fixtures/team-project');
 const broken = '2024-05-02-queue-failover.md';
-/** A file name with spaces and capitals, as teams name them: its page needs a URL-safe slug. */
-const spaced = 'PM2024-004 - CoreDNS upgrade issue.md';
 
 let work: string;
 let project: string;

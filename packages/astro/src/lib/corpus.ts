@@ -32,7 +32,7 @@ function siteEntries(): ReturnType<typeof getCollection<'postmortems'>> {
 
 /** Every postmortem, oldest first (the library's order). */
 export function allPostmortems(): Promise<Postmortem[]> {
-  return (postmortems ??= siteEntries().then((found) => sortPostmortems(found.map((entry) => entry.data as Postmortem))));
+  return (postmortems ??= siteEntries().then((found) => sortPostmortems(found.map((entry) => entry.data))));
 }
 
 /** Newest first, for lists and the feed. */
