@@ -1,11 +1,21 @@
 /** Runs the import library on fixtures in test/fixtures/import/ and parses what it would write. */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { onTestFinished } from 'vitest';
 import { composeMarkdown, describeImport, importDocuments, type ImportFormat, type ImportOptions, type ImportResult } from '@postmortem-kb/import';
 import { parsePostmortem, type Postmortem } from '@postmortem-kb/parser';
 
 export const importFixtures = fileURLToPath(new URL('../fixtures/import/', import.meta.url));
 export const fixture = (...parts: string[]) => join(importFixtures, ...parts);
+
+/** A fresh directory for the current test's inputs, removed when the test ends. */
+export async function tempDir(): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), 'pmkb-import-'));
+  onTestFinished(() => rm(dir, { recursive: true, force: true }));
+  return dir;
+}
 
 export interface Imported {
   markdown: string;

@@ -1,8 +1,7 @@
-import { mkdtemp, writeFile, cp, mkdir } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { cp, mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { fields, fixture, importAll, importOne } from './helpers.js';
+import { fields, fixture, importAll, importOne, tempDir } from './helpers.js';
 
 describe('import --from html', () => {
   it('reads a Google Docs "Download as HTML" file: class-styled bold, the Title paragraph, header tables, redirect links, images', async () => {
@@ -233,7 +232,7 @@ Click [here]() or [there]() or [the report](https://example.com/ok).
   });
 
   it("never reads an image outside the document's directory, even one that exists", async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'pmkb-import-'));
+    const dir = await tempDir();
     await mkdir(join(dir, 'doc'));
     await cp(fixture('google-docs/images/image1.png'), join(dir, 'secret.png'));
     await writeFile(join(dir, 'doc/page.html'), '<h1>Outage</h1><p><img src="../secret.png" alt="escape"><img src="%2e%2e/secret.png" alt="encoded"></p>');
@@ -246,7 +245,7 @@ Click [here]() or [there]() or [the report](https://example.com/ok).
   });
 
   it('turns embedded data: images into files named by their content', async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'pmkb-import-'));
+    const dir = await tempDir();
     const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAIAAACQd1PeAAAADElEQVR4nGP4z8AAAAMBAQDJ/pLvAAAAAElFTkSuQmCC', 'base64');
     await writeFile(join(dir, 'page.html'), `<h1>Outage</h1><p><img src="data:image/png;base64,${png.toString('base64')}" alt="graph"></p>`);
     const result = await importOne(join(dir, 'page.html'), 'html');
@@ -255,7 +254,7 @@ Click [here]() or [there]() or [the report](https://example.com/ok).
   });
 
   it('refuses a document nested deeper than the limit and one larger than the input limit, with a diagnostic', async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'pmkb-import-'));
+    const dir = await tempDir();
     await writeFile(join(dir, 'deep.html'), `${'<div>'.repeat(1000)}text`);
     await writeFile(join(dir, 'deeper.html'), `${'<div>'.repeat(30_000)}text`);
     await writeFile(join(dir, 'big.html'), `<p>${'x'.repeat(5000)}</p>`);

@@ -3,12 +3,11 @@
  * written in Notion's shape: file and folder names with the 32-hex page id, the database's
  * view CSV and its `_all.csv`, a page's images and sub-pages in a folder named like it).
  */
-import { cp, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { cp, mkdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { notionDate } from '../../packages/import/src/lib/notion-values.js';
-import { fields, fixture, importAll } from './helpers.js';
+import { fields, fixture, importAll, tempDir } from './helpers.js';
 
 const database = 'Postmortems 6a1e0c3b9f2d4e8a8b7c5d4e3f2a1b0c';
 const checkoutPage = 'Checkout 502s after LB config push 2f9d8c7b6a5e4d3c2b1a0f9e8d7c6b5a';
@@ -176,7 +175,7 @@ Before the review meeting:
   });
 
   it("reads a page's own properties when the export has no CSV, and the view CSV when there is no _all.csv", async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'pmkb-notion-'));
+    const dir = await tempDir();
     await cp(fixture('notion'), join(dir, 'export'), { recursive: true });
     await rm(join(dir, 'export', `${database}_all.csv`));
     const viewOnly = await importAll([join(dir, 'export')], 'notion');
@@ -193,7 +192,7 @@ Before the review meeting:
   });
 
   it("keeps a first paragraph that names none of the database's properties as text", async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'pmkb-notion-'));
+    const dir = await tempDir();
     const outages = `Outages ${'a'.repeat(32)}`;
     await writeFile(join(dir, `${outages}.csv`), '\ufeffName,Date\nDNS outage,"May 2, 2024"\n');
     await mkdir(join(dir, outages));
@@ -208,7 +207,7 @@ Before the review meeting:
   });
 
   it('lets no script, event handler or javascript: address through, keeping the text', async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'pmkb-notion-'));
+    const dir = await tempDir();
     await writeFile(
       join(dir, `Hostile ${'c'.repeat(32)}.md`),
       [

@@ -1,8 +1,7 @@
-import { mkdtemp, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { fields, fixture, importAll } from './helpers.js';
+import { fields, fixture, importAll, tempDir } from './helpers.js';
 
 describe('import --from csv', () => {
   it('writes one stub per row: mapped columns as frontmatter and sections, the rest under Details', async () => {
@@ -79,7 +78,7 @@ categories:
   });
 
   it('takes a column mapping over header names, and says so when no column is the title', async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'pmkb-import-'));
+    const dir = await tempDir();
     await writeFile(join(dir, 'log.csv'), 'What,When,Who\nDNS outage,2024-01-02,ops\n');
     const mapped = await importAll([join(dir, 'log.csv')], 'csv', { columns: { What: 'title', When: 'date', Who: 'authors' } });
     expect(mapped.documents.map((d) => d.markdown)).toEqual(['---\ntitle: DNS outage\ndate: 2024-01-02\nauthors:\n  - ops\n---\n']);
@@ -93,7 +92,7 @@ categories:
   });
 
   it('reports a malformed CSV at its line', async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'pmkb-import-'));
+    const dir = await tempDir();
     await writeFile(join(dir, 'bad.csv'), 'title,date\n"ok",2024-01-01\n"unclosed,2024-01-02\n');
     const { documents, refused } = await importAll([join(dir, 'bad.csv')], 'csv');
     expect(documents).toEqual([]);
