@@ -148,3 +148,33 @@ describe('shape: a compound document title and ranges of days in the timeline', 
     });
   });
 });
+
+describe('shape: heading variants of personal and project collections', () => {
+  it('reads "Issue Description:", "Why was this hard to detect?", "Steps to Resolution:", "Workarounds:" and drops dash placeholder cells from table entries', () => {
+    const result = fixture('heading-variants', 'ok.md');
+    expect({
+      sections: result.sections.map((section) => [section.heading, section.kind]),
+      summary: result.summary,
+      detection: result.detection,
+      resolution: result.resolution,
+      timeline: result.timeline.map((entry) => [entry.at, entry.text]),
+      diagnostics: lines(result),
+    }).toEqual({
+      sections: [
+        ['Issue Description:', 'summary'],
+        ['Timeline (all times UTC)', 'timeline'],
+        ['Why was this hard to detect?', 'detection'],
+        ['Steps to Resolution:', 'resolution'],
+        ['Workarounds:', 'resolution'],
+      ],
+      summary: '- Remote viewers could not reach the media server for three days',
+      detection: 'Local playback kept working, so nothing looked wrong from inside the house.',
+      resolution: '- Port forward recreated on a non-default port\n\n- Viewers used the VPN in the meantime',
+      timeline: [
+        ['2021-03-14T08:10:00Z', 'Router firmware updates itself overnight'],
+        ['2021-03-14T19:45:00Z', 'HOME-12 — First viewer reports the server offline'],
+      ],
+      diagnostics: [],
+    });
+  });
+});

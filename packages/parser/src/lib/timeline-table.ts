@@ -81,7 +81,8 @@ export function collectTable(table: Table, items: TimelineItem[], fallbackLine: 
     }
     if (rowIndex === 0 && !lead.time) return;
     const entry = entryItem(source, lead, headerZone);
-    const parts = [source.text.slice(lead.textStart), ...eventCells.map((cell) => cell.text)].map(collapse).filter((part) => part !== '');
+    // An empty cell or one holding only a dash (`| ~15:23 | — | Pool halted |`) is a placeholder, not text.
+    const parts = [source.text.slice(lead.textStart), ...eventCells.map((cell) => cell.text)].map(collapse).filter((part) => !/^[-–—]*$/.test(part));
     entry.textParts = [parts.join(' — ')];
     entry.rawParts = [allCells.map((cell) => collapse(cell.text)).join(' | ')];
     tableEntries.push(entry);
