@@ -7,6 +7,7 @@ import {
   followThrough,
   recurrenceChains,
   themes,
+  type ChainIncident,
   type FollowThrough,
   type FollowUpState,
   type RecurrenceChain,
@@ -103,4 +104,14 @@ export function themeOthers(theme: Theme, slug: string, shown = 5): { others: Th
     if (incident.slug !== slug) others.push(incident);
   }
   return { others, more: Math.max(0, theme.incidents.length - 1 - others.length) };
+}
+
+/**
+ * The first `shown` earlier incidents whose follow-ups were still open on a chain incident's
+ * date, and how many more there are. The list grows with the incident's place in the chain: the
+ * 94th incident of a 10 000-postmortem chain had 90 of them, written out on its page and again
+ * on /recurrences/ for each incident of the chain (quadratic in the chain's length).
+ */
+export function openEarlierShown(incident: Pick<ChainIncident, 'openEarlier'>, shown = 5): { earlier: ChainIncident['openEarlier']; more: number } {
+  return { earlier: incident.openEarlier.slice(0, shown), more: Math.max(0, incident.openEarlier.length - shown) };
 }
