@@ -8,6 +8,7 @@
  */
 import type { RuleSettings } from '../lint/settings.js';
 import { decodeUtf8 } from './decode-utf8.js';
+import { ownStrings } from './own-strings.js';
 import { parsePostmortem } from './parse.js';
 import { readPostmortemFile } from './read-file.js';
 import type { Postmortem } from './schema.js';
@@ -52,5 +53,8 @@ export function parseFileBytes(bytes: Uint8Array, path: string, options: FilePar
       column: 1,
     });
   }
-  return postmortem;
+  // A loaded corpus keeps every postmortem: without its own strings, each would keep its file's text.
+  return ownStrings(postmortem, htmlKey);
 }
+
+const htmlKey: ReadonlySet<string> = new Set(['html']);
