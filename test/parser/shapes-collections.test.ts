@@ -178,3 +178,24 @@ describe('shape: heading variants of personal and project collections', () => {
     });
   });
 });
+
+describe('shape: action tables under a status heading', () => {
+  it('gives rows with no status cell the status of the heading above the table; a status cell still wins (done items need no owner)', () => {
+    const result = fixture('action-table-status', 'ok.md');
+    expect({
+      actionItems: result.actionItems.map((item) => [item.text, item.owner, item.status, item.priority]),
+      diagnostics: lines(result),
+    }).toEqual({
+      actionItems: [
+        ['Raise the worker memory limit', 'media', 'done', null],
+        ['Stream large images instead of loading them whole', null, 'open', 'High'],
+        ['Alert on queue backlog', null, 'open', 'Medium'],
+        ['Split the thumbnail queue per tenant', null, 'done', null],
+      ],
+      diagnostics: [
+        'test/fixtures/shapes/action-table-status/ok.md:18:1  warning  Unexpected action item without an owner, expected `@handle` or `owner: name` in “Stream large images instead of loading them whole”  action-item-owner',
+        'test/fixtures/shapes/action-table-status/ok.md:19:1  warning  Unexpected action item without an owner, expected `@handle` or `owner: name` in “Alert on queue backlog”  action-item-owner',
+      ],
+    });
+  });
+});

@@ -69,7 +69,8 @@ function mapColumns(headers: readonly string[]): Map<Field, number> {
   return columns;
 }
 
-export function collectTable(table: Table, items: ActionItem[], sink: DiagnosticSink, fallback: Place): void {
+/** `context`: the status a heading or label above the table states ("### In progress"), for rows whose cells state none. */
+export function collectTable(table: Table, items: ActionItem[], sink: DiagnosticSink, fallback: Place, context: ItemStatus | null = null): void {
   const [headerRow, ...rows] = table.children;
   if (!headerRow) return;
   const columns = mapColumns(headerRow.children.map((cell) => collapse(toString(cell))));
@@ -94,7 +95,7 @@ export function collectTable(table: Table, items: ActionItem[], sink: Diagnostic
     items.push({
       text: annotated.text,
       owner: ownerFromCell(cellText('owner')) ?? annotated.owner,
-      status: statusFromCell(cellText('status')) ?? rowMarker(row.children) ?? annotated.status ?? (doneOn !== null ? 'done' : null),
+      status: statusFromCell(cellText('status')) ?? rowMarker(row.children) ?? annotated.status ?? (doneOn !== null ? 'done' : context),
       priority: cellText('priority') ?? annotated.priority,
       type: cellText('type') ?? annotated.type,
       ticket: (ticketCell ? firstTicket(renderBlocks([ticketCell])) : null) ?? firstTicket(rendered),

@@ -44,14 +44,14 @@ export function extractActionItems(section: SectionNode, sink: DiagnosticSink): 
       continue;
     }
     collectBlock(node, items, sink, fallback, labelStatus ?? headingStatus[headingStatus.length - 1]!.status);
-    if (node.type === 'list') labelStatus = undefined;
+    if (node.type === 'list' || node.type === 'table') labelStatus = undefined;
   }
   return items;
 }
 
 function collectBlock(node: RootContent, items: ActionItem[], sink: DiagnosticSink, fallback: Place, context: Status = null): void {
   if (node.type === 'list') collectList(node, items, sink, fallback, context);
-  else if (node.type === 'table') collectTable(node, items, sink, fallback);
+  else if (node.type === 'table') collectTable(node, items, sink, fallback, context);
   else if (node.type === 'blockquote') for (const child of node.children) collectBlock(child, items, sink, fallback, context);
   // Prose paragraphs are context, not items.
 }
