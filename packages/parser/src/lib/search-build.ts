@@ -87,6 +87,16 @@ export function buildSearchIndex(postmortems: readonly SearchablePostmortem[], o
   const organizationIds = new Map<string, number>();
   const ordered = rankOrder(postmortems);
   const fieldLength = Array.from({ length: fieldCount }, () => new Float64Array(ordered.length));
+  // Each adjacent pair's key made once and reused: building a new key string for every occurrence was most of the build's garbage.
+  const pairKeys = new Map<string, Map<string, string>>();
+  const pairOf = (first: string, second: string): string => {
+    let seconds = pairKeys.get(first);
+    if (!seconds) pairKeys.set(first, (seconds = new Map<string, string>()));
+    let key = seconds.get(second);
+    if (key === undefined) seconds.set(second, (key = pairKey(first, second)));
+    return key;
+  };
+  const counts = new Map<string, number>();
 
   ordered.forEach((postmortem, doc) => {
     const title = typeof postmortem.title === 'string' ? postmortem.title : '';
@@ -109,7 +119,7 @@ export function buildSearchIndex(postmortems: readonly SearchablePostmortem[], o
 
     fieldTexts(postmortem).forEach((texts, field) => {
       const budget = maxTokens[field] ?? 0;
-      const counts = new Map<string, number>();
+      counts.clear();
       let used = 0;
       for (const text of texts) {
         let previous: string | undefined;
@@ -117,7 +127,7 @@ export function buildSearchIndex(postmortems: readonly SearchablePostmortem[], o
           if (used++ >= budget) break;
           counts.set(term, (counts.get(term) ?? 0) + 1);
           if (previous !== undefined) {
-            const key = pairKey(previous, term);
+            const key = pairOf(previous, term);
             counts.set(key, (counts.get(key) ?? 0) + 1);
           }
           previous = term;

@@ -28,11 +28,18 @@ const wordPattern = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]|(?:(
 const ideograph = /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]$/u;
 const digit = /\p{N}/u;
 
+/** Text with no character above U+007F: no accents to strip and no script but Latin. */
+const ascii = /^[\u0000-\u007f]*$/;
+/** `wordPattern` on lowercased ASCII text: the same words, without the Unicode property classes. */
+const asciiWordPattern = /[a-z0-9]+/g;
+
 /** Lowercases, strips Latin/Greek/Cyrillic accents (`café` → `cafe`) and splits into words. */
 export function words(text: string): string[] {
-  const folded = text.toLowerCase().normalize('NFKD').replace(diacritics, '');
+  // Most postmortems are ASCII: there NFKD and the Unicode classes change nothing, and cost much of the index build.
+  const isAscii = ascii.test(text);
+  const folded = isAscii ? text.toLowerCase() : text.toLowerCase().normalize('NFKD').replace(diacritics, '');
   const out: string[] = [];
-  for (const match of folded.matchAll(wordPattern)) {
+  for (const match of folded.matchAll(isAscii ? asciiWordPattern : wordPattern)) {
     const word = match[0];
     out.push(word.length > maxTokenLength ? word.slice(0, maxTokenLength) : word);
   }
