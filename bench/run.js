@@ -251,7 +251,11 @@ async function siteRows(size, dir) {
     const env = { POSTMORTEMS_DIR: dir, ASTRO_CACHE_DIR: join(project, '.astro-cache'), ASTRO_TELEMETRY_DISABLED: '1' };
     const result = await measured(process.execPath, [astroBin, 'build', '--root', project], { env, cwd: project });
     if (result.code !== 0) return { wallS: NaN, peakMb: NaN, error: result.stderr.slice(-2000) };
-    return result;
+    // Exit 0 is not enough: a build can publish no incident (Astro 5's data store save race, RESULTS.md).
+    const pages = await publishedIncidents(project, project === baseline);
+    console.error(`  site build (${project === baseline ? 'baseline' : 'ours'}) @${size}: ${pages} incidents published`);
+    if (pages === 0) return { wallS: NaN, peakMb: NaN, error: `exit 0 but no incident published in ${join(project, 'dist')}` };
+    return { ...result, pages };
   };
   const cold = async (project) => {
     for (const cache of ['.astro', '.astro-cache', 'dist']) await rm(join(project, cache), { recursive: true, force: true });
@@ -281,6 +285,17 @@ async function siteRows(size, dir) {
     oursMb: results.ours.warm.peakMb,
     baselineMb: results.baseline.warm.peakMb,
   });
+}
+
+/**
+ * How many incidents a build published: our site's incident pages (`dist/incidents/<slug>/index.html`,
+ * the paged lists under `incidents/page/` aside), or the baseline page's list items.
+ */
+async function publishedIncidents(project, isBaseline) {
+  const dist = join(project, 'dist');
+  if (isBaseline) return ((await readFile(join(dist, 'index.html'), 'utf8').catch(() => '')).match(/<li>/g) ?? []).length;
+  const names = await readdir(join(dist, 'incidents'), { withFileTypes: true }).catch(() => []);
+  return names.filter((entry) => entry.isDirectory() && entry.name !== 'page' && existsSync(join(dist, 'incidents', entry.name, 'index.html'))).length;
 }
 
 /** site/ copied below .bench/ (its node_modules linked), so cold builds never touch the real site's caches. */
