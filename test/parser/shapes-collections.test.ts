@@ -1,6 +1,7 @@
 /**
  * Shapes found on further public collections of real postmortems (issue 12 acceptance),
- * one fixture pair per shape under test/fixtures/shapes/<shape>/, written in our own words.
+ * one fixture pair per shape under test/fixtures/shapes/<shape>/, written in our own words;
+ * also what reports write out in words rather than in the sections and lists read first.
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
@@ -196,6 +197,34 @@ describe('shape: action tables under a status heading', () => {
         'test/fixtures/shapes/action-table-status/ok.md:18:1  warning  Unexpected action item without an owner, expected `@handle` or `owner: name` in “Stream large images instead of loading them whole”  action-item-owner',
         'test/fixtures/shapes/action-table-status/ok.md:19:1  warning  Unexpected action item without an owner, expected `@handle` or `owner: name` in “Alert on queue backlog”  action-item-owner',
       ],
+    });
+  });
+});
+
+describe('shape: response figures under other names', () => {
+  it('reads "Detection delay", "Time to mitigate (TTM)", "Time to full recovery of the service" and a label/value table row', () => {
+    const result = fixture('stated-durations', 'ok.md');
+    expect({ metrics: result.metrics, diagnostics: lines(result) }).toEqual({
+      metrics: {
+        timeToDetectMinutes: 72,
+        timeToMitigateMinutes: 25,
+        timeToResolveMinutes: 180,
+        sources: { timeToDetectMinutes: 'stated', timeToMitigateMinutes: 'stated', timeToResolveMinutes: 'stated' },
+      },
+      diagnostics: [],
+    });
+  });
+
+  it('takes nothing from words, `?`, `N/A`, placeholders or two figures under one label', () => {
+    const result = fixture('stated-durations', 'not-ok.md');
+    expect({ metrics: result.metrics, diagnostics: lines(result) }).toEqual({
+      metrics: {
+        timeToDetectMinutes: null,
+        timeToMitigateMinutes: null,
+        timeToResolveMinutes: null,
+        sources: { timeToDetectMinutes: null, timeToMitigateMinutes: null, timeToResolveMinutes: null },
+      },
+      diagnostics: [],
     });
   });
 });
