@@ -1,5 +1,6 @@
 // Flat config: regex safety (the plugin's recommended set is not clean yet: style findings only) (no super-linear backtracking or moves) over the library, CLI and site sources,
 // and typescript-eslint's recommended type-checked rules over every TypeScript source that ships or tests, with the types each is compiled with.
+import astro from 'eslint-plugin-astro';
 import regexp from 'eslint-plugin-regexp';
 import tseslint from 'typescript-eslint';
 
@@ -8,6 +9,7 @@ const packages = ['packages/parser/src/**/*.ts', 'packages/import/src/**/*.ts', 
 // site's project after `astro sync` (lint:code runs it first); without them every entry is `any` and the findings are false.
 const site = ['packages/astro/src/**/*.ts', 'site/src/**/*.ts', 'site/*.mjs'];
 const tests = ['test/**/*.ts', 'test/**/*.mjs'];
+const components = ['packages/astro/src/**/*.astro', 'site/**/*.astro'];
 
 /** typescript-eslint's recommended type-checked rules over `files`, typed by `parserOptions`. */
 const typeChecked = (files, parserOptions) => [
@@ -27,7 +29,7 @@ export default [
     ignores: ['**/dist/**', '**/node_modules/**', '**/.astro/**', 'bench/**', '.bench/**', 'test/fixtures/**', 'coverage/**'],
   },
   {
-    files: ['packages/**/src/**/*.ts', 'packages/**/scripts/**/*.js', 'packages/**/bin/**/*.js', 'site/src/**/*.ts', 'site/*.mjs'],
+    files: ['packages/**/src/**/*.ts', 'packages/**/scripts/**/*.js', 'packages/**/bin/**/*.js', 'site/src/**/*.ts', 'site/*.mjs', ...components],
     languageOptions: {
       parser: tseslint.parser,
       ecmaVersion: 'latest',
@@ -44,6 +46,22 @@ export default [
   // The integration's entry points with the tsconfig they are built with, everything else with the site's.
   ...typeChecked(site, { project: ['packages/astro/tsconfig.json', 'site/tsconfig.json'] }),
   ...typeChecked(tests, { project: ['test/tsconfig.json'] }),
+  // Astro components: eslint-plugin-astro's recommended rules, and typescript-eslint's type-checked rules over each component's
+  // frontmatter and template expressions, typed by the site's project (astro-eslint-parser builds the component's TSX for `project`;
+  // it does not support `projectService`). Its `<script>` blocks are linted as separate virtual `.ts` files without type
+  // information (the plugin's processor sets `project: null` for them), so they get the untyped recommended rules only.
+  ...typeChecked(components, { project: ['site/tsconfig.json'], parser: tseslint.parser }),
+  ...astro.configs['flat/recommended'].map((config) => (config.rules && !config.files ? { ...config, files: components } : config)),
+  {
+    files: components,
+    rules: {
+      // Astro types every element of a template as `any` (`type Element = HTMLElement | any` in astro/astro-jsx.d.ts), so each
+      // `{items.map((item) => <li>…</li>)}` would be reported; the frontmatter's other unsafe uses of `any` are still reported.
+      '@typescript-eslint/no-unsafe-return': 'off',
+    },
+  },
+  // Those virtual files also match the site's `**/*.ts` above: no type information for them.
+  { ...tseslint.configs.disableTypeChecked, files: ['**/*.astro/*.ts', '**/*.astro/*.js'] },
   {
     files: tests,
     rules: {
