@@ -228,3 +228,65 @@ describe('shape: response figures under other names', () => {
     });
   });
 });
+
+describe('shape: metadata as headings (the Google SRE book template)', () => {
+  const F = 'test/fixtures/shapes/field-headings';
+  it('reads `### Date`, `### Authors` (a list), `### Status` with the value below and `## Severity: SEV-3`, and keeps each as a section', () => {
+    const result = fixture('field-headings', 'ok.md');
+    const { authors, status, date, severity } = result;
+    expect({
+      authors,
+      status,
+      date,
+      severity,
+      sections: result.sections.map((section) => [section.heading, section.kind]),
+      diagnostics: lines(result),
+    }).toEqual({
+      authors: ['priya', 'tomasz', 'Lena Park'],
+      status: 'final',
+      date: '2024-02-19',
+      severity: 'SEV-3',
+      sections: [
+        ['Thumbnail workers stopped after a queue rename (incident #212)', null],
+        ['Date', null],
+        ['Authors', null],
+        ['Status', null],
+        ['Summary', 'summary'],
+        ['Root Causes', 'rootCause'],
+        ['Severity: SEV-3', null],
+      ],
+      // A final postmortem owes these sections, as with a `**Status:** Complete` line.
+      diagnostics: [
+        `${F}/ok.md:1:1  error  Unexpected final postmortem without an Impact section, expected a \`## Impact\` heading  required-section`,
+        `${F}/ok.md:1:1  error  Unexpected final postmortem without a Timeline section, expected a \`## Timeline\` heading  required-section`,
+        `${F}/ok.md:1:1  error  Unexpected final postmortem without an Action items section, expected a \`## Action items\` heading  required-section`,
+      ],
+    });
+  });
+
+  it('takes the authors from an `Owner:` line when no author is named', () => {
+    expect(parsePostmortem('# Cache flush\n\nOwner: Dana Reyes\n\n## Summary\n\nA flush.\n').authors).toEqual(['Dana Reyes']);
+    expect(parsePostmortem('# Cache flush\n\nOwner: Dana Reyes\nAuthors: Sam Okafor\n\n## Summary\n\nA flush.\n').authors).toEqual(['Sam Okafor']);
+  });
+
+  it('takes no value from prose under such a heading or from an empty one', () => {
+    const result = fixture('field-headings', 'not-ok.md');
+    expect({
+      status: result.status,
+      authors: result.authors,
+      sections: result.sections.map((section) => [section.heading, section.kind]),
+      diagnostics: lines(result),
+    }).toEqual({
+      status: null,
+      authors: [],
+      sections: [
+        ['Webhook retries doubled after a library upgrade', null],
+        ['Summary', 'summary'],
+        ['Status', null],
+        ['Authors', null],
+        ['Owner', null],
+      ],
+      diagnostics: [],
+    });
+  });
+});

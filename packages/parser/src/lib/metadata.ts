@@ -55,19 +55,41 @@ const knownFields = new Set([
   'end time',
 ]);
 
-/** Reads title, `Key: value` lines and `| **Key** | value |` table rows that come before the first H2. */
+// Headings whose section is one short value (`### Status` then `Final` — the Google SRE book template).
+const headingFields = new Set(['date', 'incident date', 'authors', 'author', 'owners', 'owner', 'status', 'severity']);
+// A value longer than this under such a heading is prose about it, not the value.
+const maxHeadingValue = 120;
+
+/**
+ * Reads title, `Key: value` lines and `| **Key** | value |` table rows that come before the first H2,
+ * and, anywhere, a heading that is a field label with its value below it (`### Status` / `Final`)
+ * or after a colon (`## Status: Final`).
+ */
 export function readBodyMetadata(tree: Root): BodyMetadata {
   const metadata: BodyMetadata = { title: null, titleLine: null, date: null, fields: new Map(), sectionFields: new Map() };
+  let inSections = false;
+  let valueOf: string | null = null;
   for (const node of tree.children) {
     if (node.type === 'heading') {
+      valueOf = null;
       if (node.depth === 1 && metadata.title === null) {
         metadata.title = headingText(node);
         metadata.titleLine = node.position?.start.line ?? null;
         continue;
       }
-      if (node.depth >= 2) break;
+      if (node.depth >= 2) {
+        inSections = true;
+        valueOf = readHeadingField(headingText(node), node.position?.start.line ?? 1, metadata);
+      }
       continue;
     }
+    if (valueOf !== null) {
+      const value = headingFieldValue(node);
+      if (value !== null && !metadata.fields.has(valueOf)) metadata.fields.set(valueOf, { value, line: node.position?.start.line ?? 1 });
+      valueOf = null;
+      continue;
+    }
+    if (inSections) continue;
     if (node.type === 'table') readFieldRows(node, metadata);
     else readFieldLines(node, metadata);
   }
@@ -128,6 +150,27 @@ function readField(match: RegExpExecArray, line: number, metadata: BodyMetadata)
   return field;
 }
 
+/** `## Status: Final` stores the field; `### Status` returns the key whose value is the next block. */
+function readHeadingField(heading: string, line: number, metadata: BodyMetadata): string | null {
+  const match = fieldLine.exec(heading);
+  const key = (match ? match[1]! : heading).trim().toLowerCase();
+  if (!headingFields.has(key)) return null;
+  const value = match?.[2]!.trim() ?? '';
+  if (value === '') return key;
+  if (value.length <= maxHeadingValue && !metadata.fields.has(key)) metadata.fields.set(key, { value, line });
+  return null;
+}
+
+/** A short paragraph, or a list of short items (`- jennifer` / `- martym` → `jennifer, martym`). */
+function headingFieldValue(node: RootContent): string | null {
+  const parts = node.type === 'list' ? node.children.map((item) => toString(item, { includeHtml: false })) : node.type === 'paragraph' ? [toString(node)] : [];
+  const value = parts
+    .map((part) => part.trim())
+    .filter((part) => part !== '')
+    .join(', ');
+  return value !== '' && value.length <= maxHeadingValue && !value.includes('\n') ? value : null;
+}
+
 const labelBreak = '\u0001';
 
 /** The paragraph's text with `labelBreak` before each bold label that does not open its line. */
@@ -154,7 +197,13 @@ export function readMetadataFields(fm: Frontmatter, body: BodyMetadata): Metadat
     organization: fm.organization ?? fm.company ?? body.fields.get('organization')?.value ?? body.fields.get('company')?.value ?? null,
     triggerCategory: fm.trigger?.trim() || null,
     // Handles as in action-item owners: `@jane` → `jane`.
-    authors: toList(fm.authors ?? body.fields.get('authors')?.value ?? body.fields.get('author')?.value).map((author) => author.replace(/^@/, '')),
+    authors: toList(
+      fm.authors ??
+        body.fields.get('authors')?.value ??
+        body.fields.get('author')?.value ??
+        body.fields.get('owners')?.value ??
+        body.fields.get('owner')?.value,
+    ).map((author) => author.replace(/^@/, '')),
     sources: readSources(fm),
     related: toList(fm.related),
     duplicateOf: fm.duplicate_of ?? null,
