@@ -31,7 +31,8 @@ export async function loadTeamRules(paths: readonly string[]): Promise<TeamRules
     if (!isAbsolute(path)) throw new TypeError(`loadTeamRules: expected an absolute path, not ${path}`);
     let module: { default?: unknown };
     try {
-      module = (await import(pathToFileURL(path).href)) as { default?: unknown };
+      // A team's rule is a file named by its configuration, loaded when the site or the CLI runs: not a module for Vite to bundle.
+      module = (await import(/* @vite-ignore */ pathToFileURL(path).href)) as { default?: unknown };
     } catch (error) {
       throw new Error(`cannot load the plugin ${path}: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
     }
