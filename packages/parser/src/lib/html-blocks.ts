@@ -10,7 +10,7 @@
  * block structure are kept. `postmortem import` remains the full converter.
  */
 import { decodeNamedCharacterReference } from 'decode-named-character-reference';
-import type { Heading, Image, List, ListItem, Paragraph, PhrasingContent, Root, RootContent, Table, TableCell, TableRow } from 'mdast';
+import type { Heading, Html, Image, List, ListItem, Paragraph, PhrasingContent, Root, RootContent, Table, TableCell, TableRow } from 'mdast';
 
 type Position = NonNullable<Root['position']>;
 
@@ -64,7 +64,7 @@ function attribute(attributes: string, name: string): string | null {
 }
 
 /** True when an HTML block holds text (not only tags or a comment): such a block is read as markdown. */
-export function htmlHasText(value: string): boolean {
+function htmlHasText(value: string): boolean {
   if (commentPattern.test(value)) return false;
   return value.replace(/<[^<>]{0,2000}>/g, '').trim() !== '';
 }
@@ -277,8 +277,21 @@ export function htmlBlockToMarkdown(value: string, at: Position | undefined): Ro
   return builder.finish(value.length);
 }
 
-/** Replaces every top-level HTML block with text by the markdown nodes it holds. */
-export function readHtmlBlocks(tree: Root): void {
-  if (!tree.children.some((node) => node.type === 'html' && htmlHasText(node.value))) return;
-  tree.children = tree.children.flatMap((node) => (node.type === 'html' && htmlHasText(node.value) ? htmlBlockToMarkdown(node.value, node.position) : [node]));
+/**
+ * Replaces every top-level HTML block with text by the markdown nodes it holds, in one pass, and
+ * returns the blocks it replaced (raw-html reports them).
+ */
+export function readHtmlBlocks(tree: Root): Html[] {
+  const replaced: Html[] = [];
+  // Copied only from the first block with text on: most documents have none.
+  let children: RootContent[] | null = null;
+  for (const [index, node] of tree.children.entries()) {
+    if (node.type === 'html' && htmlHasText(node.value)) {
+      children ??= tree.children.slice(0, index);
+      replaced.push(node);
+      children.push(...htmlBlockToMarkdown(node.value, node.position));
+    } else children?.push(node);
+  }
+  if (children !== null) tree.children = children;
+  return replaced;
 }

@@ -53,8 +53,7 @@ export function parsePostmortem(source: string, options: ParseOptions = {}): Pos
   const frontmatter = readFrontmatter(readSourceText(source, sink), sink);
   const fm = frontmatter.data;
   const tree = parseMarkdownWithinLimits(frontmatter.body, sink);
-  reportRawHtml(tree, sink);
-  readHtmlBlocks(tree);
+  reportRawHtml(readHtmlBlocks(tree), sink);
   const body = readBodyMetadata(tree);
   const content = new SectionContent(splitSections(tree), body.sectionFields);
   const fields = readMetadataFields(fm, body);
