@@ -290,3 +290,28 @@ describe('shape: metadata as headings (the Google SRE book template)', () => {
     });
   });
 });
+
+describe('shape: action items as labelled paragraphs', () => {
+  const F = 'test/fixtures/shapes/action-paragraphs';
+  const brief = (result: Postmortem) => result.actionItems.map((item) => [item.line, item.text, item.owner, item.status, item.due, item.ticket]);
+  it('reads `**Action item:** …` and `**Action:** …` under the problem they answer, and `**AI**: …` in a remediation section', () => {
+    const result = fixture('action-paragraphs', 'ok.md');
+    expect({ items: brief(result), diagnostics: lines(result) }).toEqual({
+      items: [
+        [10, "make the relay's replay skip messages that already have a delivery receipt.", 'marta', null, '2024-05-01', null],
+        [16, 'move the duplicate-send alert next to the relay config, PAY-212', null, null, null, 'PAY-212'],
+        [24, 'add a failover drill to the quarterly game day', 'Ken', 'done', null, null],
+        [26, 'Write a runbook for relay failover', null, 'open', null, null],
+      ],
+      diagnostics: [
+        `${F}/ok.md:16:1  warning  Unexpected action item without an owner, expected \`@handle\` or \`owner: name\` in “move the duplicate-send alert next to the relay config, PAY…”  action-item-owner`,
+        `${F}/ok.md:26:1  warning  Unexpected action item without an owner, expected \`@handle\` or \`owner: name\` in “Write a runbook for relay failover”  action-item-owner`,
+      ],
+    });
+  });
+
+  it('reads no item from `AI:` outside a remediation section, `Action:` in a timeline or resolution, or a label over a list', () => {
+    const result = fixture('action-paragraphs', 'not-ok.md');
+    expect(brief(result)).toEqual([[23, 'Set a per-project cache quota', null, null, null, null]]);
+  });
+});

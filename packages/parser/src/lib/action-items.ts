@@ -1,12 +1,14 @@
 /*
- * Action items come as task lists, plain bullets with inline annotations, or tables
- * (action-item-list.ts, action-item-annotations.ts, action-item-table.ts).
+ * Action items come as task lists, plain bullets with inline annotations, tables or labelled
+ * paragraphs (action-item-list.ts, action-item-annotations.ts, action-item-table.ts,
+ * action-item-paragraphs.ts).
  * Every regex in those modules is anchored on a literal or guarded by a lookbehind so that a
  * failed attempt cannot rescan a long run: inputs may be huge and must stay linear.
  */
 import type { RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { collectList, statusOfLabel, type Status } from './action-item-list.js';
+import { labelledActionItem } from './action-item-paragraphs.js';
 import type { Place } from './action-item-render.js';
 import { collectTable } from './action-item-table.js';
 import type { DiagnosticSink } from './diagnostics.js';
@@ -38,6 +40,12 @@ export function extractActionItems(section: SectionNode, sink: DiagnosticSink): 
     }
     if (foreignDepth !== null) continue;
     if (node.type === 'paragraph') {
+      const status = labelStatus ?? headingStatus[headingStatus.length - 1]!.status;
+      const item = labelledActionItem(node, 'remediation', sink, fallback, status);
+      if (item) {
+        items.push(item);
+        continue;
+      }
       // A short paragraph such as `**Completed:**` or `Follow-up:` labels the list after it.
       const text = collapse(toString(node));
       if (text.length <= 60) labelStatus = statusOfLabel(text) ?? labelStatus;

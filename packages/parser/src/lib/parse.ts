@@ -6,6 +6,7 @@ import type { Root } from 'mdast';
 import { builtinFileRules } from '../lint/registry.js';
 import { runFileRules } from '../lint/run-rules.js';
 import type { RuleSettings } from '../lint/settings.js';
+import { actionItemsInProse } from './action-item-paragraphs.js';
 import { extractActionItems } from './action-items.js';
 import { readCauses, type Causes } from './causes.js';
 import { DiagnosticSink } from './diagnostics.js';
@@ -60,7 +61,10 @@ export function parsePostmortem(source: string, options: ParseOptions = {}): Pos
   const times = readIncidentTimes(frontmatter, body, tree, baseName, options.timezone ?? null, sink);
   const timeline = content.all('timeline').flatMap((section) => extractTimeline(section, content.sections, times.timelineContext, sink));
   const date = settleDate(times, timeline, fm, sink);
-  const actionItems = content.all('remediation').flatMap((section) => extractActionItems(section, sink));
+  const actionItems = byLine(
+    content.all('remediation').flatMap((section) => extractActionItems(section, sink)),
+    actionItemsInProse(content.sections, sink),
+  );
   const lists = readListFields(frontmatter, body, sink);
   const causes = readCauses(content, tree, lists.categories, options.taxonomy);
   const summary = readSummary(content, fm, tree);
@@ -75,6 +79,12 @@ export function parsePostmortem(source: string, options: ParseOptions = {}): Pos
     parsed: { sections: content.sections, labelled: new Set(body.sectionFields.keys()), positions: frontmatter.positions },
   });
   return postmortem;
+}
+
+/** Items of remediation sections, with those labelled in other sections' prose merged in by line. */
+function byLine(listed: Postmortem['actionItems'], prose: Postmortem['actionItems']): Postmortem['actionItems'] {
+  if (prose.length === 0) return listed;
+  return [...listed, ...prose].sort((a, b) => a.line - b.line);
 }
 
 interface Parts {
