@@ -241,7 +241,7 @@ async function cliRows() {
 async function siteRows(size, dir) {
   const astroBin = join(root, 'site', 'node_modules', 'astro', 'astro.js');
   const baseline = await baselineProject();
-  const ours = existsSync(join(root, 'site', 'src')) && existsSync(astroBin) ? await siteCopy() : null;
+  const ours = existsSync(join(root, 'site', 'astro.config.mjs')) && existsSync(astroBin) ? await siteCopy() : null;
   const change = join(
     dir,
     (await readdir(dir)).find((name) => name.endsWith('.md')),

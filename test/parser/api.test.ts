@@ -96,6 +96,8 @@ describe('public API', () => {
       'triggerCategoryOf',
       'uniqueUrlSlugs',
       'validateConfig',
+      'verbatimLimit',
+      'verbatimText',
     ]);
   });
 

@@ -7,7 +7,6 @@ import { pathToFileURL } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { postmortemSchema, type Postmortem } from '@postmortem-kb/parser';
 import { postmortemLoader } from '@postmortem-kb/parser/loader';
-import { loaderOptions } from '../../packages/astro/src/integration/loader-options.js';
 import { resolveSiteOptions } from '../../packages/astro/src/integration/site-options.js';
 import { repo } from './_build.js';
 
@@ -330,7 +329,7 @@ describe('postmortemLoader with templates and ignore globs', () => {
   });
 });
 
-describe("postmortemLoader with the configuration's plugins (team rules in the site)", () => {
+describe("postmortemLoader with the configuration's plugins (team rules in a collection)", () => {
   const teamRule = `import { defineRule } from '@postmortem-kb/parser';
 export default defineRule({
   meta: { id: 'team/no-tbd', severity: 'error', scope: 'file', description: 'No TBD left in the title.' },
@@ -340,7 +339,7 @@ export default defineRule({
 });
 `;
 
-  /** The loader as the site makes it: options resolved from the project's configuration (`plugins`, `rules`, `site`), a team rule beside it, the parser installed. */
+  /** The loader with options resolved from the project's configuration (`plugins`, `rules`, `site`), a team rule beside it, the parser installed. */
   async function siteLoader(config: Record<string, unknown>) {
     await mkdir(join(root, 'node_modules/@postmortem-kb'), { recursive: true });
     await symlink(join(repo, 'packages/parser'), join(root, 'node_modules/@postmortem-kb/parser'), 'dir');
@@ -350,7 +349,7 @@ export default defineRule({
     await writeFile(join(dir, '2024-01-04-gamma.md'), postmortem('Gamma TBD'));
     const options = await resolveSiteOptions(undefined, root);
     expect(options.plugins).toEqual([join(root, 'rules/no-tbd.js')]);
-    return postmortemLoader(loaderOptions(options));
+    return postmortemLoader({ directory: options.dir, rules: options.rules, plugins: options.plugins, strict: options.strict });
   }
 
   const gamma = () => relative(process.cwd(), join(dir, '2024-01-04-gamma.md'));

@@ -1,15 +1,9 @@
 /**
- * The content collection the site reads, for a project's `src/content.config.ts`:
- * `export { collections } from '@postmortem-kb/astro/collections';`
+ * Kept so that a project whose `src/content.config.ts` still has the line
+ * `export { collections } from '@postmortem-kb/astro/collections';` builds as before: the site
+ * no longer reads a content collection (the integration reads the postmortems itself), so
+ * there is nothing here. A project that wants the postmortems as a collection for pages of
+ * its own defines one with `postmortemLoader` from `@postmortem-kb/parser/loader`.
+ * @deprecated Delete the line (and the file, if it holds nothing else).
  */
-import { defineCollection } from 'astro:content';
-import { postmortemLoader } from '@postmortem-kb/parser/loader';
-import siteConfig from 'virtual:postmortem-kb/config';
-import { loaderOptions } from './integration/loader-options.js';
-
-// No schema here: the loader validates with the library's `postmortemSchema`.
-export const collections = {
-  postmortems: defineCollection({
-    loader: postmortemLoader(loaderOptions(siteConfig)),
-  }),
-};
+export const collections = {};

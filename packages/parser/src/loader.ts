@@ -5,7 +5,7 @@
  * is logged; with `strict` (the default) a corpus with any error diagnostic fails the build
  * with one error listing them all, without it the postmortems are stored with their errors.
  */
-import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { stat } from 'node:fs/promises';
 import { isAbsolute, relative, resolve } from 'node:path';
@@ -13,10 +13,10 @@ import { fileURLToPath } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { formatDiagnostic } from './lib/diagnostics.js';
 import { ignoreMatcher } from './lib/ignore-globs.js';
-import { decodeUtf8 } from './lib/load.js';
 import { loadCorpus, type Corpus } from './lib/load-corpus.js';
 import { postmortemSchema, type Diagnostic, type Postmortem } from './lib/schema.js';
 import { slugFromPath } from './lib/url-slug.js';
+import { verbatimText } from './lib/verbatim.js';
 import { ruleDefaults, type RuleId } from './lint/registry.js';
 import { isFatalRule, ruleSettingProblem, ruleSettings, type RuleSetting } from './lint/settings.js';
 
@@ -55,9 +55,6 @@ export interface PostmortemLoaderOptions {
    */
   strict?: boolean;
 }
-
-/** Verbatim text kept for a file that could not be parsed: at most this many bytes of it. */
-const verbatimLimit = 1_000_000;
 
 /** The loader for `defineCollection({ loader: postmortemLoader({ directory }) })`. */
 export function postmortemLoader(options: PostmortemLoaderOptions): Loader {
@@ -237,27 +234,6 @@ function digestKey({ rules, plugins }: LoadSettings): string {
   const key = JSON.stringify(Object.entries(rules).sort(([a], [b]) => (a < b ? -1 : 1)));
   if (plugins.length === 0) return key;
   return `${key}\u0000${plugins.map((path) => `${path}\u0000${readFileSync(path, 'latin1')}`).join('\u0000')}`;
-}
-
-/**
- * The first `verbatimLimit` bytes of the file as text: the bytes already read, else (a file over
- * the size cap, never read whole) its first bytes; nothing when it cannot be read at all.
- */
-function verbatimText(file: string, bytes: Uint8Array | undefined): string | undefined {
-  if (bytes) return decodeUtf8(bytes.subarray(0, verbatimLimit)).text;
-  let descriptor: number;
-  try {
-    descriptor = openSync(file, 'r');
-  } catch {
-    return undefined;
-  }
-  try {
-    const buffer = Buffer.alloc(verbatimLimit);
-    const length = readSync(descriptor, buffer, 0, verbatimLimit, 0);
-    return decodeUtf8(buffer.subarray(0, length)).text;
-  } finally {
-    closeSync(descriptor);
-  }
 }
 
 function formatProblem(diagnostic: Diagnostic): string {

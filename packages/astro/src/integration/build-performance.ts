@@ -30,10 +30,11 @@ export function dataStoreReadAtRender(): AstroIntegration {
           {
             name: 'postmortem-kb:data-store-read-at-render',
             enforce: 'pre',
-            // Unflattened here, so the flat array is garbage as soon as the store is built.
+            // Unflattened here, so the flat array is garbage as soon as the store is built. No
+            // store file (a project without content collections: the site needs none) is an empty store, as in Astro's own plugin.
             load: (id) =>
               id === resolvedId
-                ? `import { readFileSync } from 'node:fs';\nimport { unflatten } from ${JSON.stringify(devalue)};\nexport default unflatten(JSON.parse(readFileSync(${JSON.stringify(file)}, 'utf8')));\n`
+                ? `import { existsSync, readFileSync } from 'node:fs';\nimport { unflatten } from ${JSON.stringify(devalue)};\nconst file = ${JSON.stringify(file)};\nexport default existsSync(file) ? unflatten(JSON.parse(readFileSync(file, 'utf8'))) : new Map();\n`
                 : null,
           },
           ...(vite.plugins ?? []),

@@ -1,16 +1,15 @@
 /**
- * The corpus as the pages see it: the collection's entries, in the library's order, and
- * the taxonomy. Computed once per build; everything derived comes from the library.
+ * The corpus as the pages see it: the postmortems the integration loaded, in the library's
+ * order, and the taxonomy. Everything derived comes from the library, computed once per load
+ * (once per build; again after a change in `astro dev`) and shared.
  */
 import { join, relative, resolve, sep } from 'node:path';
 import siteConfig from 'virtual:postmortem-kb/config';
-import { getCollection } from 'astro:content';
 import {
   followUps,
   groupBy,
   readTaxonomyFile,
   rootCauseIndex,
-  sortPostmortems,
   taxonomyFileName,
   type FollowUp,
   type Group,
@@ -19,67 +18,67 @@ import {
   type RootCauseEntry,
   type Taxonomy,
 } from '@postmortem-kb/parser';
+import { siteCorpus } from '../integration/corpus-holder';
+import type { SiteCorpus } from '../integration/site-corpus';
 import { postmortemsDirectory } from './postmortems-directory';
 
-let entries: ReturnType<typeof getCollection<'postmortems'>> | undefined;
-let postmortems: Promise<Postmortem[]> | undefined;
-let taxonomy: Promise<Taxonomy> | undefined;
+/** Values derived from one load of the corpus, by name; dropped when the corpus is loaded again. */
+let derived: { corpus: Promise<SiteCorpus>; values: Map<string, Promise<unknown>> } | undefined;
 
-/** The collection's entries, read once: each `getCollection` call copies every entry's data (10 000 postmortems at 10k). */
-function siteEntries(): ReturnType<typeof getCollection<'postmortems'>> {
-  return (entries ??= getCollection('postmortems'));
+/** `compute` of the current corpus, once per load. Callers must not mutate what it returns. */
+function once<T>(name: string, compute: (corpus: SiteCorpus) => T | Promise<T>): Promise<T> {
+  const corpus = siteCorpus();
+  if (derived?.corpus !== corpus) derived = { corpus, values: new Map() };
+  let value = derived.values.get(name) as Promise<T> | undefined;
+  if (value === undefined) derived.values.set(name, (value = corpus.then(compute)));
+  return value;
 }
 
 /** Every postmortem, oldest first (the library's order). */
 export function allPostmortems(): Promise<Postmortem[]> {
-  return (postmortems ??= siteEntries().then((found) => sortPostmortems(found.map((entry) => entry.data))));
+  return once('postmortems', (corpus) => corpus.postmortems);
 }
 
 /** Newest first, for lists and the feed. */
-export async function newestFirst(): Promise<Postmortem[]> {
-  return [...(await allPostmortems())].reverse();
+export function newestFirst(): Promise<Postmortem[]> {
+  return once('newest first', (corpus) => [...corpus.postmortems].reverse());
 }
 
 export function siteTaxonomy(): Promise<Taxonomy> {
-  // The taxonomy the loader read (its problems failed the build there), or none.
+  // The taxonomy the corpus was read with (its problems failed the build there), or none.
   const file = siteConfig.taxonomy ?? join(postmortemsDirectory, taxonomyFileName);
-  return (taxonomy ??= readTaxonomyFile(file).then(
-    (read) => read.taxonomy,
-    () => ({ categories: [], triggers: [] }),
-  ));
+  return once('taxonomy', () =>
+    readTaxonomyFile(file).then(
+      (read) => read.taxonomy,
+      () => ({ categories: [], triggers: [] }),
+    ),
+  );
 }
 
 /** Today as `YYYY-MM-DD`: overdue means overdue on the day the site was built. */
 export const buildDay = new Date().toISOString().slice(0, 10);
 
-// What several pages derive from the whole corpus is computed once per build and shared;
-// at 10 000 postmortems each of these takes noticeable time. Callers must not mutate them.
-let rootCauses: Promise<RootCauseEntry[]> | undefined;
-let items: Promise<FollowUp[]> | undefined;
-const groups = new Map<GroupKey, Promise<Group[]>>();
+// What several pages derive from the whole corpus is computed once per load and shared;
+// at 10 000 postmortems each of these takes noticeable time.
 
 /** The library's `rootCauseIndex` of the corpus and taxonomy. */
 export function siteRootCauses(): Promise<RootCauseEntry[]> {
-  return (rootCauses ??= Promise.all([allPostmortems(), siteTaxonomy()]).then(([postmortems, taxonomy]) => rootCauseIndex(postmortems, taxonomy)));
+  return once('root causes', async (corpus) => rootCauseIndex(corpus.postmortems, await siteTaxonomy()));
 }
 
 /** The library's `followUps` of the corpus, overdue as of `buildDay`. */
 export function siteFollowUps(): Promise<FollowUp[]> {
-  return (items ??= allPostmortems().then((postmortems) => followUps(postmortems, { today: buildDay })));
+  return once('follow-ups', (corpus) => followUps(corpus.postmortems, { today: buildDay }));
 }
 
 /** The library's `groupBy` of the corpus by `key`. */
 export function siteGroups(key: GroupKey): Promise<Group[]> {
-  let found = groups.get(key);
-  if (!found) groups.set(key, (found = allPostmortems().then((postmortems) => groupBy(postmortems, key))));
-  return found;
+  return once(`groups ${key}`, (corpus) => groupBy(corpus.postmortems, key));
 }
 
-let verbatim: Promise<Map<string, string>> | undefined;
-
-/** The verbatim text of each file that could not be read as a postmortem, by slug (the loader keeps it as the entry's body). */
+/** The verbatim text of each file that could not be read as a postmortem, by slug. */
 export function verbatimSources(): Promise<Map<string, string>> {
-  return (verbatim ??= siteEntries().then((found) => new Map(found.flatMap((entry) => (entry.body === undefined ? [] : [[entry.id, entry.body] as const])))));
+  return once('verbatim', (corpus) => corpus.verbatim);
 }
 
 /** A postmortem's problems as the site lists them: errors and warnings, as `postmortem lint` shows by default. */

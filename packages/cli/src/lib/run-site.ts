@@ -52,7 +52,7 @@ async function astroConfig(
   // Astro's telemetry is opt-out; a command that only builds files makes no network requests.
   process.env['ASTRO_TELEMETRY_DISABLED'] ??= '1';
   return {
-    root: await generatedAstroRoot(context.cwd, runtime.integration),
+    root: await generatedAstroRoot(context.cwd),
     configFile: false,
     logLevel: 'warn',
     ...(options.outDir === undefined ? {} : { outDir: options.outDir }),
@@ -73,6 +73,6 @@ function siteError(error: unknown): Error {
   const content = messages.find((message) => /^\d+ problems? in postmortems:/.test(message));
   // Each problem was printed on its own line before the build stopped; the failure is one line.
   if (content !== undefined) return new CommandFailure(`${content.split('\n', 1)[0]!.replace(/:$/, '')} (listed above): the site was not built`);
-  const ours = messages.find((message) => message.startsWith('@postmortem-kb/astro: ') || message.startsWith('postmortemLoader: '));
+  const ours = messages.find((message) => message.startsWith('@postmortem-kb/astro: '));
   return new UsageError(ours ?? messages.join(': ') ?? String(error));
 }

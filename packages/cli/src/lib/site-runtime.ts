@@ -3,7 +3,7 @@
  * peer dependencies: they are loaded only here, from the project (the working directory)
  * first, so the project's own versions are used; a missing one is a clear usage error.
  */
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -18,7 +18,6 @@ export interface AstroApi {
 /** The parts of `@postmortem-kb/astro` the command uses. */
 export interface IntegrationApi {
   default(options?: Record<string, unknown>): unknown;
-  contentConfigSource: string;
 }
 
 export interface SiteRuntime {
@@ -49,13 +48,13 @@ export async function loadSiteRuntime(cwd: string): Promise<SiteRuntime> {
 
 /**
  * The Astro project the command builds: a directory below the project's node_modules holding
- * only `src/content.config.mjs` (Astro reads collections only from a file there), so a team's
- * repository needs no Astro files of its own.
+ * only a `package.json`, so a team's repository needs no Astro files of its own. A
+ * `src/content.config.mjs` an earlier version wrote there is removed: the site needs no collection.
  */
-export async function generatedAstroRoot(cwd: string, integration: IntegrationApi): Promise<string> {
+export async function generatedAstroRoot(cwd: string): Promise<string> {
   const root = join(cwd, 'node_modules', '.cache', 'postmortem-kb', 'site');
-  await mkdir(join(root, 'src'), { recursive: true });
-  await writeFile(join(root, 'src', 'content.config.mjs'), integration.contentConfigSource);
+  await mkdir(root, { recursive: true });
+  await rm(join(root, 'src', 'content.config.mjs'), { force: true });
   await writeFile(join(root, 'package.json'), `${JSON.stringify({ private: true, type: 'module' }, null, 2)}\n`);
   return root;
 }
