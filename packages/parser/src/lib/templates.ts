@@ -44,8 +44,10 @@ export function templateReason(postmortem: Postmortem): string | null {
   const title = postmortem.title.trim();
   if (formatPlaceholder.test(title)) return `its title \`${title}\` holds a date format, not a date`;
   if (placeholderTitles.some((pattern) => pattern.test(title))) return `its title \`${title}\` is a placeholder`;
+  // A dated timeline entry rules a template out: most files have one, so their texts are not scanned.
+  if (postmortem.timeline.some((entry) => entry.at !== null)) return null;
   const placeholders = bodyPlaceholders(postmortem);
-  if (placeholders.length >= minBodyPlaceholders && postmortem.timeline.every((entry) => entry.at === null)) {
+  if (placeholders.length >= minBodyPlaceholders) {
     return `its body holds placeholders (${placeholders
       .slice(0, 3)
       .map((text) => `\`${text}\``)
