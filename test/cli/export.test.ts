@@ -2,14 +2,9 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { copyFixtures, edit, fixtureNames, lines, makeProject, readFixture, runCli, writeFiles } from './helpers.js';
+import { edit, fixtureNames, fixtureProject, lines, makeProject, readFixture, runCli } from './helpers.js';
 
-async function project(files: Record<string, string> = {}): Promise<string> {
-  const dir = await makeProject();
-  await copyFixtures(dir, [fixtureNames.taxonomy, fixtureNames.config, fixtureNames.dns], 'postmortems');
-  await writeFiles(dir, files);
-  return dir;
-}
+const project = fixtureProject;
 
 const csvHeader = 'id,slug,title,date,status,severity,organization,services,categories,timeToResolveMinutes,actionItemsOpen,actionItemsDone,path';
 

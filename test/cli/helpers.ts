@@ -88,6 +88,14 @@ export async function writeFiles(dir: string, files: Record<string, string>): Pr
   }
 }
 
+/** A fresh project whose postmortems/ holds the taxonomy and both fixtures, then `files` (path → content; they may replace a fixture). */
+export async function fixtureProject(files: Record<string, string> = {}): Promise<string> {
+  const dir = await makeProject();
+  await copyFixtures(dir, [fixtureNames.taxonomy, fixtureNames.config, fixtureNames.dns], 'postmortems');
+  await writeFiles(dir, files);
+  return dir;
+}
+
 /** Copies the fixture files named into `dir/<into>`. */
 export async function copyFixtures(dir: string, names: readonly string[], into = '.'): Promise<void> {
   for (const name of names) await cp(join(fixturesDir, name), join(dir, into, name));

@@ -6,7 +6,7 @@ import { execFile, execFileSync } from 'node:child_process';
 import { chmod, mkdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cliBin, copyFixtures, fixtureNames, makeProject, plainEnv, runCli, type CliResult } from './helpers.js';
+import { cliBin, type CliResult, copyFixtures, fixtureNames, fixtureProject, makeProject, plainEnv, runCli } from './helpers.js';
 
 /** The CLI as a user without root's power to read any file (uid 65534 when the tests run as root). */
 function runCliUnprivileged(args: readonly string[], cwd: string): Promise<CliResult> {
@@ -41,8 +41,7 @@ describe.concurrent('inputs', { timeout: 120_000 }, () => {
   });
 
   it('a file the user may not read is an `unreadable` error at that file, not a parser failure', async () => {
-    const dir = await makeProject();
-    await copyFixtures(dir, [fixtureNames.taxonomy, fixtureNames.config, fixtureNames.dns], 'postmortems');
+    const dir = await fixtureProject();
     await chmod(dir, 0o755);
     await chmod(join(dir, 'postmortems'), 0o755);
     for (const name of [fixtureNames.taxonomy, fixtureNames.config]) await chmod(join(dir, 'postmortems', name), 0o644);

@@ -3,7 +3,20 @@ import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { cliBin, copyFixtures, repositoryRoot, edit, escapeCodePattern, fixtureNames, lines, makeProject, plainEnv, readFixture, runCli } from './helpers.js';
+import {
+  cliBin,
+  copyFixtures,
+  edit,
+  escapeCodePattern,
+  fixtureNames,
+  fixtureProject,
+  lines,
+  makeProject,
+  plainEnv,
+  readFixture,
+  repositoryRoot,
+  runCli,
+} from './helpers.js';
 
 const dns = `postmortems/${fixtureNames.dns}`;
 const config = `postmortems/${fixtureNames.config}`;
@@ -21,9 +34,7 @@ async function projectWithProblems(files: Record<string, string> = {}): Promise<
     ['timezone: UTC\n', ''],
     ['- 2024-03-18 14:05 UTC — DETECTED', '- 2024-03-18 14:05 — DETECTED'],
   );
-  const dir = await makeProject({ [dns]: source, ...files });
-  await copyFixtures(dir, [fixtureNames.taxonomy, fixtureNames.config], 'postmortems');
-  return dir;
+  return fixtureProject({ [dns]: source, ...files });
 }
 
 // Line numbers shift by one: `timezone: UTC` (line 10) is removed.
@@ -31,11 +42,7 @@ const errorLine = `${dns}:13:1  error  Unexpected end 2024-03-18T13:30:00Z befor
 const infoLine = `${dns}:27:1  info  Unexpected timeline times without a time zone, expected a zone on the times (\`14:05 UTC\`), a note such as "All times UTC" or \`timezone\` in the frontmatter; assuming UTC  timeline-no-zone`;
 const warningLine = `${dns}:40:1  warning  Unexpected action item without an owner, expected \`@handle\` or \`owner: name\` in “Autoscale the resolver pool”  action-item-owner`;
 
-async function cleanProject(): Promise<string> {
-  const dir = await makeProject();
-  await copyFixtures(dir, [fixtureNames.taxonomy, fixtureNames.config, fixtureNames.dns], 'postmortems');
-  return dir;
-}
+const cleanProject = () => fixtureProject();
 
 describe.concurrent('postmortem lint', () => {
   it('stylish: one line per problem, a blank line and the summary; exit 1 on errors', async () => {

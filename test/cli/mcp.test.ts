@@ -8,7 +8,7 @@ import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js'
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { execFile } from 'node:child_process';
-import { cliBin, copyFixtures, fixtureNames, makeProject, plainEnv, runCli, writeFiles, type CliResult } from './helpers.js';
+import { cliBin, type CliResult, fixtureProject, makeProject, plainEnv, runCli } from './helpers.js';
 
 /** A postmortem whose text tries to pass for markup and for instructions to an agent. */
 const hostile = `---
@@ -42,9 +42,7 @@ let client: Client;
 let stderr = '';
 
 beforeAll(async () => {
-  dir = await makeProject();
-  await copyFixtures(dir, [fixtureNames.taxonomy, fixtureNames.config, fixtureNames.dns], 'postmortems');
-  await writeFiles(dir, { 'postmortems/2024-05-02-hostile-cache.md': hostile });
+  dir = await fixtureProject({ 'postmortems/2024-05-02-hostile-cache.md': hostile });
   const transport = new StdioClientTransport({
     command: process.execPath,
     args: [cliBin, 'mcp', '--dir', 'postmortems'],

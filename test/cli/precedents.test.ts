@@ -1,11 +1,9 @@
 /** `postmortem precedents`. */
 import { describe, expect, it } from 'vitest';
-import { copyFixtures, edit, fixtureNames, makeProject, readFixture, runCli, writeFiles } from './helpers.js';
+import { edit, fixtureNames, fixtureProject, readFixture, runCli } from './helpers.js';
 
 /** The two fixtures in postmortems/, plus an older incident on another service. */
 async function project(): Promise<string> {
-  const dir = await makeProject();
-  await copyFixtures(dir, [fixtureNames.taxonomy, fixtureNames.config, fixtureNames.dns], 'postmortems');
   const other = edit(
     await readFixture(fixtureNames.config),
     ['id: config-push-outage', 'id: billing-queue'],
@@ -13,8 +11,7 @@ async function project(): Promise<string> {
     ['services: [api]', 'services: [billing]'],
     ['categories: [config-change]', 'categories: [capacity]'],
   );
-  await writeFiles(dir, { 'postmortems/2023-01-01-billing-queue.md': other });
-  return dir;
+  return fixtureProject({ 'postmortems/2023-01-01-billing-queue.md': other });
 }
 
 describe.concurrent('postmortem precedents', () => {

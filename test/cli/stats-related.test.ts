@@ -1,11 +1,9 @@
 /** `postmortem stats` and `postmortem related`. */
 import { describe, expect, it } from 'vitest';
-import { copyFixtures, edit, fixtureNames, makeProject, readFixture, runCli, writeFiles } from './helpers.js';
+import { edit, fixtureNames, fixtureProject, readFixture, runCli, writeFiles } from './helpers.js';
 
 /** The two fixtures plus a third incident sharing the DNS one's service and category. */
 async function project(): Promise<string> {
-  const dir = await makeProject();
-  await copyFixtures(dir, [fixtureNames.taxonomy, fixtureNames.config, fixtureNames.dns], 'postmortems');
   const third = edit(
     await readFixture(fixtureNames.config),
     ['id: config-push-outage', 'id: cache-stampede'],
@@ -17,8 +15,7 @@ async function project(): Promise<string> {
     ['resolved_at: 2024-01-10T09:45:00Z', 'resolved_at: 2023-06-02T11:00:00Z'],
     ['- [x] Validate configuration before pushing it @bob', '- [ ] Add request coalescing @carol due: 2023-07-01'],
   );
-  await writeFiles(dir, { 'postmortems/2023-06-01-cache-stampede.md': third });
-  return dir;
+  return fixtureProject({ 'postmortems/2023-06-01-cache-stampede.md': third });
 }
 
 describe.concurrent('postmortem stats', () => {

@@ -4,7 +4,7 @@
  * control character, and a newline in a value never starts a line of its own.
  */
 import { describe, expect, it } from 'vitest';
-import { copyFixtures, fixtureNames, lines, makeProject, plainEnv, runCli, type CliResult } from './helpers.js';
+import { type CliResult, fixtureNames, fixtureProject, lines, makeProject, plainEnv, runCli } from './helpers.js';
 
 /** Each payload asks a terminal to do something it must not do for a postmortem. */
 const payloads = {
@@ -33,7 +33,7 @@ const hostileName = `2024-05-01-evil${payloads.windowTitle}${payloads.forgedComm
 
 /** A project with the clean fixtures, a taxonomy, and one hostile postmortem in a hostile file name. */
 async function hostileProject(): Promise<string> {
-  const dir = await makeProject({
+  return fixtureProject({
     [`postmortems/${hostileName}`]: `---
 id: ${yamlString(`evil ${hostile}`)}
 title: ${yamlString(`Evil ${hostile}`)}
@@ -59,8 +59,6 @@ The DNS resolver pool ran out of capacity ${payloads.hidden}.
 - [ ] Fix it ${hostile}
 `,
   });
-  await copyFixtures(dir, [fixtureNames.taxonomy, fixtureNames.config, fixtureNames.dns], 'postmortems');
-  return dir;
 }
 
 function expectNoRawControls(result: CliResult): void {

@@ -7,7 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdir, readdir, readFile, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { copyFixtures, fixtureNames, makeProject, plainEnv, runCli, runCliWithFileSizeLimit } from './helpers.js';
+import { fixtureNames, fixtureProject, makeProject, plainEnv, runCli, runCliWithFileSizeLimit } from './helpers.js';
 
 const newArgs = ['new', 'Disk full', '--date', '2024-05-01'];
 const newFile = 'postmortems/2024-05-01-disk-full.md';
@@ -63,11 +63,7 @@ describe.concurrent('postmortem new: the project template', { timeout: 120_000 }
   });
 });
 
-async function corpus(): Promise<string> {
-  const dir = await makeProject();
-  await copyFixtures(dir, [fixtureNames.taxonomy, fixtureNames.config, fixtureNames.dns], 'postmortems');
-  return dir;
-}
+const corpus = () => fixtureProject();
 
 describe.concurrent('postmortem export --output', { timeout: 120_000 }, () => {
   it.each([

@@ -1,21 +1,7 @@
-import { fileURLToPath } from 'node:url';
-import { beforeAll, describe, expect, it } from 'vitest';
-import { loadPostmortems, loadTaxonomy, type Postmortem, type Taxonomy } from '@postmortem-kb/parser';
+import { describe, expect, it } from 'vitest';
+import { loadKnowledgeBase, utcTimes as utc } from './_knowledge-base.js';
 
-const dir = fileURLToPath(new URL('../../postmortems/', import.meta.url));
-let corpus: Postmortem[];
-let taxonomy: Taxonomy;
-const bySlug = (slug: string) => {
-  const found = corpus.find((postmortem) => postmortem.slug === slug);
-  if (!found) throw new Error(`no postmortem ${slug}`);
-  return found;
-};
-const utc = (postmortem: Postmortem) => postmortem.timeline.map((entry) => (entry.at === null ? null : new Date(entry.at).toISOString()));
-
-beforeAll(async () => {
-  corpus = await loadPostmortems(dir, { workers: false });
-  taxonomy = await loadTaxonomy(`${dir}/taxonomy.yaml`);
-});
+const { corpus, taxonomy, bySlug } = await loadKnowledgeBase();
 
 describe('the knowledge base corpus', () => {
   it('holds the five seeds and at least 60 more public incidents', () => {

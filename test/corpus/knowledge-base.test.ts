@@ -8,26 +8,13 @@
  * margin of fourteen incidents; a new incident should still come with a timed timeline, and a dated one:
  * three more undated incidents would take the dated share under 96 %.
  */
-import { fileURLToPath } from 'node:url';
-import { beforeAll, describe, expect, it } from 'vitest';
-import { loadPostmortems, loadTaxonomy, type Postmortem, type Taxonomy } from '@postmortem-kb/parser';
+import { describe, expect, it } from 'vitest';
+import type { Postmortem } from '@postmortem-kb/parser';
+import { loadKnowledgeBase, utcTimes as utc } from './_knowledge-base.js';
 
-const dir = fileURLToPath(new URL('../../postmortems/', import.meta.url));
-let corpus: Postmortem[];
-let taxonomy: Taxonomy;
-const bySlug = (slug: string) => {
-  const found = corpus.find((postmortem) => postmortem.slug === slug);
-  if (!found) throw new Error(`no postmortem ${slug}`);
-  return found;
-};
+const { corpus, taxonomy, bySlug } = await loadKnowledgeBase();
 const text = (postmortem: Postmortem) =>
   [postmortem.summary, postmortem.impact.text, ...postmortem.rootCauses.map((cause) => cause.text), postmortem.trigger ?? ''].join('\n');
-const utc = (postmortem: Postmortem) => postmortem.timeline.map((entry) => (entry.at === null ? null : new Date(entry.at).toISOString()));
-
-beforeAll(async () => {
-  corpus = await loadPostmortems(dir, { workers: false });
-  taxonomy = await loadTaxonomy(`${dir}/taxonomy.yaml`);
-});
 
 describe('coverage', () => {
   it('gives every incident a trigger from the taxonomy', () => {

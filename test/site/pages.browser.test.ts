@@ -6,14 +6,14 @@
  * built: the fixtures in test/fixtures/site-pages/ with the repository's taxonomy and an `editUrl`,
  * a corpus without categories, a prose-only report with nothing to browse by, and an empty corpus.
  */
-import { cp, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import type { Server } from 'node:http';
+import { cp, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildSite, repo } from './_build.js';
-import { launchChromium, serveStatic } from './_serve.js';
+import { repo } from './_build.js';
+import { launchChromium } from './_serve.js';
+import { buildAndServe, closeServer, type ServedSite } from './_site-in-browser.js';
 import { seriousAxeViolations } from './_axe.js';
 
 const fixtures = join(repo, 'test/fixtures/site-pages');
@@ -27,16 +27,11 @@ const phone = { viewport: { width: 375, height: 740 }, isMobile: true };
 
 let work: string;
 let browser: Browser;
-const sites: Record<'full' | 'uncategorized' | 'prose' | 'empty', { server: Server; origin: string }> = {} as never;
+const sites: Record<'full' | 'uncategorized' | 'prose' | 'empty', ServedSite> = {} as never;
 const contexts: BrowserContext[] = [];
 
 async function build(name: keyof typeof sites, fill: (corpus: string) => Promise<void>): Promise<void> {
-  const corpus = join(work, name, 'postmortems');
-  await mkdir(corpus, { recursive: true });
-  await fill(corpus);
-  const outDir = join(work, name, 'dist');
-  await buildSite(corpus, outDir, join(work, name, 'cache'));
-  sites[name] = await serveStatic(outDir);
+  sites[name] = await buildAndServe(join(work, name), fill);
 }
 
 async function open(site: keyof typeof sites, path: string, options: Parameters<Browser['newContext']>[0] = {}): Promise<Page> {
@@ -64,7 +59,7 @@ beforeAll(async () => {
 afterAll(async () => {
   for (const context of contexts) await context.close();
   await browser?.close();
-  for (const site of Object.values(sites)) await new Promise((resolve) => site.server.close(resolve));
+  for (const site of Object.values(sites)) await closeServer(site.server);
   if (work) await rm(work, { recursive: true, force: true });
 });
 

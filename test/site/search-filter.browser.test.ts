@@ -3,40 +3,25 @@
  * filtered and sorted like a table (several facets, URL state, chips, counts, no-JS full list),
  * in Chromium over the real corpus plus the site fixtures. axe audits the new pages.
  */
-import { cp, mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
-import type { Server } from 'node:http';
-import { tmpdir } from 'node:os';
+import { readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildSite, repo } from './_build.js';
-import { launchChromium, serveStatic } from './_serve.js';
+import { openSiteInBrowser, realCorpusWithFixtures, type SiteInBrowser } from './_site-in-browser.js';
 import { seriousAxeViolations } from './_axe.js';
 
-let work: string;
+let site: SiteInBrowser | undefined;
 let outDir: string;
-let server: Server;
 let origin: string;
 let browser: Browser;
 let context: BrowserContext;
 
 beforeAll(async () => {
-  work = await mkdtemp(join(tmpdir(), 'pm-search-'));
-  const corpus = join(work, 'postmortems');
-  outDir = join(work, 'dist');
-  await cp(join(repo, 'postmortems'), corpus, { recursive: true });
-  await cp(join(repo, 'test/fixtures/site'), corpus, { recursive: true });
-  await buildSite(corpus, outDir, join(work, 'cache'));
-  ({ server, origin } = await serveStatic(outDir));
-  browser = await launchChromium();
-  context = await browser.newContext({ baseURL: origin });
+  site = await openSiteInBrowser('pm-search-', realCorpusWithFixtures);
+  ({ outDir, origin, browser, context } = site);
 }, 300_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await new Promise((resolve) => (server ? server.close(resolve) : resolve(undefined)));
-  if (work) await rm(work, { recursive: true, force: true });
-});
+afterAll(() => site?.close());
 
 interface Row {
   slug: string;

@@ -3,25 +3,20 @@
  * beforeAll builds the site once from the real corpus plus test/fixtures/site/ into a temp
  * directory and serves it with a tiny static server that also sends the CSP header.
  */
-import { cp, mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
-import type { Server } from 'node:http';
-import { tmpdir } from 'node:os';
+import { readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildSite, repo } from './_build.js';
-import { launchChromium, serveStatic } from './_serve.js';
+import { openSiteInBrowser, realCorpusWithFixtures, search, type SiteInBrowser } from './_site-in-browser.js';
 import { seriousAxeViolations } from './_axe.js';
 
-const fixtures = join(repo, 'test/fixtures/site');
 const target = '2024-03-01-fixture-ingest-compaction-backlog';
 const hostile = '2024-02-29-xss-fixture-hostile-markdown';
 /** Recurs 111 days after `target` (same category, service and organization), while one of its follow-ups is open. */
 const recurrence = '2024-06-20-fixture-ingest-queue-disks-fill-again';
 
-let work: string;
+let site: SiteInBrowser | undefined;
 let outDir: string;
-let server: Server;
 let origin: string;
 let browser: Browser;
 let context: BrowserContext;
@@ -43,31 +38,12 @@ async function newPage(): Promise<{ page: Page; dialogs: string[]; errors: strin
   return { page, dialogs, errors };
 }
 
-async function search(page: Page, query: string): Promise<string[]> {
-  const input = page.locator('input[type=search]');
-  await input.click();
-  await input.fill(query);
-  await page.locator('[data-search-results] a').first().waitFor();
-  return page.locator('[data-search-results] a').evaluateAll((links) => links.map((link) => (link as HTMLAnchorElement).pathname));
-}
-
 beforeAll(async () => {
-  work = await mkdtemp(join(tmpdir(), 'pm-site-'));
-  const corpus = join(work, 'postmortems');
-  outDir = join(work, 'dist');
-  await cp(join(repo, 'postmortems'), corpus, { recursive: true });
-  await cp(fixtures, corpus, { recursive: true });
-  await buildSite(corpus, outDir, join(work, 'cache'));
-  ({ server, origin } = await serveStatic(outDir));
-  browser = await launchChromium();
-  context = await browser.newContext({ baseURL: origin });
+  site = await openSiteInBrowser('pm-site-', realCorpusWithFixtures);
+  ({ outDir, origin, browser, context } = site);
 }, 240_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await new Promise((resolve) => (server ? server.close(resolve) : resolve(undefined)));
-  if (work) await rm(work, { recursive: true, force: true });
-});
+afterAll(() => site?.close());
 
 describe('the built site', () => {
   it('emits no inline script, inline style or event-handler attribute on any page', async () => {

@@ -20,6 +20,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixtureNames, fixturesDir, runCommand, type CliResult } from '../cli/helpers.js';
 import { repo } from './_build.js';
 import { launchChromium, serveStatic } from './_serve.js';
+import { closeServer, search } from './_site-in-browser.js';
 
 /** The packages `@postmortem-kb/cli` and `@postmortem-kb/astro` need at run time, packed. */
 const packed = ['parser', 'import', 'cli', 'astro'];
@@ -112,14 +113,7 @@ async function serveBuild(outDir: string, base = '/'): Promise<ServedBuild> {
 
 async function closeServed(served: ServedBuild | undefined): Promise<void> {
   await served?.context.close();
-  await new Promise((resolve) => (served ? served.server.close(resolve) : resolve(undefined)));
-}
-
-async function search(page: Page, query: string): Promise<void> {
-  const input = page.locator('input[type=search]');
-  await input.click();
-  await input.fill(query);
-  await page.locator('[data-search-results] a').first().waitFor();
+  await closeServer(served?.server);
 }
 
 beforeAll(async () => {
