@@ -315,3 +315,26 @@ describe('shape: action items as labelled paragraphs', () => {
     expect(brief(result)).toEqual([[23, 'Set a per-project cache quota', null, null, null, null]]);
   });
 });
+
+describe('shape: action items with a sub-list of fields', () => {
+  const brief = (result: Postmortem) => result.actionItems.map((item) => [item.line, item.text, item.owner, item.status, item.due, item.priority, item.ticket]);
+  it('reads `1. **Item**` over `- owner: …` / `- due: …` / `- status: …` lines, indented or flat after it, as one item', () => {
+    const result = fixture('action-sub-lists', 'ok.md');
+    expect({ items: brief(result), diagnostics: lines(result) }).toEqual({
+      items: [
+        [7, 'Cap client retries at three with jitter', 'ines', 'done', '2024-06-15', null, null],
+        [11, 'Alert on export queue age', 'Rafael Costa', 'open', null, null, 'OPS-418'],
+        [15, 'Write down who may pause exports', 'kemal', null, null, 'P2', null],
+      ],
+      diagnostics: [],
+    });
+  });
+
+  it('reads a sub-list with any line that is not a field, a task list, or a field list after a paragraph as before: items of their own', () => {
+    const result = fixture('action-sub-lists', 'not-ok.md');
+    expect(brief(result)).toEqual([
+      [9, 'Check the old key is revoked everywhere.', null, null, null, null, null],
+      [13, 'status: done', null, null, null, null, null],
+    ]);
+  });
+});

@@ -2,6 +2,7 @@
 import type { List, ListItem, Nodes } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { annotate } from './action-item-annotations.js';
+import { mergeFields, readFieldList } from './action-item-fields.js';
 import { placeOf, renderBlocks, type Place } from './action-item-render.js';
 import { firstTicket } from './action-item-tickets.js';
 import type { DiagnosticSink } from './diagnostics.js';
@@ -24,24 +25,29 @@ export function collectList(list: List, items: ActionItem[], sink: DiagnosticSin
   for (const listItem of list.children) {
     const nested = listItem.children.filter((child): child is List => child.type === 'list');
     const own = listItem.children.filter((child) => child.type !== 'list');
-    if (!isGroupLabel(listItem, own, nested)) {
-      const place = placeOf(listItem, fallback);
+    const place = placeOf(listItem, fallback);
+    // `- owner: @ines` / `- status: done` under the item describe it; they are not items.
+    const fields = nested.length === 1 ? readFieldList(nested[0]!, place, sink) : null;
+    if (fields !== null || !isGroupLabel(listItem, own, nested)) {
       const rendered = renderBlocks(own);
       const annotated = annotate(rendered, place, sink);
       if (annotated.text !== '') {
         const checkbox = listItem.checked === true ? 'done' : listItem.checked === false ? 'open' : null;
-        items.push({
+        const item: ActionItem = {
           text: annotated.text,
           owner: annotated.owner,
-          status: checkbox ?? annotated.status ?? (annotated.doneOn !== null ? 'done' : null) ?? context,
+          status: checkbox ?? annotated.status ?? fields?.status ?? (annotated.doneOn !== null ? 'done' : null) ?? context,
           priority: annotated.priority,
           type: annotated.type,
           ticket: firstTicket(rendered),
           due: annotated.due,
           doneOn: annotated.doneOn,
           line: place.line,
-        });
+        };
+        if (fields !== null) mergeFields(item, fields);
+        items.push(item);
       }
+      if (fields !== null) continue;
     }
     // "- Completed:" over a nested list states the status of its items.
     const groupStatus = isGroupLabel(listItem, own, nested) ? statusOfLabel(collapse(own.map((node) => toString(node)).join(' '))) : null;

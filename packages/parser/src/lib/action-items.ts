@@ -7,9 +7,10 @@
  */
 import type { RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
+import { mergeFields, readFieldList } from './action-item-fields.js';
 import { collectList, statusOfLabel, type Status } from './action-item-list.js';
 import { labelledActionItem } from './action-item-paragraphs.js';
-import type { Place } from './action-item-render.js';
+import { placeOf, type Place } from './action-item-render.js';
 import { collectTable } from './action-item-table.js';
 import type { DiagnosticSink } from './diagnostics.js';
 import type { ActionItem } from './schema.js';
@@ -25,7 +26,10 @@ export function extractActionItems(section: SectionNode, sink: DiagnosticSink): 
   // The status a heading or label states for the plain items under it ("Completed", "Next steps").
   const headingStatus: Array<{ depth: number; status: Status }> = [{ depth: section.depth, status: statusOfLabel(section.heading) }];
   let labelStatus: Status | undefined;
+  let previous: RootContent | undefined;
   for (const node of section.scope) {
+    const before = previous;
+    previous = node;
     if (node.type === 'heading') {
       if (foreignDepth !== null && node.depth <= foreignDepth) foreignDepth = null;
       const text = headingText(node);
@@ -51,10 +55,23 @@ export function extractActionItems(section: SectionNode, sink: DiagnosticSink): 
       if (text.length <= 60) labelStatus = statusOfLabel(text) ?? labelStatus;
       continue;
     }
-    collectBlock(node, items, sink, fallback, labelStatus ?? headingStatus[headingStatus.length - 1]!.status);
+    // A list of `owner: …` / `status: …` lines right after a list (a change of bullet ends the list) is its last item's.
+    const last = before?.type === 'list' && node.type === 'list' ? lastItemOf(before, items) : undefined;
+    const fields = last !== undefined && node.type === 'list' ? readFieldList(node, placeOf(node, fallback), sink) : null;
+    if (last !== undefined && fields !== null) {
+      mergeFields(last, fields);
+      last.status = fields.status ?? last.status;
+    } else collectBlock(node, items, sink, fallback, labelStatus ?? headingStatus[headingStatus.length - 1]!.status);
     if (node.type === 'list' || node.type === 'table') labelStatus = undefined;
   }
   return items;
+}
+
+/** The last item read from `list`, if its last item was read as one. */
+function lastItemOf(list: RootContent, items: ActionItem[]): ActionItem | undefined {
+  const last = items[items.length - 1];
+  const from = list.position?.start.line;
+  return last !== undefined && from !== undefined && last.line >= from ? last : undefined;
 }
 
 function collectBlock(node: RootContent, items: ActionItem[], sink: DiagnosticSink, fallback: Place, context: Status = null): void {
