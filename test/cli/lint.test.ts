@@ -44,7 +44,11 @@ const warningLine = `${dns}:40:1  warning  Unexpected action item without an own
 
 const cleanProject = () => fixtureProject();
 
-describe.concurrent('postmortem lint', () => {
+// Each test spawns the CLI, up to five at once (describe.concurrent), and some lint 210 or 250 files: on a 2-core machine
+// shared with site builds the default 30 s ran out. No test asserts a duration; a hang still fails, after two minutes.
+const timeout = 120_000;
+
+describe.concurrent('postmortem lint', { timeout }, () => {
   it('stylish: one line per problem, a blank line and the summary; exit 1 on errors', async () => {
     const result = await runCli(['lint'], { cwd: await projectWithProblems() });
     expect(result.stdout).toBe(`${errorLine}\n${warningLine}\n\n✖ 2 problems (1 error, 1 warning)\n`);
@@ -301,7 +305,7 @@ describe.concurrent('postmortem lint', () => {
   });
 });
 
-describe('postmortem lint on a collection whose facts live in frontmatter', () => {
+describe('postmortem lint on a collection whose facts live in frontmatter', { timeout }, () => {
   it('exits 0 with warnings only (UUID and hash file names, `start_time: ""`, company/product/keywords)', async () => {
     const result = await runCli(['lint', 'test/fixtures/shapes/frontmatter-collection'], { cwd: repositoryRoot });
     expect({ code: result.code, stdout: lines(result.stdout), stderr: result.stderr }).toEqual({

@@ -133,7 +133,9 @@ describe('the built site', () => {
     await page.keyboard.press('/');
     expect(await page.evaluate(() => document.activeElement?.getAttribute('type'))).toBe('search');
     await page.keyboard.type('compaction backlog');
-    await page.locator('[data-search-results] a').first().waitFor();
+    // Each keystroke runs a query; on a loaded machine one for a prefix ('compaction backl') can render first and be replaced
+    // after ArrowDown focused its first link. The "see all" link names the query its results are for: wait for the full one.
+    await page.locator(`[data-search-all][href="/search/?q=${encodeURIComponent('compaction backlog')}"]`).waitFor();
     await page.keyboard.press('ArrowDown');
     expect(await page.evaluate(() => (document.activeElement as HTMLAnchorElement | null)?.pathname)).toBe(`/incidents/${target}/`);
     await page.keyboard.press('Enter');
