@@ -338,3 +338,40 @@ describe('shape: action items with a sub-list of fields', () => {
     ]);
   });
 });
+
+describe('shape: causes, contributing factors and trigger mixed in one list or section', () => {
+  const causes = (result: Postmortem) => ({
+    rootCauses: result.rootCauses.map((cause) => cause.text),
+    contributingFactors: result.contributingFactors.map((factor) => factor.text),
+    trigger: result.trigger,
+    inferred: result.inferred,
+  });
+  it('reads the sub-headings of "Why it failed" and the labelled items of a "What went wrong" list', () => {
+    expect(causes(fixture('cause-kinds', 'ok.md'))).toEqual({
+      rootCauses: [
+        'The new certificate chain left out the intermediate the card network expects.',
+        'the rotation script builds the chain from a hard-coded list.',
+      ],
+      contributingFactors: [
+        'The staging network simulator accepts chains without the intermediate.',
+        'Decline-rate alerts were tuned for weekday traffic only.',
+        'nobody reviewed the script after the vendor changed intermediates.',
+      ],
+      trigger: 'A scheduled rotation job installed the chain at 09:00.',
+      inferred: undefined,
+    });
+  });
+
+  it('keeps a "Contributing factors" sub-section and items labelled "Contributing factor:" or "Trigger:" out of the root causes', () => {
+    expect(causes(fixture('cause-kinds', 'root-cause-section.md'))).toEqual({
+      rootCauses: ['the purge job skipped the grace period for tenants with no owner.', 'Ownership checks were added without a migration for older tenants.'],
+      contributingFactors: ['The runbook still named the old scheduler.', "the job's dry-run mode logged nothing."],
+      trigger: 'a bulk import created 400 tenants without an owner.',
+      inferred: undefined,
+    });
+  });
+
+  it('takes no cause from unlabelled went-wrong items or a bare "Cause:" label', () => {
+    expect(causes(fixture('cause-kinds', 'not-ok.md'))).toEqual({ rootCauses: [], contributingFactors: [], trigger: null, inferred: undefined });
+  });
+});

@@ -13,9 +13,37 @@ import { categoriesMentioned, type Taxonomy } from './taxonomy.js';
 
 export type Causes = Pick<Postmortem, 'rootCauses' | 'contributingFactors' | 'trigger' | 'detection' | 'resolution' | 'inferred'>;
 
+// "Root cause: …", "Contributing factor: …", "**Trigger:** …" opening an item of a causes or went-wrong list.
+const causeLabel = /^(?:(?:root|primary|main|underlying) causes?|(contributing (?:factors?|causes?)|contributors?)|(trigger(?:ed by)?))\s?:\s*(?=\S)/i;
+
+interface SortedItems {
+  rootCauses: string[];
+  contributingFactors: string[];
+  trigger: string | null;
+}
+
+/** Sorts items by the label that opens them; `unlabelled` says where an item without one goes. */
+function sortByLabel(items: readonly string[], unlabelled: 'rootCauses' | null, into: SortedItems): void {
+  for (const item of items) {
+    const label = causeLabel.exec(item);
+    if (label === null) {
+      if (unlabelled) into[unlabelled].push(item);
+      continue;
+    }
+    const text = item.slice(label[0].length);
+    if (label[1] !== undefined) into.contributingFactors.push(text);
+    else if (label[2] !== undefined) into.trigger ??= text;
+    else into.rootCauses.push(text);
+  }
+}
+
 export function readCauses(content: SectionContent, tree: Root, categories: readonly string[], taxonomy: Taxonomy | undefined): Causes {
-  const statedCauses = content.items('rootCause');
-  const trigger = content.text('trigger');
+  // A causes list that labels its items ("Contributing factor: …") sorts them; so does a went-wrong list, for its labelled items only.
+  const sorted: SortedItems = { rootCauses: [], contributingFactors: content.items('contributingFactors'), trigger: null };
+  sortByLabel(content.items('rootCause'), 'rootCauses', sorted);
+  sortByLabel(content.items('lessons'), null, sorted);
+  const statedCauses = sorted.rootCauses;
+  const trigger = content.text('trigger') ?? sorted.trigger;
   const resolution = content.text('resolution');
   const prose = statedCauses.length === 0 || trigger === null || resolution === null ? inferFromProse(nodesToText(tree.children)) : null;
   const inferredCauses = statedCauses.length === 0 ? (prose?.rootCauses ?? []) : [];
@@ -31,7 +59,7 @@ export function readCauses(content: SectionContent, tree: Root, categories: read
   });
   return {
     rootCauses,
-    contributingFactors: content.items('contributingFactors').map((item) => ({ text: item })),
+    contributingFactors: sorted.contributingFactors.map((item) => ({ text: item })),
     trigger: trigger ?? prose?.trigger ?? null,
     detection: content.text('detection'),
     resolution: resolution ?? prose?.resolution ?? null,

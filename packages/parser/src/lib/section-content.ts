@@ -2,7 +2,7 @@
  * What a postmortem says under each kind of section: the sections of that kind (sub-headings
  * belong to their parent), else a labelled paragraph before the first H2 (`**Impact:** …`).
  */
-import type { List } from 'mdast';
+import type { List, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import type { BodyMetadata } from './metadata.js';
 import type { SectionKind } from './schema.js';
@@ -37,21 +37,38 @@ export class SectionContent {
     return found.map((section) => nodesToText(section.scope)).join('\n\n');
   }
 
-  /** The list items (or paragraphs) of the sections of `kind`, else its labelled paragraph as one item. */
+  /**
+   * The list items (or paragraphs) of the sections of `kind`, else its labelled paragraph as one item.
+   * A sub-section of another kind ("### Contributing factors" under "## Root cause") is not part of it.
+   */
   items(kind: SectionKind): string[] {
     const found = this.all(kind);
-    if (found.length > 0) return found.flatMap((section) => itemsOf(section));
+    if (found.length > 0) return found.flatMap((section) => itemsOf(this.ownedNodes(section)));
     const value = this.field(kind);
     return value ? [value] : [];
   }
+
+  /** The section's own nodes and those of its sub-sections of the same kind (the whole scope when it has none other). */
+  private ownedNodes(section: SectionNode): RootContent[] {
+    const kept = new Set([section.index]);
+    const nodes = [...section.own];
+    for (let index = section.index + 1; index < this.sections.length; index++) {
+      const sub = this.sections[index]!;
+      if (sub.depth <= section.depth) break;
+      if (sub.kind !== section.kind || !kept.has(sub.parent)) continue;
+      kept.add(sub.index);
+      nodes.push(...sub.own);
+    }
+    return nodes;
+  }
 }
 
-/** A section's list items, or its paragraphs when it has no list. */
-function itemsOf(section: SectionNode): string[] {
-  const lists = section.scope.filter((node): node is List => node.type === 'list');
+/** List items, or the paragraphs when there is no list. */
+function itemsOf(nodes: readonly RootContent[]): string[] {
+  const lists = nodes.filter((node): node is List => node.type === 'list');
   if (lists.length > 0) {
     return lists.flatMap((list) => list.children.map((item) => collapse(toString(item)))).filter(Boolean);
   }
-  const text = nodesToText(section.scope.filter((node) => node.type !== 'heading'));
+  const text = nodesToText(nodes.filter((node) => node.type !== 'heading'));
   return text ? [text.replace(/[ \t]+/g, ' ')] : [];
 }

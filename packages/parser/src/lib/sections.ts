@@ -71,6 +71,8 @@ const headingSynonyms: ReadonlyArray<readonly [SectionKind, readonly string[]]> 
       'why did it happen',
       'why did this happen',
       'why it happened',
+      'why it failed',
+      'why did it fail',
       'what allowed this to happen',
       'what allowed it to happen',
       'technical causes',
