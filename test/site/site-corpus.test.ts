@@ -20,6 +20,13 @@ async function siteConfig(options: Record<string, unknown> = {}): Promise<Resolv
   return config;
 }
 
+/** A load whose cache writes are done, so that no write is left running when the test's folder is removed. */
+async function loaded(...args: Parameters<typeof loadSiteCorpus>): ReturnType<typeof loadSiteCorpus> {
+  const corpus = await loadSiteCorpus(...args);
+  await corpus.cached;
+  return corpus;
+}
+
 function logged(corpus: Awaited<ReturnType<typeof loadSiteCorpus>>): string[] {
   const lines: string[] = [];
   logSiteCorpus(corpus, { info: (message) => lines.push(message), warn: (message) => lines.push(message) });
@@ -46,7 +53,7 @@ afterEach(async () => {
 
 describe('loadSiteCorpus (the postmortems the site publishes)', () => {
   it('reads every postmortem in the library order and counts what it parsed', async () => {
-    const corpus = await loadSiteCorpus(await siteConfig(), cache);
+    const corpus = await loaded(await siteConfig(), cache);
     expect(corpus.postmortems.map((postmortem) => postmortem.slug)).toEqual(['2024-01-02-alpha', '2024-01-03-beta']);
     expect(corpus.postmortems[0]!.html).not.toContain('<b>');
     expect([corpus.parsed, corpus.reused]).toEqual([2, 0]);
@@ -54,18 +61,18 @@ describe('loadSiteCorpus (the postmortems the site publishes)', () => {
   });
 
   it('serves unchanged files from the cache directory on the next load, parses a changed one, and drops the entries of removed files', async () => {
-    const first = await loadSiteCorpus(await siteConfig(), cache);
+    const first = await loaded(await siteConfig(), cache);
     await first.cached;
     expect(await readdir(cache)).toHaveLength(2);
 
-    const second = await loadSiteCorpus(await siteConfig(), cache);
+    const second = await loaded(await siteConfig(), cache);
     expect([second.parsed, second.reused]).toEqual([0, 2]);
     expect(second.postmortems).toEqual(first.postmortems);
     await second.cached;
 
     await writeFile(join(dir, '2024-01-03-beta.md'), postmortem('Beta, revised'));
     await rm(join(dir, '2024-01-02-alpha.md'));
-    const third = await loadSiteCorpus(await siteConfig(), cache);
+    const third = await loaded(await siteConfig(), cache);
     expect([third.parsed, third.reused]).toEqual([1, 0]);
     expect(third.postmortems.map((postmortem) => postmortem.title)).toEqual(['Beta, revised']);
     await third.cached;
@@ -73,28 +80,24 @@ describe('loadSiteCorpus (the postmortems the site publishes)', () => {
   });
 
   it('parses every file again when the rule settings change (they change the diagnostics kept)', async () => {
-    await (
-      await loadSiteCorpus(await siteConfig(), cache)
-    ).cached;
-    const again = await loadSiteCorpus(await siteConfig({ rules: { 'empty-lessons': 'off' } }), cache);
+    await loaded(await siteConfig(), cache);
+    const again = await loaded(await siteConfig({ rules: { 'empty-lessons': 'off' } }), cache);
     expect([again.parsed, again.reused]).toEqual([2, 0]);
   });
 
   it('serves unchanged files from memory after a change in `astro dev`', async () => {
     const recent: RecentPostmortems = new Map();
-    await loadSiteCorpus(await siteConfig(), join(root, 'no-cache-here'), recent);
+    await loaded(await siteConfig(), join(root, 'no-cache-here'), recent);
     await writeFile(join(dir, '2024-01-03-beta.md'), postmortem('Beta, revised'));
-    const reloaded = await loadSiteCorpus(await siteConfig(), join(root, 'no-cache-here'), recent);
+    const reloaded = await loaded(await siteConfig(), join(root, 'no-cache-here'), recent);
     expect([reloaded.parsed, reloaded.reused]).toEqual([1, 1]);
     expect(recent.size).toBe(2);
   });
 
   it('reads a cache entry it cannot deserialise as missing: the file is parsed again', async () => {
-    await (
-      await loadSiteCorpus(await siteConfig(), cache)
-    ).cached;
+    await loaded(await siteConfig(), cache);
     for (const name of await readdir(cache)) await writeFile(join(cache, name), 'not a serialised postmortem');
-    const again = await loadSiteCorpus(await siteConfig(), cache);
+    const again = await loaded(await siteConfig(), cache);
     expect([again.parsed, again.reused]).toEqual([2, 0]);
     expect(again.postmortems.map((postmortem) => postmortem.title)).toEqual(['Alpha', 'Beta']);
   });
@@ -103,7 +106,7 @@ describe('loadSiteCorpus (the postmortems the site publishes)', () => {
     const source = '---\ntitle: [unclosed <script>alert(1)</script>\n---\n\n## Summary\n\nx\n';
     await writeFile(join(dir, '2024-01-05-yaml.md'), source);
     await writeFile(join(dir, '2024-01-04-final.md'), postmortem('Final', 'status: final\n'));
-    const corpus = await loadSiteCorpus(await siteConfig({ strict: false }), cache);
+    const corpus = await loaded(await siteConfig({ strict: false }), cache);
     expect(corpus.postmortems.map((postmortem) => postmortem.slug).sort()).toEqual([
       '2024-01-02-alpha',
       '2024-01-03-beta',
@@ -122,7 +125,7 @@ describe('loadSiteCorpus (the postmortems the site publishes)', () => {
 
   it('with strict lists every error as the build stops with it, each positioned', async () => {
     await writeFile(join(dir, '2024-01-04-final.md'), postmortem('Final', 'status: final\n'));
-    const corpus = await loadSiteCorpus(await siteConfig({ strict: true }), cache);
+    const corpus = await loaded(await siteConfig({ strict: true }), cache);
     const final = relative(process.cwd(), join(dir, '2024-01-04-final.md'));
     expect(problemsError(corpus.failing).message).toMatch(
       new RegExp(`^4 problems in postmortems:\\n${final.replace(/[.\\/]/g, '\\$&')}:5:1 Unexpected final postmortem without an Impact section`),
@@ -131,7 +134,7 @@ describe('loadSiteCorpus (the postmortems the site publishes)', () => {
 
   it('without strict still fails on errors in taxonomy.yaml (configuration, not content)', async () => {
     await writeFile(join(dir, 'taxonomy.yaml'), 'categories: [\n');
-    const corpus = await loadSiteCorpus(await siteConfig({ strict: false }), cache);
+    const corpus = await loaded(await siteConfig({ strict: false }), cache);
     expect(corpus.failing.length).toBeGreaterThan(0);
     expect(problemsError(corpus.failing).message).toMatch(/taxonomy\.yaml:\d+:\d+ /);
   });
@@ -139,7 +142,7 @@ describe('loadSiteCorpus (the postmortems the site publishes)', () => {
   it('leaves out the files the `ignore` globs match', async () => {
     await mkdir(join(dir, 'drafts'));
     await writeFile(join(dir, 'drafts', '2024-01-06-draft.md'), postmortem('Draft'));
-    const corpus = await loadSiteCorpus(await siteConfig({ ignore: ['drafts/**'] }), cache);
+    const corpus = await loaded(await siteConfig({ ignore: ['drafts/**'] }), cache);
     expect(corpus.postmortems.map((postmortem) => postmortem.slug)).toEqual(['2024-01-02-alpha', '2024-01-03-beta']);
   });
 
@@ -178,7 +181,7 @@ export default defineRule({
     corpus.postmortems.find((postmortem) => postmortem.slug === slug)!.diagnostics.filter((diagnostic) => diagnostic.ruleId.startsWith('team/'));
 
   it("keeps a team rule's diagnostics with the postmortem (as /problems/ lists them) and logs them as lint prints them", async () => {
-    const corpus = await loadSiteCorpus(await teamConfig({}), cache);
+    const corpus = await loaded(await teamConfig({}), cache);
     expect(teamDiagnostics(corpus, '2024-01-04-gamma')).toEqual([
       { ruleId: 'team/no-tbd', severity: 'error', message: 'Unexpected TBD in the title, expected the incident name', path: gamma(), line: 2, column: 1 },
     ]);
@@ -187,22 +190,20 @@ export default defineRule({
   });
 
   it("fails a strict build on a team rule's error, naming the file and the message", async () => {
-    const corpus = await loadSiteCorpus(await teamConfig({ site: { strict: true } }), cache);
+    const corpus = await loaded(await teamConfig({ site: { strict: true } }), cache);
     expect(problemsError(corpus.failing).message).toBe(`1 problem in postmortems:\n${gamma()}:2:1 Unexpected TBD in the title, expected the incident name`);
   });
 
   it('applies the rule settings to team rules: a team error set to warning no longer fails a strict build', async () => {
-    const corpus = await loadSiteCorpus(await teamConfig({ rules: { 'team/no-tbd': 'warning' }, site: { strict: true } }), cache);
+    const corpus = await loaded(await teamConfig({ rules: { 'team/no-tbd': 'warning' }, site: { strict: true } }), cache);
     expect(teamDiagnostics(corpus, '2024-01-04-gamma').map((diagnostic) => diagnostic.severity)).toEqual(['warning']);
     expect(corpus.failing).toEqual([]);
   });
 
   it("keeps a team rule's diagnostics of a file served from the cache", async () => {
     const config = await teamConfig({});
-    await (
-      await loadSiteCorpus(config, cache)
-    ).cached;
-    const again = await loadSiteCorpus(config, cache);
+    await loaded(config, cache);
+    const again = await loaded(config, cache);
     expect(again.reused).toBe(3);
     expect(teamDiagnostics(again, '2024-01-04-gamma').map((diagnostic) => diagnostic.ruleId)).toEqual(['team/no-tbd']);
   });
