@@ -375,3 +375,33 @@ describe('shape: causes, contributing factors and trigger mixed in one list or s
     expect(causes(fixture('cause-kinds', 'not-ok.md'))).toEqual({ rootCauses: [], contributingFactors: [], trigger: null, inferred: undefined });
   });
 });
+
+describe('shape: start and end stated in a sentence', () => {
+  const when = (result: Postmortem) => ({
+    date: result.date,
+    startedAt: result.startedAt,
+    resolvedAt: result.resolvedAt,
+    minutes: result.metrics.timeToResolveMinutes,
+  });
+  // When no timeline or label gives the times.
+  it.each([
+    [
+      'The outage began at 14:05 UTC on 3 March 2021 and was resolved at 16:40',
+      'began-and-resolved.md',
+      ['2021-03-03', '2021-03-03T14:05:00Z', '2021-03-03T16:40:00Z', 155],
+    ],
+    ['From November 11, 4:02 PM UTC to November 14, 3:02 PM UTC, …', 'range.md', ['2022-11-11', '2022-11-11T16:02:00Z', '2022-11-14T15:02:00Z', 4260]],
+  ] as const)('reads "%s"', (_sentence, name, [date, startedAt, resolvedAt, minutes]) => {
+    expect(when(fixture('prose-times', name))).toEqual({ date, startedAt, resolvedAt, minutes });
+  });
+
+  it('takes nothing from "we started rolling back at …", "resolved by …" or a day without a time', () => {
+    expect(when(fixture('prose-times', 'not-read.md'))).toEqual({ date: '2023-01-09', startedAt: null, resolvedAt: null, minutes: null });
+  });
+
+  it('leaves the times to the timeline when there is one', () => {
+    const path = 'test/fixtures/shapes/prose-times/began-and-resolved.md';
+    const source = `${readFileSync(path, 'utf8')}\n## Timeline\n\n- 14:10 UTC Alert fires\n`;
+    expect(when(parsePostmortem(source, { path, today: '2026-12-02' }))).toEqual({ date: null, startedAt: null, resolvedAt: null, minutes: null });
+  });
+});

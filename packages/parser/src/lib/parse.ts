@@ -15,6 +15,7 @@ import { readFrontmatter, type FrontmatterResult } from './frontmatter.js';
 import { readIncidentTimes, settleDate, type IncidentTimes } from './incident-times.js';
 import { extractLessons } from './lessons.js';
 import { parseMarkdownWithinLimits } from './limits.js';
+import { withProseTimes } from './prose-times.js';
 import { readHtmlBlocks } from './html-blocks.js';
 import { reportRawHtml } from './raw-html.js';
 import { readBodyMetadata, readMetadataFields, type MetadataFields } from './metadata.js';
@@ -22,7 +23,7 @@ import { computeMetrics } from './metrics.js';
 import { renderHtml } from './render.js';
 import type { Postmortem } from './schema.js';
 import { SectionContent } from './section-content.js';
-import { nodesToText, splitSections } from './sections.js';
+import { introNodes, nodesToText, splitSections } from './sections.js';
 import { readSourceText } from './source-text.js';
 import { extractTimeline } from './timeline.js';
 import type { Taxonomy } from './taxonomy.js';
@@ -58,9 +59,12 @@ export function parsePostmortem(source: string, options: ParseOptions = {}): Pos
   const body = readBodyMetadata(tree);
   const content = new SectionContent(splitSections(tree), body.sectionFields);
   const fields = readMetadataFields(fm, body);
-  const times = readIncidentTimes(frontmatter, body, tree, baseName, options.timezone ?? null, sink);
-  const timeline = content.all('timeline').flatMap((section) => extractTimeline(section, content.sections, times.timelineContext, sink));
-  const date = settleDate(times, timeline, fm, sink);
+  const stated = readIncidentTimes(frontmatter, body, tree, baseName, options.timezone ?? null, sink);
+  const timeline = content.all('timeline').flatMap((section) => extractTimeline(section, content.sections, stated.timelineContext, sink));
+  const settled = settleDate(stated, timeline, fm, sink);
+  const proseText = () => [nodesToText(introNodes(tree.children)), content.text('summary'), content.text('impact')].join('\n\n');
+  const times = withProseTimes(stated, timeline.length > 0, proseText, settled);
+  const date = settled ?? times.startedAt?.slice(0, 10) ?? null;
   const actionItems = byLine(
     content.all('remediation').flatMap((section) => extractActionItems(section, sink)),
     actionItemsInProse(content.sections, sink),

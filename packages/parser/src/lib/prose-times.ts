@@ -1,0 +1,79 @@
+/**
+ * Start and end of an incident stated in a sentence, for reports with no timeline and no
+ * labelled times: "The outage began at 14:05 UTC on 3 March 2021 and was resolved at 16:40",
+ * "From November 11, 4:02 PM UTC to November 14, 3:02 PM UTC, uploads failed". A phrase
+ * that does not read as a date and time gives nothing.
+ */
+import { parseDateTime, type DateTimeContext } from './time.js';
+
+export interface ProseTimes {
+  startedAt: string | null;
+  resolvedAt: string | null;
+}
+
+// Each pattern ends where the date-time starts; the words before it are bounded, so no scan backtracks far.
+const startPhrase =
+  /\b(?:incident|outage|issue|problem|impact|disruption|degradation|errors?|failures?)\s(?:[\w-]{1,30}\s){0,3}?(?:began|started|commenced)\s/gi;
+const endPhrase = /\b(?:was|were|been|is|are)\s(?:fully\s|completely\s)?(?:resolved|restored|recovered|ended|over)\s/gi;
+const rangePhrase = /\b(?:from|between)\s/gi;
+// Where a date-time phrase stops: the end of a clause.
+const phraseEnd = /[.;!?()\n]|,\s(?:and|but|when|while|after|before|which|as)\s|\s(?:and|to|until|till|through|when|while|after|before|because|with|for)\s/i;
+const leadingWords = /^(?:(?:at|on|around|about|approximately|roughly|shortly after)\s)+/i;
+const maxPhrase = 60;
+
+/** The first stated start and end in `text` (at most its first 4,000 characters). */
+export function readProseTimes(text: string, context: DateTimeContext): ProseTimes {
+  const searched = text.slice(0, 4_000);
+  let startedAt: string | null = null;
+  let resolvedAt: string | null = null;
+  for (const match of searched.matchAll(rangePhrase)) {
+    const from = phraseAt(searched, match.index + match[0].length, context);
+    if (from === null) continue;
+    const joiner = /^\s(?:to|until|till|through|and)\s/i.exec(searched.slice(from.end, from.end + 12));
+    const to = joiner ? phraseAt(searched, from.end + joiner[0].length, context) : null;
+    if (to === null) continue;
+    return { startedAt: from.at, resolvedAt: to.at };
+  }
+  for (const match of searched.matchAll(startPhrase)) {
+    startedAt = phraseAt(searched, match.index + match[0].length, context)?.at ?? null;
+    if (startedAt !== null) break;
+  }
+  for (const match of searched.matchAll(endPhrase)) {
+    resolvedAt = phraseAt(searched, match.index + match[0].length, { ...context, date: startedAt?.slice(0, 10) ?? context.date })?.at ?? null;
+    if (resolvedAt !== null) break;
+  }
+  return { startedAt, resolvedAt };
+}
+
+/** The date-time written at `from` ("14:05 UTC on 3 March 2021", "November 11, 4:02 PM UTC"), and where it ends. */
+function phraseAt(text: string, from: number, context: DateTimeContext): { at: string; end: number } | null {
+  const window = text.slice(from, from + maxPhrase);
+  const stop = phraseEnd.exec(window);
+  const phrase = (stop ? window.slice(0, stop.index) : window).replace(leadingWords, '').trim();
+  if (phrase === '' || !/\d/.test(phrase)) return null;
+  // "14:05 UTC on 3 March 2021": the date after the time. "…, 3:02 PM UTC, uploads failed": the words after a comma are not part of it.
+  const timeFirst = /^(.{1,20}?)\s(?:on|of)\s(.{4,30})$/.exec(phrase);
+  const candidates = timeFirst ? [`${timeFirst[2]} ${timeFirst[1]}`, phrase] : [phrase];
+  for (let comma = phrase.lastIndexOf(', '); comma > 0; comma = phrase.lastIndexOf(', ', comma - 1)) candidates.push(phrase.slice(0, comma));
+  for (const candidate of candidates) {
+    const { at } = parseDateTime(candidate, context);
+    if (at !== null) return { at, end: from + (stop ? stop.index : window.length) };
+  }
+  return null;
+}
+
+/** The incident's times with a start and end stated in the introduction, summary or impact filled in, when there is no timeline. */
+export function withProseTimes<T extends ProseTimes & { timezone: string | null }>(
+  times: T,
+  hasTimeline: boolean,
+  texts: () => string,
+  date: string | null,
+): T {
+  if (hasTimeline || (times.startedAt !== null && times.resolvedAt !== null)) return times;
+  const prose = readProseTimes(texts(), { date, timezone: times.timezone });
+  const startedAt = times.startedAt ?? prose.startedAt;
+  // A time read from a sentence is a guess: one that would end the incident before it starts is dropped, not reported.
+  const resolvedAt =
+    times.resolvedAt ?? (startedAt !== null && prose.resolvedAt !== null && Date.parse(prose.resolvedAt) <= Date.parse(startedAt) ? null : prose.resolvedAt);
+  return { ...times, startedAt, resolvedAt };
+}
