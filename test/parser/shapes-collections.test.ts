@@ -395,6 +395,24 @@ describe('shape: start and end stated in a sentence', () => {
     expect(when(fixture('prose-times', name))).toEqual({ date, startedAt, resolvedAt, minutes });
   });
 
+  it('says that a figure with an end read from a sentence is `stated`, as one from a written duration', () => {
+    const noFigure = { timeToDetectMinutes: null, timeToMitigateMinutes: null };
+    expect(fixture('prose-times', 'began-and-resolved.md').metrics).toEqual({
+      ...noFigure,
+      timeToResolveMinutes: 155,
+      sources: { ...noFigure, timeToResolveMinutes: 'stated' },
+    });
+    // The start from the frontmatter, the end from a sentence.
+    const result = fixture('prose-times', 'frontmatter-start.md');
+    expect({ ...when(result), metrics: result.metrics }).toEqual({
+      date: '2022-06-14',
+      startedAt: '2022-06-14T08:30:00Z',
+      resolvedAt: '2022-06-14T09:45:00Z',
+      minutes: 75,
+      metrics: { ...noFigure, timeToResolveMinutes: 75, sources: { ...noFigure, timeToResolveMinutes: 'stated' } },
+    });
+  });
+
   it('takes nothing from "we started rolling back at …", "resolved by …" or a day without a time', () => {
     expect(when(fixture('prose-times', 'not-read.md'))).toEqual({ date: '2023-01-09', startedAt: null, resolvedAt: null, minutes: null });
   });

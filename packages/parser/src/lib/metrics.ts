@@ -1,21 +1,25 @@
 import type { StatedDurations, StatedMetric } from './durations.js';
 import type { Marker, Metrics, Postmortem } from './schema.js';
 
-type Times = Pick<Postmortem, 'startedAt' | 'detectedAt' | 'mitigatedAt' | 'resolvedAt' | 'timeline'>;
+type Times = Pick<Postmortem, 'startedAt' | 'detectedAt' | 'mitigatedAt' | 'resolvedAt' | 'timeline'> & {
+  /** The phases whose time a sentence of the text gave ("The outage began at 14:05 UTC …"), not frontmatter or a label line. */
+  fromText?: readonly Marker[];
+};
+type Source = 'frontmatter' | 'timeline' | 'stated';
 
 /** The moment of a phase: frontmatter first, else the first timeline entry carrying its marker. */
 export function phaseTime(postmortem: Times, marker: Marker): string | null {
   return phase(postmortem, marker)?.at ?? null;
 }
 
-function phase(postmortem: Times, marker: Marker): { at: string; from: 'frontmatter' | 'timeline' } | null {
+function phase(postmortem: Times, marker: Marker): { at: string; from: Source } | null {
   const fromFrontmatter = {
     started: postmortem.startedAt,
     detected: postmortem.detectedAt,
     mitigated: postmortem.mitigatedAt,
     resolved: postmortem.resolvedAt,
   }[marker];
-  if (fromFrontmatter) return { at: fromFrontmatter, from: 'frontmatter' };
+  if (fromFrontmatter) return { at: fromFrontmatter, from: postmortem.fromText?.includes(marker) ? 'stated' : 'frontmatter' };
   const at = postmortem.timeline.find((entry) => entry.marker === marker && entry.at !== null)?.at;
   return at ? { at, from: 'timeline' } : null;
 }
@@ -30,7 +34,7 @@ export const noMetrics: Metrics = {
 /**
  * Minutes from the start of impact to detection, mitigation and resolution, from frontmatter
  * times and timeline markers; where those cannot give a figure, a duration the text states.
- * `sources` says which gave each figure.
+ * `sources` says which gave each figure: an end read from a sentence (`fromText`) makes it `stated`.
  */
 export function computeMetrics(postmortem: Times, stated: StatedDurations = {}): Metrics {
   const started = phase(postmortem, 'started');
@@ -41,7 +45,8 @@ export function computeMetrics(postmortem: Times, stated: StatedDurations = {}):
       const minutes = (Date.parse(end.at) - Date.parse(started.at)) / 60_000;
       if (Number.isFinite(minutes) && minutes >= 0) {
         metrics[metric] = Math.round(minutes);
-        metrics.sources[metric] = started.from === 'frontmatter' && end.from === 'frontmatter' ? 'frontmatter' : 'timeline';
+        const ends = [started.from, end.from];
+        metrics.sources[metric] = ends.includes('timeline') ? 'timeline' : ends.includes('stated') ? 'stated' : 'frontmatter';
         return;
       }
     }

@@ -21,7 +21,7 @@ import { reportRawHtml } from './raw-html.js';
 import { readBodyMetadata, readMetadataFields, type MetadataFields } from './metadata.js';
 import { computeMetrics } from './metrics.js';
 import { renderHtml } from './render.js';
-import type { Postmortem } from './schema.js';
+import type { Marker, Postmortem } from './schema.js';
 import { SectionContent } from './section-content.js';
 import { introNodes, nodesToText, splitSections } from './sections.js';
 import { readSourceText } from './source-text.js';
@@ -98,7 +98,8 @@ interface Parts {
   tree: Root;
   content: SectionContent;
   fields: MetadataFields;
-  times: IncidentTimes;
+  /** `fromText`: the phases whose time a sentence gave rather than frontmatter or a label line. */
+  times: IncidentTimes & { fromText: readonly Marker[] };
   timeline: Postmortem['timeline'];
   date: string | null;
   actionItems: Postmortem['actionItems'];

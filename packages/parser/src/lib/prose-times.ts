@@ -4,6 +4,7 @@
  * "From November 11, 4:02 PM UTC to November 14, 3:02 PM UTC, uploads failed". A phrase
  * that does not read as a date and time gives nothing.
  */
+import type { Marker } from './schema.js';
 import { parseDateTime, type DateTimeContext } from './time.js';
 
 export interface ProseTimes {
@@ -62,18 +63,24 @@ function phraseAt(text: string, from: number, context: DateTimeContext): { at: s
   return null;
 }
 
-/** The incident's times with a start and end stated in the introduction, summary or impact filled in, when there is no timeline. */
+/**
+ * The incident's times with a start and end stated in the introduction, summary or impact filled in, when there is no timeline;
+ * `fromText` names the phases a sentence gave, so that metrics say where their figures came from.
+ */
 export function withProseTimes<T extends ProseTimes & { timezone: string | null }>(
   times: T,
   hasTimeline: boolean,
   texts: () => string,
   date: string | null,
-): T {
-  if (hasTimeline || (times.startedAt !== null && times.resolvedAt !== null)) return times;
+): T & { fromText: Marker[] } {
+  if (hasTimeline || (times.startedAt !== null && times.resolvedAt !== null)) return { ...times, fromText: [] };
   const prose = readProseTimes(texts(), { date, timezone: times.timezone });
   const startedAt = times.startedAt ?? prose.startedAt;
   // A time read from a sentence is a guess: one that would end the incident before it starts is dropped, not reported.
   const resolvedAt =
     times.resolvedAt ?? (startedAt !== null && prose.resolvedAt !== null && Date.parse(prose.resolvedAt) <= Date.parse(startedAt) ? null : prose.resolvedAt);
-  return { ...times, startedAt, resolvedAt };
+  const fromText: Marker[] = [];
+  if (times.startedAt === null && startedAt !== null) fromText.push('started');
+  if (times.resolvedAt === null && resolvedAt !== null) fromText.push('resolved');
+  return { ...times, startedAt, resolvedAt, fromText };
 }

@@ -157,7 +157,7 @@ const metricSource = z
   .enum(metricSources)
   .nullable()
   .describe(
-    '`frontmatter`: both ends from frontmatter times; `timeline`: an end from a timeline marker; `stated`: a duration written in the text ("Time to recovery: 148 minutes"); null: no figure.',
+    '`frontmatter`: both ends from frontmatter times (or `Started:` / `Resolved:` lines); `timeline`: an end from a timeline marker; `stated`: written in the text, as a duration ("Time to recovery: 148 minutes") or an end read from a sentence ("The outage began at 14:05 UTC …"); null: no figure.',
   );
 
 export const metricsSchema = z.object({
