@@ -12,6 +12,8 @@ import { findDate, formatDate } from './time.js';
 export interface BodyMetadata {
   title: string | null;
   titleLine: number | null;
+  /** A one-line paragraph right below the H1 (`# Incident Title` then `Cache outage`): the name when the H1 is a template's placeholder. */
+  titleParagraph: string | null;
   date: string | null;
   fields: Map<string, { value: string; line: number }>;
   /**
@@ -66,10 +68,16 @@ const maxHeadingValue = 120;
  * or after a colon (`## Status: Final`).
  */
 export function readBodyMetadata(tree: Root): BodyMetadata {
-  const metadata: BodyMetadata = { title: null, titleLine: null, date: null, fields: new Map(), sectionFields: new Map() };
+  const metadata: BodyMetadata = { title: null, titleLine: null, titleParagraph: null, date: null, fields: new Map(), sectionFields: new Map() };
   let inSections = false;
   let valueOf: string | null = null;
+  let previous: RootContent | null = null;
   for (const node of tree.children) {
+    const follows = previous;
+    previous = node;
+    if (follows?.type === 'heading' && follows.depth === 1 && metadata.titleLine === follows.position?.start.line) {
+      metadata.titleParagraph = oneLineParagraph(node);
+    }
     if (node.type === 'heading') {
       valueOf = null;
       if (node.depth === 1 && metadata.title === null) {
@@ -96,6 +104,14 @@ export function readBodyMetadata(tree: Root): BodyMetadata {
   const date = metadata.fields.get('date') ?? metadata.fields.get('incident date');
   if (date) metadata.date = parseCalendarDate(date.value);
   return metadata;
+}
+
+const maxTitleParagraph = 80;
+
+function oneLineParagraph(node: RootContent): string | null {
+  if (node.type !== 'paragraph') return null;
+  const text = toString(node, { includeHtml: false }).trim();
+  return text !== '' && !text.includes('\n') && text.length <= maxTitleParagraph && !/[.:]$/.test(text) ? text : null;
 }
 
 function readFieldLines(node: RootContent, metadata: BodyMetadata): void {

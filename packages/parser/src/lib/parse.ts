@@ -72,7 +72,8 @@ export function parsePostmortem(source: string, options: ParseOptions = {}): Pos
   const lists = readListFields(frontmatter, body, sink);
   const causes = readCauses(content, tree, lists.categories, options.taxonomy);
   const summary = readSummary(content, fm, tree);
-  const title = readTitle(fm, body, { baseName, organization: fields.organization, date, summary }, sink);
+  const datedEvents = timeline.some((entry) => entry.date !== null);
+  const title = readTitle(fm, body, { baseName, organization: fields.organization, date, summary, datedEvents }, sink);
 
   const parts = { path, baseName, frontmatter, tree, content, fields, times, timeline, date, actionItems, lists, causes, summary, title };
   const postmortem = assemble(parts, sink);

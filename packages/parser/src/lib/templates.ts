@@ -41,9 +41,8 @@ export function templateReason(postmortem: Postmortem): string | null {
   if (marked === true) return 'its frontmatter marks it as a template';
   const name = fileBaseName(postmortem.path);
   if (templateFileName.test(name)) return `its file name \`${name}.md\` names a template`;
-  const title = postmortem.title.trim();
-  if (formatPlaceholder.test(title)) return `its title \`${title}\` holds a date format, not a date`;
-  if (placeholderTitles.some((pattern) => pattern.test(title))) return `its title \`${title}\` is a placeholder`;
+  const titleReason = placeholderTitleReason(postmortem.title);
+  if (titleReason !== null) return titleReason;
   // A dated timeline entry rules a template out: most files have one, so their texts are not scanned.
   if (postmortem.timeline.some((entry) => entry.at !== null)) return null;
   const placeholders = bodyPlaceholders(postmortem);
@@ -53,6 +52,14 @@ export function templateReason(postmortem: Postmortem): string | null {
       .map((text) => `\`${text}\``)
       .join(', ')}) and no dated event`;
   }
+  return null;
+}
+
+/** Why a title is a template's placeholder (`Incident Title`, `ISSUE NAME - DD/MM/YYYY`), or null when it names an incident. */
+export function placeholderTitleReason(written: string): string | null {
+  const title = written.trim();
+  if (formatPlaceholder.test(title)) return `its title \`${title}\` holds a date format, not a date`;
+  if (placeholderTitles.some((pattern) => pattern.test(title))) return `its title \`${title}\` is a placeholder`;
   return null;
 }
 

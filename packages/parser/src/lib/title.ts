@@ -8,6 +8,7 @@ import { titleFromSlug, type BodyMetadata } from './metadata.js';
 import type { Frontmatter } from './schema.js';
 import type { SectionContent } from './section-content.js';
 import { introNodes, nodesToText } from './sections.js';
+import { placeholderTitleReason } from './templates.js';
 import { collapse } from './text.js';
 
 /** The summary section, else a `**Summary:**` label, else frontmatter `summary`, else the introduction. */
@@ -16,15 +17,29 @@ export function readSummary(content: SectionContent, fm: Frontmatter, tree: Root
   return section ? nodesToText(section.scope) : (content.field('summary') ?? fm.summary?.trim() ?? nodesToText(introNodes(tree.children)));
 }
 
-/** Frontmatter `title`, else the `# Title` heading, else one made up (reported as missing). */
+/**
+ * Frontmatter `title`, else the `# Title` heading, else one made up (reported as missing). A
+ * heading left from a template (`# ISSUE NAME`) in a report with dated events is no title:
+ * the one-line paragraph below it names the incident, else one is made up. Without dated
+ * events the placeholder stays, and loading skips the file as a template.
+ */
 export function readTitle(
   fm: Frontmatter,
   body: BodyMetadata,
-  about: { baseName: string; organization: string | null; date: string | null; summary: string },
+  about: { baseName: string; organization: string | null; date: string | null; summary: string; datedEvents: boolean },
   sink: DiagnosticSink,
 ): string {
-  const title = fm.title ?? body.title ?? fallbackTitle(about.baseName, about.organization, about.date, about.summary);
-  if (fm.title === undefined && body.title === null) {
+  const leftFromTemplate = fm.title === undefined && body.title !== null && about.datedEvents && placeholderTitleReason(body.title) !== null;
+  const heading = leftFromTemplate ? body.titleParagraph : body.title;
+  const title = fm.title ?? heading ?? fallbackTitle(about.baseName, about.organization, about.date, about.summary);
+  if (leftFromTemplate) {
+    const used = heading === null ? 'a title is made up' : `the line below it, \`${heading}\`, is used`;
+    sink.report(
+      'missing-title',
+      `Unexpected template placeholder \`${body.title}\` as the title, expected \`title:\` in frontmatter or a \`# Title\` naming the incident; ${used}`,
+      { line: body.titleLine ?? 1, column: 1 },
+    );
+  } else if (fm.title === undefined && heading === null) {
     sink.report('missing-title', 'Unexpected postmortem without a title, expected `title:` in frontmatter or a `# Title` heading');
   }
   return title;

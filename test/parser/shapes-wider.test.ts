@@ -1,0 +1,65 @@
+/**
+ * Shapes found on wider samples of public postmortem collections (issue 12/13 acceptance,
+ * bench/RESULTS.md "Wider samples"), one fixture folder per shape under
+ * test/fixtures/shapes/<shape>/, written in our own words.
+ */
+import { describe, expect, it } from 'vitest';
+import { formatDiagnostic, loadPostmortems, type Diagnostic } from '@postmortem-kb/parser';
+
+describe('shape: a template heading left above a real report', () => {
+  const T = 'test/fixtures/shapes/template-heading-left';
+
+  it('keeps a report whose `# ISSUE NAME` / `# Incident Title` heading was never replaced when it has dated events; the line below the heading names it, else the file name', async () => {
+    const skipped: Diagnostic[] = [];
+    const loaded = await loadPostmortems(`${T}/ok`, { workers: false, skipped, today: '2026-12-02' });
+    expect({
+      incidents: loaded.map((postmortem) => ({
+        slug: postmortem.slug,
+        title: postmortem.title,
+        date: postmortem.date,
+        timeline: postmortem.timeline.map((entry) => [entry.at, entry.text]),
+        diagnostics: postmortem.diagnostics.filter((diagnostic) => diagnostic.ruleId === 'missing-title').map(formatDiagnostic),
+      })),
+      skipped,
+    }).toEqual({
+      incidents: [
+        {
+          slug: '2024-03-05-badge-printer',
+          title: 'Badge printer',
+          date: '2024-03-05',
+          timeline: [
+            ['2024-03-05T09:10:00Z', 'Front desk reports blank badges.'],
+            ['2024-03-05T09:40:00Z', 'Driver update rolled back on the print server.'],
+          ],
+          diagnostics: [
+            `${T}/ok/2024-03-05-badge-printer.md:1:1  warning  Unexpected template placeholder \`ISSUE NAME\` as the title, expected \`title:\` in frontmatter or a \`# Title\` naming the incident; a title is made up  missing-title`,
+          ],
+        },
+        {
+          slug: 'queue-latency',
+          title: 'Queue latency after the broker upgrade',
+          date: '2024-04-02',
+          timeline: [
+            ['2024-04-02T10:05:00Z', 'Broker upgrade starts'],
+            ['2024-04-02T10:20:00Z', 'Latency alert for the order queue'],
+          ],
+          diagnostics: [
+            `${T}/ok/queue-latency.md:1:1  warning  Unexpected template placeholder \`Incident Title\` as the title, expected \`title:\` in frontmatter or a \`# Title\` naming the incident; the line below it, \`Queue latency after the broker upgrade\`, is used  missing-title`,
+          ],
+        },
+      ],
+      skipped: [],
+    });
+  });
+
+  it('still skips a template whose placeholder heading has a line below it but no dated event', async () => {
+    const skipped: Diagnostic[] = [];
+    const loaded = await loadPostmortems(`${T}/not-ok`, { workers: false, skipped, today: '2026-12-02' });
+    expect({ slugs: loaded.map((postmortem) => postmortem.slug), skipped: skipped.map(formatDiagnostic) }).toEqual({
+      slugs: [],
+      skipped: [
+        `${T}/not-ok/incident-report.md:1:1  info  Unexpected postmortem template (its title \`Incident Title\` is a placeholder), expected an incident; the file is skipped (set \`template: false\` in its frontmatter to keep it)  postmortem-template`,
+      ],
+    });
+  });
+});
