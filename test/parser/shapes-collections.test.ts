@@ -423,3 +423,44 @@ describe('shape: start and end stated in a sentence', () => {
     expect(when(parsePostmortem(source, { path, today: '2026-12-02' }))).toEqual({ date: null, startedAt: null, resolvedAt: null, minutes: null });
   });
 });
+
+describe('shape: a zone or date written once after a range of times', () => {
+  const when = (result: Postmortem) => ({ date: result.date, startedAt: result.startedAt, resolvedAt: result.resolvedAt });
+  it.each([
+    ['from 14:05 to 16:40 CEST', 'from-to.md', { date: '2023-05-09', startedAt: '2023-05-09T14:05:00+02:00', resolvedAt: '2023-05-09T16:40:00+02:00' }],
+    [
+      'between 09:10 and 11:30 PST on 4 March 2023',
+      'between-and.md',
+      { date: '2023-03-04', startedAt: '2023-03-04T09:10:00-08:00', resolvedAt: '2023-03-04T11:30:00-08:00' },
+    ],
+    [
+      'from 22:15–23:50 EST on January 12, 2024',
+      'en-dash.md',
+      { date: '2024-01-12', startedAt: '2024-01-12T22:15:00-05:00', resolvedAt: '2024-01-12T23:50:00-05:00' },
+    ],
+  ] as const)('gives the start of "%s" the zone and day written after its end', (_range, name, expected) => {
+    expect(when(fixture('zone-carry', name))).toEqual(expected);
+  });
+
+  it('keeps a zone the start names itself, and reads nothing when the day named after the end has no year and the document no date', () => {
+    expect([when(fixture('zone-carry', 'own-zone.md')), when(fixture('zone-carry', 'no-day.md'))]).toEqual([
+      { date: '2023-08-21', startedAt: '2023-08-21T07:00:00Z', resolvedAt: '2023-08-21T09:30:00+02:00' },
+      { date: null, startedAt: null, resolvedAt: null },
+    ]);
+  });
+
+  it('reads timeline entries led by `14:05–14:40 CEST`, `From … to … CEST` and `Between … and … CEST` at their start, in that zone; `and` without `Between` is text', () => {
+    const result = fixture('zone-carry', 'timeline.md');
+    expect({ timeline: result.timeline.map((entry) => [entry.line, entry.at, entry.text]), diagnostics: lines(result) }).toEqual({
+      timeline: [
+        [7, '2023-10-02T14:05:00+02:00', 'replica lag above five minutes'],
+        [8, '2023-10-02T15:10:00+02:00', 'reports served stale data'],
+        [9, '2023-10-02T16:00:00+02:00', 'lag back under a minute'],
+        [10, '2023-10-02T16:30:00Z', 'and 16:45 CEST checks both passed'],
+      ],
+      diagnostics: [
+        'test/fixtures/shapes/zone-carry/timeline.md:5:1  info  Unexpected timeline times without a time zone, expected a zone on the times (`14:05 UTC`), a note such as "All times UTC" or `timezone` in the frontmatter; assuming UTC  timeline-no-zone',
+      ],
+    });
+  });
+});

@@ -572,6 +572,21 @@ export function skipDateTimeSeparator(text: string, from: number): number {
  * or UTC) to ISO `YYYY-MM-DDTHH:MM:SS±HH:MM` (`Z` for UTC). Problems come back as `error`.
  */
 export function parseDateTime(value: string, context: DateTimeContext): { at: string | null; error: string | null } {
+  const { at, error } = readDateTime(value, context);
+  return { at, error };
+}
+
+export interface DateTimeRead {
+  at: string | null;
+  error: string | null;
+  /** On success: the zone as written after the time, or null when the context's zone (or UTC) was used. */
+  zone?: string | null;
+  /** On success: whether the value has a date of its own, rather than the context's. */
+  dated?: boolean;
+}
+
+/** `parseDateTime`, also saying whether the value wrote its own zone and date (a range's end lends them to its start). */
+export function readDateTime(value: string, context: DateTimeContext): DateTimeRead {
   const text = value.trim();
   const fail = (error: string) => ({ at: null, error });
 
@@ -605,14 +620,20 @@ export function parseDateTime(value: string, context: DateTimeContext): { at: st
   const wallClock = `${formatDate(date)}T${formatTime(time.time)}`;
   const zoneText = text.slice(time.end).trim();
   let offset: number | null;
+  let zone: string | null = null;
   if (zoneText !== '') {
     // `GMT+0000 (Coordinated Universal Time)`, as a JavaScript Date prints itself: the offset counts.
     const zoneAndName = /^([^()]{1,20}?)\s?\([^()]{1,60}\)$/.exec(zoneText);
-    offset = zoneOffsetMinutes(zoneText, wallClock) ?? (zoneAndName?.[1] ? zoneOffsetMinutes(zoneAndName[1], wallClock) : null);
+    zone = zoneText;
+    offset = zoneOffsetMinutes(zoneText, wallClock);
+    if (offset === null && zoneAndName?.[1]) {
+      zone = zoneAndName[1];
+      offset = zoneOffsetMinutes(zone, wallClock);
+    }
     if (offset === null) return fail(`Unexpected zone \`${zoneText}\`, ${expectedZone}`);
   } else {
     // The frontmatter `timezone` is checked where it is read; an unknown one falls back to UTC here.
     offset = (context.timezone === null ? null : zoneOffsetMinutes(context.timezone, wallClock)) ?? 0;
   }
-  return { at: formatDateTime(date, time.time, offset), error: null };
+  return { at: formatDateTime(date, time.time, offset), error: null, zone, dated: writtenDate !== null };
 }

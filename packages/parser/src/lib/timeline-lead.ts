@@ -15,8 +15,10 @@ export interface EntryLead {
   textStart: number;
 }
 
-const openingPattern = /\s{0,3}([[(])?~?\s{0,2}/y;
+// `[`, `(`, `~`, and `From` / `Between` before a range of times (`From 14:05 to 16:40 UTC: …`).
+const openingPattern = /\s{0,3}([[(])?~?\s{0,2}(?:(from|between)\s{1,2}(?=\d))?/iy;
 const rangeEndPattern = /\s{0,2}[-–—]\s{0,2}|\s{1,2}to\s{1,2}/y;
+const betweenEndPattern = /\s{1,2}and\s{1,2}/y;
 // `Feb 2-5 - …`, `Oct 30–31: …`: a range of days keeps its first day.
 const dayRangeEndPattern = /[-–]\d{1,2}(?:st|nd|rd|th)?(?!\d|[:/.]\d|[a-z])/iy;
 const dateAfterTimePattern = /,?\s{1,3}(?:on\s{1,3})?/iy;
@@ -32,8 +34,9 @@ export type AmbiguousDate = NonNullable<ReturnType<typeof readAmbiguousSlashDate
 
 /**
  * Reads the lead of an entry: an optional bracket, an optional date (`2024-09-20`,
- * `Oct 30, 2021`), the time (`14:51`, `12:45 PM`, a range `14:00–14:30` keeps its start),
- * a zone (`UTC`, `(CEST)`, `Z`), a date after the time (`Saturday Oct 30th`) and the
+ * `Oct 30, 2021`), the time (`14:51`, `12:45 PM`, a range `14:00–14:30` or `from 14:00 to 14:30`
+ * keeps its start), a zone (`UTC`, `(CEST)`, `Z`; after a range, it is the start's too), a date
+ * after the time (`Saturday Oct 30th`) and the
  * separator before the event (` — `, ` – `, ` - `, `: `, ` `).
  */
 export function readEntryLead(text: string, order: SlashDateOrder | null = null): EntryLead {
@@ -55,7 +58,8 @@ export function readEntryLead(text: string, order: SlashDateOrder | null = null)
   let zone: string | null = null;
   if (time) {
     position = time.end;
-    const rangeEnd = matchAt(rangeEndPattern, text, position) ? readTimeOfDay(text, rangeEndPattern.lastIndex) : null;
+    const joiner = opening?.[2]?.toLowerCase() === 'between' ? betweenEndPattern : rangeEndPattern;
+    const rangeEnd = matchAt(joiner, text, position) ? readTimeOfDay(text, joiner.lastIndex) : null;
     if (rangeEnd) position = rangeEnd.end;
     const zoneRead = readZone(text, position);
     if (zoneRead) {
