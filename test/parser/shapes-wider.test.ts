@@ -63,3 +63,52 @@ describe('shape: a template heading left above a real report', () => {
     });
   });
 });
+
+describe('shape: the day named in the title or the file name', () => {
+  const T = 'test/fixtures/shapes/title-dates';
+  const read = async (folder: string) =>
+    (await loadPostmortems(`${T}/${folder}`, { workers: false, today: '2026-12-02' })).map((postmortem) => ({
+      slug: postmortem.slug,
+      date: postmortem.date,
+      timeline: postmortem.timeline.map((entry) => [entry.at, entry.text]),
+      diagnostics: postmortem.diagnostics
+        .filter((diagnostic) => diagnostic.ruleId === 'missing-date' || diagnostic.ruleId === 'timeline-no-date')
+        .map(formatDiagnostic),
+    }));
+
+  it('dates a report by its title (`# Nov 14 2022 Storage Brownout`) or its file name (`June-3-2023.md`), and its timeline by that day and year', async () => {
+    expect(await read('ok')).toEqual([
+      {
+        slug: 'storage-brownout',
+        date: '2022-11-14',
+        timeline: [
+          ['2022-11-14T09:05:00-08:00', 'Write latency alert fires.'],
+          ['2022-11-14T11:10:00-08:00', 'Throttled tenant moved to its own pool.'],
+        ],
+        diagnostics: [],
+      },
+      {
+        slug: 'june-3-2023',
+        date: '2023-06-03',
+        timeline: [
+          ['2023-06-03T02:00:00Z', 'first import run'],
+          ['2023-06-03T02:45:00Z', 'second run starts from a stale lock'],
+        ],
+        diagnostics: [],
+      },
+    ]);
+  });
+
+  it('takes no day from a title that names only a month, and says the date is missing', async () => {
+    expect(await read('not-ok')).toEqual([
+      {
+        slug: 'covering-june',
+        date: null,
+        timeline: [],
+        diagnostics: [
+          `${T}/not-ok/covering-june.md:1:1  info  Unexpected postmortem without a date, expected \`date: YYYY-MM-DD\` in frontmatter, a \`Date:\` line or a \`YYYY-MM-DD-\` file-name prefix  missing-date`,
+        ],
+      },
+    ]);
+  });
+});

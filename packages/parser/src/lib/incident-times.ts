@@ -1,5 +1,5 @@
 /**
- * When the incident happened: its date (frontmatter, a `Date:` line, the file name, the start
+ * When the incident happened: its date (frontmatter, a `Date:` line, the file name, the title, the start
  * of impact, the introduction, else the earliest timeline entry), the zone for times written
  * without one, and the frontmatter's start, detection, mitigation and resolution times.
  */
@@ -33,7 +33,7 @@ export function readIncidentTimes(
   sink: DiagnosticSink,
 ): IncidentTimes {
   const fm = frontmatter.data;
-  const statedDate = readStatedDate(fm, body.date, baseName, sink, keyPosition(frontmatter, 'date'));
+  const statedDate = readStatedDate(fm, body, baseName, sink, keyPosition(frontmatter, 'date'));
   const introDate = statedDate === null ? dateInText(nodesToText(introNodes(tree.children))) : null;
   const timezone = readTimezone(fm.timezone, fallbackZone, sink, keyPosition(frontmatter, 'timezone'), frontmatter.extra);
   const context = { date: statedDate ?? introDate, timezone };
@@ -74,7 +74,7 @@ export function settleDate(times: IncidentTimes, timeline: Postmortem['timeline'
 
 function readStatedDate(
   fm: Frontmatter,
-  bodyDate: string | null,
+  body: BodyMetadata,
   baseName: string,
   sink: DiagnosticSink,
   position: { line: number; column: number },
@@ -87,7 +87,8 @@ function readStatedDate(
     if (parsed) return parsed;
     sink.report('frontmatter-date', `Unexpected \`date: ${fm.date}\`, expected a calendar date \`YYYY-MM-DD\` or a month \`YYYY-MM\``, position);
   }
-  return bodyDate ?? dateFromFileName(baseName);
+  // A title or file name that names its day ("Oct 31 2021 Dust Storm", `May-9-2021.md`) states it.
+  return body.date ?? dateFromFileName(baseName) ?? parseCalendarDate(fm.title ?? body.title ?? '') ?? parseCalendarDate(baseName.replace(/[-_]+/g, ' '));
 }
 
 /**
