@@ -12,6 +12,8 @@ const fixture = (shape: string, name: string): Postmortem => {
   return parsePostmortem(readFileSync(path, 'utf8'), { path, today: '2026-12-02' });
 };
 const lines = (postmortem: Postmortem) => postmortem.diagnostics.map(formatDiagnostic);
+/** An action item's line, text, owner, status, due date and ticket. */
+const brief = (result: Postmortem) => result.actionItems.map((item) => [item.line, item.text, item.owner, item.status, item.due, item.ticket]);
 
 describe('shape: a time-zone column in timeline tables', () => {
   it('reads a cell holding only a zone right after the time as that row’s zone (`| Time | TZ | Event |`, `| Date | Time | Timezone | … |`)', () => {
@@ -293,7 +295,6 @@ describe('shape: metadata as headings (the Google SRE book template)', () => {
 
 describe('shape: action items as labelled paragraphs', () => {
   const F = 'test/fixtures/shapes/action-paragraphs';
-  const brief = (result: Postmortem) => result.actionItems.map((item) => [item.line, item.text, item.owner, item.status, item.due, item.ticket]);
   it('reads `**Action item:** …` and `**Action:** …` under the problem they answer, and `**AI**: …` in a remediation section', () => {
     const result = fixture('action-paragraphs', 'ok.md');
     expect({ items: brief(result), diagnostics: lines(result) }).toEqual({
@@ -462,5 +463,27 @@ describe('shape: a zone or date written once after a range of times', () => {
         'test/fixtures/shapes/zone-carry/timeline.md:5:1  info  Unexpected timeline times without a time zone, expected a zone on the times (`14:05 UTC`), a note such as "All times UTC" or `timezone` in the frontmatter; assuming UTC  timeline-no-zone',
       ],
     });
+  });
+});
+
+describe('shape: an action-item label inside a paragraph', () => {
+  const F = 'test/fixtures/shapes/action-mid-paragraph';
+  it('reads an item from a bold label, or a label in capitals opening a sentence, to the end of its sentence; the words before it stay prose', () => {
+    const result = fixture('action-mid-paragraph', 'ok.md');
+    expect({ items: brief(result), diagnostics: lines(result) }).toEqual({
+      items: [
+        [8, 'add a liveness probe that checks the TLS call.', 'sam', null, null, null],
+        [11, 'add a smoke test that starts the image before it is published, OPS-77.', null, null, null, 'OPS-77'],
+        [12, 'pin the base image digest.', 'Lea Marx', null, '2024-08-01', null],
+        [16, 'link the crash-loop dashboard from the runbook.', 'dmitri', 'open', null, null],
+      ],
+      diagnostics: [
+        `${F}/ok.md:11:1  warning  Unexpected action item without an owner, expected \`@handle\` or \`owner: name\` in “add a smoke test that starts the image before it is publish…”  action-item-owner`,
+      ],
+    });
+  });
+
+  it('reads no item from "took action:", "The action:", a lower-case `action:` after a full stop, a bold `**Action**` without a colon, or `**Action:**` in a resolution', () => {
+    expect(fixture('action-mid-paragraph', 'not-ok.md').actionItems).toEqual([]);
   });
 });

@@ -1,12 +1,14 @@
 /**
  * Action items written as labelled paragraphs rather than list items: `**Action item:** Add a
  * disk alert (owner: @sam)`, `Action: page the database team first`, and in a remediation
- * section `**AI:** …`. Reports put them under the problem they answer ("What went wrong"), so
- * they are read in every section but the timeline; `Action:` not in a resolution section either,
- * where it says what was done during the incident.
+ * section `**AI:** …`; also a label inside a paragraph ("We restarted the pods. **Action item:**
+ * add a liveness probe.", action-item-label-parts.ts). Reports put them under the problem they
+ * answer ("What went wrong"), so they are read in every section but the timeline; `Action:` not
+ * in a resolution section either, where it says what was done during the incident.
  */
 import type { Paragraph, RootContent } from 'mdast';
 import { annotate } from './action-item-annotations.js';
+import { labelledParts } from './action-item-label-parts.js';
 import { placeOf, renderBlocks, type Place } from './action-item-render.js';
 import type { Status } from './action-item-list.js';
 import { firstTicket } from './action-item-tickets.js';
@@ -20,14 +22,24 @@ const itemLabel = /^\s*(action items?|follow[- ]?up actions?|action|AI)\s?:\s*(?
 const remediationOnly = 'ai';
 const notForAction = new Set<SectionKind | null>(['timeline', 'resolution']);
 
-/** The action item a paragraph states after its label, or null when it has no such label. */
-export function labelledActionItem(
+/** The action items of a paragraph: the one it opens with a label, and one per label inside it. */
+export function labelledActionItems(
   paragraph: Paragraph,
   kind: SectionKind | null,
   sink: DiagnosticSink,
   fallback: Place,
   context: Status = null,
-): ActionItem | null {
+): ActionItem[] {
+  const items: ActionItem[] = [];
+  for (const part of labelledParts(paragraph)) {
+    const item = labelledActionItem(part, kind, sink, fallback, context);
+    if (item) items.push(item);
+  }
+  return items;
+}
+
+/** The action item a paragraph states after its label, or null when it has no such label. */
+function labelledActionItem(paragraph: Paragraph, kind: SectionKind | null, sink: DiagnosticSink, fallback: Place, context: Status = null): ActionItem | null {
   const first = paragraph.children[0];
   // Cheap test first: most paragraphs open with other words.
   const opening = first?.type === 'strong' ? first.children[0] : first;
@@ -74,10 +86,8 @@ export function actionItemsInProse(sections: readonly SectionNode[], sink: Diagn
 function collectParagraphs(node: RootContent, section: SectionNode, items: ActionItem[], sink: DiagnosticSink): void {
   const pending: RootContent[] = [node];
   for (let next = pending.pop(); next !== undefined; next = pending.pop()) {
-    if (next.type === 'paragraph') {
-      const item = labelledActionItem(next, section.kind, sink, section);
-      if (item) items.push(item);
-    } else if (next.type === 'blockquote' || next.type === 'listItem' || next.type === 'list') {
+    if (next.type === 'paragraph') items.push(...labelledActionItems(next, section.kind, sink, section));
+    else if (next.type === 'blockquote' || next.type === 'listItem' || next.type === 'list') {
       for (let index = next.children.length - 1; index >= 0; index--) pending.push(next.children[index]!);
     }
   }

@@ -9,7 +9,7 @@ import type { RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { mergeFields, readFieldList } from './action-item-fields.js';
 import { collectList, statusOfLabel, type Status } from './action-item-list.js';
-import { labelledActionItem } from './action-item-paragraphs.js';
+import { labelledActionItems } from './action-item-paragraphs.js';
 import { placeOf, type Place } from './action-item-render.js';
 import { collectTable } from './action-item-table.js';
 import type { DiagnosticSink } from './diagnostics.js';
@@ -45,9 +45,9 @@ export function extractActionItems(section: SectionNode, sink: DiagnosticSink): 
     if (foreignDepth !== null) continue;
     if (node.type === 'paragraph') {
       const status = labelStatus ?? headingStatus[headingStatus.length - 1]!.status;
-      const item = labelledActionItem(node, 'remediation', sink, fallback, status);
-      if (item) {
-        items.push(item);
+      const labelled = labelledActionItems(node, 'remediation', sink, fallback, status);
+      if (labelled.length > 0) {
+        items.push(...labelled);
         continue;
       }
       // A short paragraph such as `**Completed:**` or `Follow-up:` labels the list after it.
