@@ -317,7 +317,7 @@ describe('shape: action items as labelled paragraphs', () => {
   });
 });
 
-describe('shape: action items with a sub-list of fields', () => {
+describe('shape: action items with a sub-list of fields (alone or mixed with plain points)', () => {
   const brief = (result: Postmortem) => result.actionItems.map((item) => [item.line, item.text, item.owner, item.status, item.due, item.priority, item.ticket]);
   it('reads `1. **Item**` over `- owner: …` / `- due: …` / `- status: …` lines, indented or flat after it, as one item', () => {
     const result = fixture('action-sub-lists', 'ok.md');
@@ -331,11 +331,41 @@ describe('shape: action items with a sub-list of fields', () => {
     });
   });
 
-  it('reads a sub-list with any line that is not a field, a task list, or a field list after a paragraph as before: items of their own', () => {
+  it('reads a task list, or a field list after a paragraph, as before: items of their own (a sub-list that mixes fields and points is one item)', () => {
     const result = fixture('action-sub-lists', 'not-ok.md');
     expect(brief(result)).toEqual([
-      [9, 'Check the old key is revoked everywhere.', null, null, null, null, null],
+      [7, 'Rotate the signing key: Check the old key is revoked everywhere.', 'li', null, null, null, null],
       [13, 'status: done', null, null, null, null, null],
+    ]);
+  });
+
+  it('takes `Owner:` / `Status:` / `Due:` / `Ticket:` lines as the item’s fields and keeps the other lines in its text, a status no word reads among them', () => {
+    const result = fixture('action-mixed-sub-lists', 'ok.md');
+    expect({ items: brief(result), diagnostics: lines(result) }).toEqual({
+      items: [
+        [
+          7,
+          'Renew certificates from one scheduled job: Move the three cron entries into the job; Keep the old entries disabled for a month',
+          'priya',
+          null,
+          '2024-10-01',
+          null,
+          null,
+        ],
+        [12, 'Alert thirty days before any certificate expires: Covers the gateway and the internal CA.', null, 'done', null, null, 'SEC-88'],
+        [16, "Document the manual renewal: Status: blocked on the vendor's new portal", 'Ana Ruiz', null, null, null, null],
+      ],
+      diagnostics: [],
+    });
+  });
+
+  it('keeps the lines of a task list, of a sub-list with no line that gives a field, and of one under a label such as `Long-term:` as items of their own', () => {
+    expect(brief(fixture('action-mixed-sub-lists', 'not-ok.md'))).toEqual([
+      [9, 'Add a canary stage', null, 'open', null, null, null],
+      [10, 'Rewrite the failover runbook', null, null, null, null, null],
+      [11, 'Issue: the runbook still names the old primary', null, null, null, null, null],
+      [12, 'Walk through it at the next game day', null, null, null, null, null],
+      [15, 'Split the orders table by region', null, 'open', null, null, null],
     ]);
   });
 });
