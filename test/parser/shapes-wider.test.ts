@@ -3,8 +3,9 @@
  * bench/RESULTS.md "Wider samples"), one fixture folder per shape under
  * test/fixtures/shapes/<shape>/, written in our own words.
  */
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { formatDiagnostic, loadPostmortems, type Diagnostic } from '@postmortem-kb/parser';
+import { formatDiagnostic, loadPostmortems, parsePostmortem, type Diagnostic } from '@postmortem-kb/parser';
 
 describe('shape: a template heading left above a real report', () => {
   const T = 'test/fixtures/shapes/template-heading-left';
@@ -110,5 +111,65 @@ describe('shape: the day named in the title or the file name', () => {
         ],
       },
     ]);
+  });
+});
+
+describe('shape: numeric dates with dashes or dots (`07-21-2023`, `27-05-2025`, `19.09.2024`)', () => {
+  const D = 'test/fixtures/shapes/dashed-dates';
+  const read = (name: string) => {
+    const path = `${D}/${name}`;
+    const result = parsePostmortem(readFileSync(path, 'utf8'), { path, today: '2026-12-02' });
+    return {
+      title: result.title,
+      date: result.date,
+      timeline: result.timeline.map((entry) => [entry.at, entry.date, entry.text]),
+      diagnostics: result.diagnostics.map(formatDiagnostic),
+    };
+  };
+
+  it('reads month-first lines that open with a date (time unknown, or `09:30 am`), the report dated by its earliest timed event', () => {
+    expect(read('month-first.md')).toEqual({
+      title: 'Mobile login loop',
+      date: '2024-03-15',
+      timeline: [
+        [null, '2024-03-14', 'A support ticket describes the login loop.'],
+        ['2024-03-15T09:30:00-08:00', '2024-03-15', 'Token refresh change rolled back.'],
+        ['2024-03-15T10:05:00-08:00', '2024-03-15', 'Logins stable again.'],
+      ],
+      diagnostics: [
+        `${D}/month-first.md:1:1  info  Unexpected postmortem without a date, expected \`date: YYYY-MM-DD\` in frontmatter, a \`Date:\` line or a \`YYYY-MM-DD-\` file-name prefix; read 2024-03-15 from the earliest timeline entry  missing-date`,
+      ],
+    });
+  });
+
+  it('reads day-first dates, settled by a day above 12, in the title and the entries', () => {
+    expect(read('day-first.md')).toEqual({
+      title: '18-09-2024 - Billing export delayed',
+      date: '2024-09-18',
+      timeline: [
+        ['2024-09-18T06:10:00Z', '2024-09-18', 'Export job starts late'],
+        ['2024-09-18T07:45:00Z', '2024-09-18', 'Export finished, finance notified'],
+        ['2024-09-19T08:00:00Z', '2024-09-19', 'Retry limit raised on the export queue'],
+      ],
+      diagnostics: [
+        `${D}/day-first.md:3:1  info  Unexpected timeline times without a time zone, expected a zone on the times (\`14:05 UTC\`), a note such as "All times UTC" or \`timezone\` in the frontmatter; assuming UTC  timeline-no-zone`,
+      ],
+    });
+  });
+
+  it('keeps an entry whose dashed date reads both ways without a date, with a warning; ranges (`12-14`) and decimals (`3.5`) are no dates', () => {
+    const result = read('ambiguous.md');
+    expect({ ...result, diagnostics: result.diagnostics.filter((line) => !line.includes('missing-date')) }).toEqual({
+      title: '04-03-2024 - Search index stale',
+      date: null,
+      timeline: [
+        [null, null, 'Indexer stops consuming'],
+        [null, null, 'Consumer restarted'],
+      ],
+      diagnostics: [
+        `${D}/ambiguous.md:9:3  warning  Unexpected date \`04-03-2024\` that reads as 4 March 2024 or April 3 2024, expected an ISO date (\`2022-10-02\`) or a numeric date elsewhere in the document that settles the order (\`13/02/2023\` is day first); its entry is kept without a date  timeline-ambiguous-date`,
+        `${D}/ambiguous.md:10:3  warning  Unexpected date \`05-03-2024\` that reads as 5 March 2024 or May 3 2024, expected an ISO date (\`2022-10-02\`) or a numeric date elsewhere in the document that settles the order (\`13/02/2023\` is day first); its entry is kept without a date  timeline-ambiguous-date`,
+      ],
+    });
   });
 });

@@ -10,7 +10,7 @@ import { dateFromFileName, parseCalendarDate, type BodyMetadata } from './metada
 import type { Frontmatter, Postmortem } from './schema.js';
 import { introNodes, nodesToText } from './sections.js';
 import { truncate } from './text.js';
-import { findDate, formatDate, parseDateTime, slashDateOrder, zoneOffsetMinutes } from './time.js';
+import { findDate, formatDate, parseDateTime, slashDateOrder, zoneOffsetMinutes, type SlashDateOrder } from './time.js';
 import type { TimelineContext } from './timeline.js';
 
 type TimeKey = 'started_at' | 'detected_at' | 'mitigated_at' | 'resolved_at';
@@ -33,7 +33,8 @@ export function readIncidentTimes(
   sink: DiagnosticSink,
 ): IncidentTimes {
   const fm = frontmatter.data;
-  const statedDate = readStatedDate(fm, body, baseName, sink, keyPosition(frontmatter, 'date'));
+  const slashOrder = slashDateOrder(frontmatter.body);
+  const statedDate = readStatedDate(fm, body, baseName, slashOrder, sink, keyPosition(frontmatter, 'date'));
   const introDate = statedDate === null ? dateInText(nodesToText(introNodes(tree.children))) : null;
   const timezone = readTimezone(fm.timezone, fallbackZone, sink, keyPosition(frontmatter, 'timezone'), frontmatter.extra);
   const context = { date: statedDate ?? introDate, timezone };
@@ -47,7 +48,7 @@ export function readIncidentTimes(
   const dateFrom = statedDate !== null ? 'stated' : startDate !== null ? 'started' : introDate !== null ? 'introduction' : null;
   // A month-precision date (`2013-05`) still gives timeline entries such as "May 22" their year.
   const year = date === null ? null : Number(date.slice(0, 4));
-  const timelineContext = { date, timezone, year, slashOrder: slashDateOrder(frontmatter.body) };
+  const timelineContext = { date, timezone, year, slashOrder };
   return { date, dateFrom, timezone, startedAt, detectedAt, mitigatedAt, resolvedAt, timelineContext };
 }
 
@@ -76,6 +77,7 @@ function readStatedDate(
   fm: Frontmatter,
   body: BodyMetadata,
   baseName: string,
+  order: SlashDateOrder | null,
   sink: DiagnosticSink,
   position: { line: number; column: number },
 ): string | null {
@@ -88,7 +90,13 @@ function readStatedDate(
     sink.report('frontmatter-date', `Unexpected \`date: ${fm.date}\`, expected a calendar date \`YYYY-MM-DD\` or a month \`YYYY-MM\``, position);
   }
   // A title or file name that names its day ("Oct 31 2021 Dust Storm", `May-9-2021.md`) states it.
-  return body.date ?? dateFromFileName(baseName) ?? parseCalendarDate(fm.title ?? body.title ?? '') ?? parseCalendarDate(baseName.replace(/[-_]+/g, ' '));
+  // A numeric date there (`# 27-05-2025 - …`) reads in the order the document's other dates settle.
+  return (
+    body.date ??
+    dateFromFileName(baseName) ??
+    parseCalendarDate(fm.title ?? body.title ?? '', order) ??
+    parseCalendarDate(baseName.replace(/[-_]+/g, ' '), order)
+  );
 }
 
 /**

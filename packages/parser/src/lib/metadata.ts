@@ -7,7 +7,7 @@ import type { Paragraph, Root, RootContent, Table } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import type { Frontmatter, Postmortem, SectionKind } from './schema.js';
 import { classifyHeading, headingText } from './sections.js';
-import { findDate, formatDate } from './time.js';
+import { findDate, formatDate, type SlashDateOrder } from './time.js';
 
 export interface BodyMetadata {
   title: string | null;
@@ -290,8 +290,8 @@ function splitOutsideParentheses(text: string): string[] {
 }
 
 /** A full calendar date (`2021-10-30`, `Oct 30, 2021`, `30 October 2021`) as `YYYY-MM-DD`, or null. */
-export function parseCalendarDate(value: string): string | null {
-  const read = findDate(value.trim());
+export function parseCalendarDate(value: string, slashOrder: SlashDateOrder | null = null): string | null {
+  const read = findDate(value.trim(), slashOrder);
   if (read === null || !read.valid || read.year === null) return null;
   return formatDate({ year: read.year, month: read.month, day: read.day });
 }

@@ -323,10 +323,34 @@ const weekdayPattern = new RegExp(weekdaySource, 'iy');
 const isoDatePattern = /(\d{4})[-/](\d{1,2})[-/](\d{1,2})(?!\d)/y;
 // `10/30`, `30/10/2021`, `10/30/21`: read only when one number cannot be a month.
 const slashDatePattern = /(\d{1,2})\/(\d{1,2})(?:\/(\d{4}|\d{2}))?(?![\d/])/y;
+// `07-21-2023`, `27.05.2025`: dashes and dots only with a four-digit year (`12-14` is a range, `3.5` a number).
+const dashedDatePattern = /(\d{1,2})([-.])(\d{1,2})\2(\d{4})(?!\d|[-.]\d)/y;
+
+interface NumericDate {
+  first: number;
+  second: number;
+  year: number | null;
+  end: number;
+  written: string;
+}
+
+/** A numeric date at `from` whose order is not yet known: `10/30`, `30/10/2021`, `07-21-2023`. */
+function readNumericDate(text: string, from: number): NumericDate | null {
+  slashDatePattern.lastIndex = from;
+  const slash = slashDatePattern.exec(text);
+  if (slash) {
+    const year = slash[3] === undefined ? null : slash[3].length === 2 ? 2000 + Number(slash[3]) : Number(slash[3]);
+    return { first: Number(slash[1]), second: Number(slash[2]), year, end: slashDatePattern.lastIndex, written: slash[0] };
+  }
+  dashedDatePattern.lastIndex = from;
+  const dashed = dashedDatePattern.exec(text);
+  if (dashed) return { first: Number(dashed[1]), second: Number(dashed[3]), year: Number(dashed[4]), end: dashedDatePattern.lastIndex, written: dashed[0] };
+  return null;
+}
 const monthDayPattern = new RegExp(`${monthSource}\\s{1,3}(\\d{1,2})(?:st|nd|rd|th)?${numberEnd}${yearSource}`, 'iy');
 const dayMonthPattern = new RegExp(`(\\d{1,2})(?:st|nd|rd|th)?\\s{1,3}(?:of\\s{1,3})?${monthSource}${yearSource}`, 'iy');
 const dateAnywherePattern = new RegExp(
-  `\\d{4}[-/]\\d{1,2}[-/]\\d{1,2}|(?<![a-z])${monthSource}\\s{1,3}\\d|\\d{1,2}(?:st|nd|rd|th)?\\s{1,3}(?:of\\s{1,3})?${monthSource}`,
+  `\\d{4}[-/]\\d{1,2}[-/]\\d{1,2}|(?<![\\d/.-])\\d{1,2}([-/.])\\d{1,2}\\1\\d{4}|(?<![a-z])${monthSource}\\s{1,3}\\d|\\d{1,2}(?:st|nd|rd|th)?\\s{1,3}(?:of\\s{1,3})?${monthSource}`,
   'i',
 );
 
@@ -379,21 +403,16 @@ export function readDate(text: string, from = 0, slashOrder: SlashDateOrder | nu
   if (iso) {
     return dateRead(text, position, isoDatePattern.lastIndex, Number(iso[1]), Number(iso[2]), Number(iso[3]));
   }
-  slashDatePattern.lastIndex = position;
-  const slash = slashDatePattern.exec(text);
-  if (slash) {
-    const first = Number(slash[1]);
-    const second = Number(slash[2]);
-    const year = slash[3] === undefined ? null : slash[3].length === 2 ? 2000 + Number(slash[3]) : Number(slash[3]);
+  const numeric = readNumericDate(text, position);
+  if (numeric) {
+    const { first, second, year, end } = numeric;
     // Month first (US) or day first: only one reading may be a calendar date; `02/01` is ambiguous and not read.
-    if (first <= 12 && second > 12) return dateRead(text, position, slashDatePattern.lastIndex, year, first, second);
-    if (second <= 12 && first > 12) return dateRead(text, position, slashDatePattern.lastIndex, year, second, first);
+    if (first <= 12 && second > 12) return dateRead(text, position, end, year, first, second);
+    if (second <= 12 && first > 12) return dateRead(text, position, end, year, second, first);
     // `04/04/2023` reads the same both ways.
-    if (first === second && first >= 1 && first <= 12) return dateRead(text, position, slashDatePattern.lastIndex, year, first, second);
+    if (first === second && first >= 1 && first <= 12) return dateRead(text, position, end, year, first, second);
     if (first <= 12 && second <= 12 && slashOrder !== null) {
-      return slashOrder === 'day-first'
-        ? dateRead(text, position, slashDatePattern.lastIndex, year, second, first)
-        : dateRead(text, position, slashDatePattern.lastIndex, year, first, second);
+      return slashOrder === 'day-first' ? dateRead(text, position, end, year, second, first) : dateRead(text, position, end, year, first, second);
     }
   }
   monthDayPattern.lastIndex = position;
@@ -421,18 +440,15 @@ export function readAmbiguousSlashDate(
   weekdayPattern.lastIndex = from;
   const weekday = weekdayPattern.exec(text);
   const position = weekday ? from + weekday[0].length : from;
-  slashDatePattern.lastIndex = position;
-  const slash = slashDatePattern.exec(text);
-  if (!slash) return null;
-  const first = Number(slash[1]);
-  const second = Number(slash[2]);
+  const numeric = readNumericDate(text, position);
+  if (!numeric) return null;
+  const { first, second, year, end, written } = numeric;
   if (first < 1 || second < 1 || first > 12 || second > 12 || first === second) return null;
-  const year = slash[3] === undefined ? null : slash[3].length === 2 ? 2000 + Number(slash[3]) : Number(slash[3]);
-  return { start: position, end: slashDatePattern.lastIndex, written: slash[0], year, first, second };
+  return { start: position, end, written, year, first, second };
 }
 
-// Numeric dates with a year (`13/02/2023`, `10/22/22`): without one, `3/4` may be a fraction or a ratio.
-const slashDateEvidencePattern = /(?<![\d/.])(\d{1,2})\/(\d{1,2})(?:\/(?:\d{4}|\d{2}))(?![\d/])/g;
+// Numeric dates with a year (`13/02/2023`, `10/22/22`, `27-05-2025`): without one, `3/4` may be a fraction or a ratio.
+const slashDateEvidencePattern = /(?<![\d/.-])(\d{1,2})(?:\/(\d{1,2})\/(?:\d{4}|\d{2})(?![\d/])|([-.])(\d{1,2})\3\d{4}(?!\d|[-.]\d))/g;
 
 /**
  * Whether a document writes numeric dates day first or month first, from the dates only one
@@ -444,7 +460,7 @@ export function slashDateOrder(text: string): SlashDateOrder | null {
   let monthFirst = false;
   for (const match of text.matchAll(slashDateEvidencePattern)) {
     const first = Number(match[1]);
-    const second = Number(match[2]);
+    const second = Number(match[2] ?? match[4]);
     if (first > 12 && first <= 31 && second >= 1 && second <= 12) dayFirst = true;
     else if (second > 12 && second <= 31 && first >= 1 && first <= 12) monthFirst = true;
     if (dayFirst && monthFirst) return null;
@@ -457,7 +473,7 @@ export function findDate(text: string, slashOrder: SlashDateOrder | null = null)
   const atStart = readDate(text, 0, slashOrder);
   if (atStart) return atStart;
   const match = dateAnywherePattern.exec(text);
-  return match ? readDate(text, match.index) : null;
+  return match ? readDate(text, match.index, slashOrder) : null;
 }
 
 /** `YYYY-MM-DD` read strictly (the form of frontmatter `date`), or null. */
