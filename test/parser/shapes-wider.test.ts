@@ -127,17 +127,17 @@ describe('shape: numeric dates with dashes or dots (`07-21-2023`, `27-05-2025`, 
     };
   };
 
-  it('reads month-first lines that open with a date (time unknown, or `09:30 am`), the report dated by its earliest timed event', () => {
+  it('reads month-first lines that open with a date (time unknown, or `09:30 am`), the report dated by its earliest event, timed or not', () => {
     expect(read('month-first.md')).toEqual({
       title: 'Mobile login loop',
-      date: '2024-03-15',
+      date: '2024-03-14',
       timeline: [
         [null, '2024-03-14', 'A support ticket describes the login loop.'],
         ['2024-03-15T09:30:00-08:00', '2024-03-15', 'Token refresh change rolled back.'],
         ['2024-03-15T10:05:00-08:00', '2024-03-15', 'Logins stable again.'],
       ],
       diagnostics: [
-        `${D}/month-first.md:1:1  info  Unexpected postmortem without a date, expected \`date: YYYY-MM-DD\` in frontmatter, a \`Date:\` line or a \`YYYY-MM-DD-\` file-name prefix; read 2024-03-15 from the earliest timeline entry  missing-date`,
+        `${D}/month-first.md:1:1  info  Unexpected postmortem without a date, expected \`date: YYYY-MM-DD\` in frontmatter, a \`Date:\` line or a \`YYYY-MM-DD-\` file-name prefix; read 2024-03-14 from the earliest timeline entry  missing-date`,
       ],
     });
   });

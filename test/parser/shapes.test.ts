@@ -372,7 +372,7 @@ describe('shape: dates written first, day-first and month-first', () => {
         ambiguous(8, 1, '02/03/2023', '2 March 2023', 'February 3 2023'),
         ambiguous(9, 1, '03/04/2023', '3 April 2023', 'March 4 2023'),
         ambiguous(15, 3, '05/06/2023', '5 June 2023', 'May 6 2023'),
-        `${D}/not-ok.md:1:1  info  Unexpected postmortem without a date, expected \`date: YYYY-MM-DD\` in frontmatter, a \`Date:\` line or a \`YYYY-MM-DD-\` file-name prefix  missing-date`,
+        `${D}/not-ok.md:1:1  info  Unexpected postmortem without a date, expected \`date: YYYY-MM-DD\` in frontmatter, a \`Date:\` line or a \`YYYY-MM-DD-\` file-name prefix; read 2023-03-13 from the earliest timeline entry  missing-date`,
       ],
     });
   });

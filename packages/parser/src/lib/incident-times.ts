@@ -162,12 +162,18 @@ function readBodyTime(body: BodyMetadata, key: TimeKey, context: { date: string 
 /** The date (as written, in its own offset) of the earliest timeline entry with a time, or null. */
 function earliestDate(timeline: Postmortem['timeline']): string | null {
   let earliest: { at: string; ms: number } | null = null;
-  for (const { at } of timeline) {
-    if (at === null) continue;
+  // An event of a known day but no time (`03-14-2024 - ticket opened`) may come first.
+  let untimed: string | null = null;
+  for (const { at, date } of timeline) {
+    if (at === null) {
+      if (date !== null && (untimed === null || date < untimed)) untimed = date;
+      continue;
+    }
     const ms = Date.parse(at);
     if (!Number.isNaN(ms) && (earliest === null || ms < earliest.ms)) earliest = { at, ms };
   }
-  return earliest?.at.slice(0, 10) ?? null;
+  const timed = earliest?.at.slice(0, 10) ?? null;
+  return timed === null || (untimed !== null && untimed < timed) ? untimed : timed;
 }
 
 /** A full calendar date written in a text ("On January 31st 2017 …"), as `YYYY-MM-DD`, or null. */
