@@ -517,3 +517,38 @@ describe('shape: an action-item label inside a paragraph', () => {
     expect(fixture('action-mid-paragraph', 'not-ok.md').actionItems).toEqual([]);
   });
 });
+
+describe('shape: a metadata table with two label/value pairs per row', () => {
+  const header = (result: Postmortem) => ({
+    date: result.date,
+    severity: result.severity,
+    status: result.status,
+    authors: result.authors,
+    services: result.services,
+    startedAt: result.startedAt,
+    resolvedAt: result.resolvedAt,
+  });
+  it('reads `| Date | 2024-03-01 | Severity | SEV2 |` and the rows under it as label/value pairs, bold labels included', () => {
+    expect(header(fixture('four-column-table', 'ok.md'))).toEqual({
+      date: '2024-03-01',
+      severity: 'SEV2',
+      status: 'final',
+      authors: ['Ana Ruiz', 'Bo Lind'],
+      services: ['Refunds API'],
+      startedAt: '2024-03-01T13:20:00Z',
+      resolvedAt: '2024-03-01T15:05:00Z',
+    });
+  });
+
+  it('takes nothing from a table whose first row names its columns (`| Component | Status | Owner | Notes |`) or whose cells are not labels', () => {
+    expect(header(fixture('four-column-table', 'not-ok.md'))).toEqual({
+      date: '2024-02-12',
+      severity: null,
+      status: null,
+      authors: [],
+      services: [],
+      startedAt: null,
+      resolvedAt: null,
+    });
+  });
+});

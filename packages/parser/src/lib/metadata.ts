@@ -5,6 +5,7 @@
  */
 import type { Paragraph, Root, RootContent, Table } from 'mdast';
 import { toString } from 'mdast-util-to-string';
+import { cellText, labelPairsPerRow } from './label-table.js';
 import type { Frontmatter, Postmortem, SectionKind } from './schema.js';
 import { classifyHeading, headingText } from './sections.js';
 import { findDate, formatDate, type SlashDateOrder } from './time.js';
@@ -139,16 +140,26 @@ function readFieldLines(node: RootContent, metadata: BodyMetadata): void {
 /**
  * A table of labels and values above the first section (a Confluence "page properties" table,
  * a report header such as `| **Detected** | 2022-04-28 10:34 |`): each row whose first cell is
- * a label is read as the line `label: value`.
+ * a label is read as the line `label: value`; so is each further label and value of a table
+ * that has two or more pairs per row (`| Date | 2024-03-01 | Severity | SEV2 |`).
  */
 function readFieldRows(table: Table, metadata: BodyMetadata): void {
+  const pairs = labelPairsPerRow(table, isKnownLabel);
   for (const row of table.children) {
-    const [labelCell, valueCell] = row.children;
-    if (labelCell === undefined || valueCell === undefined) continue;
-    const label = toString(labelCell, { includeHtml: false }).trim().replace(/:$/, '');
-    const match = fieldLine.exec(`${label}: ${toString(valueCell, { includeHtml: false }).trim()}`);
-    if (match) readField(match, row.position?.start.line ?? 1, metadata);
+    for (let pair = 0; pair < pairs; pair++) {
+      const labelCell = row.children[pair * 2];
+      const valueCell = row.children[pair * 2 + 1];
+      if (labelCell === undefined || valueCell === undefined) continue;
+      const label = cellText(labelCell).replace(/:$/, '');
+      const match = fieldLine.exec(`${label}: ${cellText(valueCell)}`);
+      if (match) readField(match, row.position?.start.line ?? 1, metadata);
+    }
   }
+}
+
+/** A label this library reads, in a label/value table. */
+function isKnownLabel(key: string): boolean {
+  return knownFields.has(key) || classifyHeading(key) !== null;
 }
 
 /** Stores one `label: value`; returns the field when it is section-valued (later lines may continue it). */
