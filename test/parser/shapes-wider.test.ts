@@ -173,3 +173,24 @@ describe('shape: numeric dates with dashes or dots (`07-21-2023`, `27-05-2025`, 
     });
   });
 });
+
+describe('shape: a dash between the date and the time (`**Nov 24 – 06:12 UTC** – …`, `- 24-10-2024 - 08:15 - …`)', () => {
+  it('reads the time after the dash as the entry’s time; a number that is no time stays in the text of a day’s event', () => {
+    const path = 'test/fixtures/shapes/date-dash-time/ok.md';
+    const result = parsePostmortem(readFileSync(path, 'utf8'), { path, today: '2026-12-02' });
+    expect({
+      date: result.date,
+      timeline: result.timeline.map((entry) => [entry.at, entry.date, entry.text]),
+      diagnostics: result.diagnostics.map(formatDiagnostic),
+    }).toEqual({
+      date: '2024-03-03',
+      timeline: [
+        ['2024-03-03T14:05:00Z', '2024-03-03', 'Report jobs start timing out'],
+        ['2024-03-03T14:20:00Z', '2024-03-03', 'Worker pool doubled'],
+        ['2024-03-04T09:10:00Z', '2024-03-04', 'Root cause found in the PDF library upgrade'],
+        [null, '2024-03-04', '12 workers drained before the rollback'],
+      ],
+      diagnostics: [],
+    });
+  });
+});

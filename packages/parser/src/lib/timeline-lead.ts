@@ -23,6 +23,7 @@ const betweenEndPattern = /\s{1,2}and\s{1,2}/y;
 const dayRangeEndPattern = /[-–]\d{1,2}(?:st|nd|rd|th)?(?!\d|[:/.]\d|[a-z])/iy;
 const dateAfterTimePattern = /,?\s{1,3}(?:on\s{1,3})?/iy;
 const closingPattern = /\s{0,2}[\])]/y;
+const dateTimeDashPattern = /\s{1,3}[-–—]\s{1,3}/y;
 const separatorPattern = /\s{0,3}(?:->|[—–→:|,]|-{1,2})?\s{0,3}/y;
 
 function matchAt(pattern: RegExp, text: string, from: number): RegExpExecArray | null {
@@ -49,7 +50,10 @@ export function readEntryLead(text: string, order: SlashDateOrder | null = null)
   let time: TimeRead | null = null;
   const dateEnd = date?.end ?? ambiguousDate?.end;
   if (dateEnd !== undefined) {
-    time = readTimeOfDay(text, skipDateTimeSeparator(text, dateEnd));
+    // `2021-10-30 14:05`, `Oct 30, 2021 at 14:05`, and `Nov 24 – 06:12 UTC – …` with a dash between date and time.
+    time =
+      readTimeOfDay(text, skipDateTimeSeparator(text, dateEnd)) ??
+      (matchAt(dateTimeDashPattern, text, dateEnd) ? readTimeOfDay(text, dateTimeDashPattern.lastIndex) : null);
     position = dateEnd;
     if (!time && date !== null && /[a-z]/i.test(date.written) && matchAt(dayRangeEndPattern, text, dateEnd)) position = dayRangeEndPattern.lastIndex;
   } else {
