@@ -374,6 +374,35 @@ describe('search: ranking', () => {
     expect(partial[0]!.score).toBeLessThanOrEqual(0.5);
   });
 
+  it("ranks the incidents of an organization the query names above others' that mention it", () => {
+    const search = loadSearchIndex(
+      buildSearchIndex([
+        pm({
+          slug: 'customer',
+          title: 'Acme: GitHub webhooks arrive ten times over',
+          organization: 'Acme',
+          tags: ['github'],
+          summary: 'GitHub sent webhooks late.',
+        }),
+        pm({ slug: 'own', title: 'Database failover takes the site down', organization: 'GitHub' }),
+        pm({ slug: 'aws', title: 'Storage outage in one region', organization: 'Amazon Web Services' }),
+        pm({ slug: 'aws-customer', title: 'Storage outage', organization: 'Acme', tags: ['aws'] }),
+      ]),
+    );
+    expect(search.search('github').map((hit) => hit.slug)).toEqual(['own', 'customer']);
+    // A synonym names the organization too: `aws` for Amazon Web Services.
+    expect(search.search('aws storage').map((hit) => hit.slug)).toEqual(['aws', 'aws-customer']);
+    const scores = search.search('github').map((hit) => hit.score);
+    expect(scores[0]).toBeGreaterThan(scores[1]!);
+  });
+
+  it('finds nothing for a query of several words when one matches nothing and the others only by a typo correction', () => {
+    expect(slugs('zzqxv kubrnetes')).toEqual([]);
+    // A word matched as written still finds its incidents, and a typo alone is still corrected.
+    expect(slugs('zzqxv kubernetes')[0]).toBe('2023-03-14-kubernetes-control-plane');
+    expect(slugs('kubrnetes')[0]).toBe('2023-03-14-kubernetes-control-plane');
+  });
+
   it('returns scores best first, within 0..1', () => {
     for (const query of ['outage', 'database', 'dns', 'network', 'a', 'us-east-1 outage']) {
       const scores = searcher.search(query, { limit: 100 }).map((hit) => hit.score);
@@ -548,6 +577,22 @@ describe('search: phrases, forms and synonyms', () => {
     const reverse = loadSearchIndex(buildSearchIndex([pm({ slug: 'short', title: 'OOM kills on k8s nodes' })]));
     expect(reverse.search('out of memory').map((hit) => hit.slug)).toEqual(['short']);
     expect(reverse.search('kubernetes').map((hit) => hit.slug)).toEqual(['short']);
+  });
+
+  it('scores a rare literal synonym no higher than the common word it stands for', () => {
+    // `db` is written once, in a summary; `database` in many titles. Read as `db`, the query means databases.
+    const databases = Array.from({ length: 6 }, (_, i) => pm({ slug: `database-${i}`, title: `Database failover ${i}` }));
+    const search = loadSearchIndex(buildSearchIndex([...databases, pm({ slug: 'literal', title: 'Queue stall', summary: 'The db was fine.' })]));
+    const hits = search.search('db', { limit: 10 }).map((hit) => hit.slug);
+    expect(hits.slice(0, 6).sort()).toEqual(databases.map((database) => database.slug).sort());
+    expect(hits).toContain('literal');
+  });
+
+  it('does not correct a word of a known phrase: `split brain` finds a network partition, not `drain`', () => {
+    const search = loadSearchIndex(
+      buildSearchIndex([pm({ slug: 'partition', title: 'Network partition between the sites' }), pm({ slug: 'drain', title: 'Drain of a node' })]),
+    );
+    expect(search.search('split brain').map((hit) => hit.slug)).toEqual(['partition']);
   });
 
   it("takes a team's own synonyms, and can leave the default table out", () => {

@@ -6,7 +6,8 @@
  * cuts it into a manifest, vocabulary-range shards and document chunks (Pagefind-style), so a
  * query fetches only the shards its words fall in (`openSearchIndex`). `loadSearchIndex` reads
  * the whole index at once. Both answer queries the same way: documents matching every query
- * word first, exact phrases above scattered words, the last word read as a prefix (search as
+ * word first, exact phrases above scattered words, then documents of an organization the query
+ * names (a company facet), the last word read as a prefix (search as
  * you type), other forms of a word (`rolled back`, `rollback`), synonyms (`k8s` ↔ `kubernetes`,
  * a default ops table plus the team's), and typo tolerance: for a word the vocabulary does not
  * know, fuse.js picks the vocabulary terms it stands for (see `lib/search-fuzzy.ts`).

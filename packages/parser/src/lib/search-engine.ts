@@ -3,10 +3,11 @@
  * synonyms, the last word's completions, a typo's nearest terms) and each adjacent pair of
  * words (the phrase, the compound `rollback` for `roll back`, synonyms of the phrase), then
  * scores documents with BM25F over those terms. Ranking, in order: how many query words a
- * document matches, how many of the query's phrases it holds, then the score. Imports only
- * other `search-*` modules: it ships to the browser.
+ * document matches, how many of the query's phrases it holds, how many query words its
+ * organization holds (a company facet: `github` puts GitHub's incidents before others that
+ * mention GitHub), then the score. Imports only other `search-*` modules: it ships to the browser.
  */
-import { detailsField, fieldNames, type SearchField } from './search-format.js';
+import { detailsField, fieldNames, organizationField, type SearchField } from './search-format.js';
 import type { Postings, TermSource } from './search-source.js';
 import type { SynonymTable } from './search-synonyms.js';
 import { isIndexable, pairKey, stem, words } from './search-text.js';
@@ -47,6 +48,8 @@ export interface Alternative {
    * common word (`stoom`: `stomo`, `storm`) is not scored as common.
    */
   reading?: number;
+  /** A completion of the word being typed: it does not stand for the word's meaning, so its rarity does not cap the others'. */
+  completion?: boolean;
 }
 
 /** One scored part of a query: a word, or a pair of adjacent words (a phrase). */
@@ -55,6 +58,15 @@ interface Unit {
   covers: number[];
   soft: boolean;
   alternatives: Alternative[];
+  /** The alternatives are typo corrections of a word the vocabulary does not know. */
+  corrected?: boolean;
+}
+
+/** A query read into units; `strict` when a word matched nothing at all (see `expand`). */
+export interface Expansion {
+  words: QueryWord[];
+  units: Unit[];
+  strict: boolean;
 }
 
 /** A term a misspelled word may stand for, with fuse.js's score (0 is identical). */
@@ -105,25 +117,35 @@ function parseQuery(query: string): QueryWord[] {
 export class QueryEngine {
   constructor(private readonly synonyms: SynonymTable) {}
 
-  /** The alternatives of a query: read from `source`, typos corrected by `fuzzy`. */
-  expand(query: string, source: TermSource, fuzzy: Fuzzy): { words: QueryWord[]; units: Unit[] } {
+  /**
+   * The alternatives of a query: read from `source`, typos corrected by `fuzzy`. `strict` when a
+   * word of a query of several matches nothing, not even as a typo: the query is about something
+   * the knowledge base does not hold, so a correction of another word (`mainframe cobol`: `cool`)
+   * is a guess on top of a miss, and only documents matching a word as typed are hits.
+   */
+  expand(query: string, source: TermSource, fuzzy: Fuzzy): Expansion {
     const queryWords = parseQuery(query);
     const units: Unit[] = queryWords.map((entry, i) => ({ covers: [i], soft: entry.soft, alternatives: this.expandWord(entry, source) }));
-    // Typos last: a word the vocabulary does not know is corrected towards the words around it.
-    queryWords.forEach((entry, i) => {
-      const unit = units[i]!;
-      if (unit.alternatives.length > 0 || !correctable(entry.word)) return;
-      const others = units.filter((other) => other !== unit && !other.soft && other.alternatives.length > 0);
-      unit.alternatives = this.correct(entry, source, fuzzy, others);
-    });
+    const pairs: Unit[] = [];
     for (let i = 0; i + 1 < queryWords.length; i++) {
       const first = queryWords[i]!;
       const second = queryWords[i + 1]!;
       if (first.soft || second.soft) continue;
       const alternatives = this.expandPair(first.word, second.word, second.prefix, source);
-      if (alternatives.length > 0) units.push({ covers: [i, i + 1], soft: false, alternatives });
+      if (alternatives.length > 0) pairs.push({ covers: [i, i + 1], soft: false, alternatives });
     }
-    return { words: queryWords, units };
+    // Typos last: a word the vocabulary does not know is corrected towards the words around it,
+    // unless a phrase it is part of is known (`split brain`: a synonym, `brain` is no typo of `drain`).
+    queryWords.forEach((entry, i) => {
+      const unit = units[i]!;
+      if (unit.alternatives.length > 0 || !correctable(entry.word) || pairs.some((pair) => pair.covers.includes(i))) return;
+      const others = units.filter((other) => other !== unit && !other.soft && other.alternatives.length > 0);
+      unit.alternatives = this.correct(entry, source, fuzzy, others);
+      unit.corrected = true;
+    });
+    const unmatched = queryWords.some((entry, i) => !entry.soft && units[i]!.alternatives.length === 0 && !pairs.some((pair) => pair.covers.includes(i)));
+    const strict = unmatched && queryWords.filter((entry) => !entry.soft).length > 1;
+    return { words: queryWords, units: [...units, ...pairs], strict };
   }
 
   /** Terms with the same stem as `word` (`certificate`, `certificates`). */
@@ -160,7 +182,7 @@ export class QueryEngine {
         .filter((term) => term !== exact && !source.term(term).includes(' '))
         .sort((a, b) => source.size(b) - source.size(a) || a - b)
         .slice(0, keep);
-      for (const term of completions) add({ terms: [term], weight: 0.6 + (0.3 * word.length) / source.term(term).length });
+      for (const term of completions) add({ terms: [term], weight: 0.6 + (0.3 * word.length) / source.term(term).length, completion: true });
     }
     for (const keys of this.synonyms.alternatives(key)) this.synonymAlternatives(keys, source, synonymWeight, add);
     // A compound typed as one word (`rollback`, `failover`) also matches it written as two.
@@ -212,7 +234,7 @@ export class QueryEngine {
         .filter((term) => term !== exact)
         .sort((a, b) => source.size(b) - source.size(a) || a - b)
         .slice(0, maxPrefixExpansions);
-      for (const term of completions) add({ terms: [term], weight: 0.8 });
+      for (const term of completions) add({ terms: [term], weight: 0.8, completion: true });
     } else {
       // `roll back` also finds `rollback`, `fail over` finds `failover`.
       for (const joined of new Set([first + second, stem(first) + second])) {
@@ -228,6 +250,11 @@ export class QueryEngine {
     total: Float64Array;
     best: Float64Array;
     mask: Int32Array;
+    /** Query words found in the document's organization, and (per unit) whether this unit's were. */
+    organization: Int32Array;
+    inOrganization: Uint8Array;
+    /** Query words matched as typed (not only by a typo correction). */
+    typed: Int32Array;
     phrases: Uint8Array;
     covered: Uint8Array;
     seen: Uint8Array;
@@ -236,8 +263,8 @@ export class QueryEngine {
   };
 
   /** Scores and orders the documents `units` match; returns `limit` hits from `offset`. */
-  rank(expanded: { words: QueryWord[]; units: Unit[] }, source: TermSource, limit: number, offset: number): Ranking {
-    const { words: queryWords, units } = expanded;
+  rank(expanded: Expansion, source: TermSource, limit: number, offset: number): Ranking {
+    const { words: queryWords, units, strict } = expanded;
     const docCount = source.docCount;
     const hardCount = queryWords.filter((word) => !word.soft).length;
     if (hardCount === 0 || docCount === 0 || limit <= 0) return { total: 0, hits: [] };
@@ -246,6 +273,9 @@ export class QueryEngine {
         total: new Float64Array(docCount),
         best: new Float64Array(docCount),
         mask: new Int32Array(docCount),
+        organization: new Int32Array(docCount),
+        inOrganization: new Uint8Array(docCount),
+        typed: new Int32Array(docCount),
         phrases: new Uint8Array(docCount),
         covered: new Uint8Array(docCount),
         seen: new Uint8Array(docCount),
@@ -253,7 +283,7 @@ export class QueryEngine {
         bestTouched: new Int32Array(docCount),
       };
     }
-    const { total, best, mask, phrases, covered, seen, touched, bestTouched } = this.scratch;
+    const { total, best, mask, organization, inOrganization, typed, phrases, covered, seen, touched, bestTouched } = this.scratch;
     const idf = (term: number) => {
       const df = source.postings(term).documentFrequency;
       return Math.log(1 + (docCount - df + 0.5) / (df + 0.5));
@@ -262,40 +292,43 @@ export class QueryEngine {
     let touchedCount = 0;
 
     for (const unit of units) {
-      const first = unit.alternatives[0];
-      if (!first) continue;
-      // All alternatives stand for one query word: none may count as rarer than the main one.
-      const mainIdf = Math.min(...first.terms.map(idf));
+      if (unit.alternatives.length === 0) continue;
+      const mainIdf = conceptIdf(unit.alternatives, idf);
       let bestCount = 0;
-      const offer = (doc: number, score: number) => {
-        if (score <= best[doc]!) return;
-        if (best[doc] === 0) bestTouched[bestCount++] = doc;
-        best[doc] = score;
+      const offer = (doc: number, score: number, organizationHolds: boolean) => {
+        if (best[doc] === 0 && inOrganization[doc] === 0) bestTouched[bestCount++] = doc;
+        if (organizationHolds) inOrganization[doc] = 1;
+        if (score > best[doc]!) best[doc] = score;
       };
       for (const { terms, weight, reading } of unit.alternatives) {
         const factor = weight * (unit.soft ? softWeight : 1);
         const capIdf = reading === undefined ? mainIdf : idf(reading);
-        let scores: Map<number, number> | undefined;
+        /** A multi-word synonym: a document must hold every part; it scores as its weakest, and is in the organization if every part is. */
+        let scores: Map<number, { score: number; organizationHolds: boolean }> | undefined;
         terms.forEach((term, at) => {
           const termFactor = factor * Math.min(idf(term), capIdf);
-          const { docs, weights } = source.postings(term);
-          // A multi-word synonym: a document must hold every part; it scores as its weakest.
-          const several = terms.length > 1;
-          const these = several ? new Map<number, number>() : undefined;
+          const { docs, fields, weights } = source.postings(term);
+          const these = terms.length > 1 ? new Map<number, { score: number; organizationHolds: boolean }>() : undefined;
           let j = 0;
           while (j < docs.length) {
             const doc = docs[j]!;
             let frequency = 0;
-            do frequency += weights[j++]!;
-            while (j < docs.length && docs[j] === doc);
+            let organizationHolds = false;
+            do {
+              organizationHolds ||= fields[j] === organizationField;
+              frequency += weights[j++]!;
+            } while (j < docs.length && docs[j] === doc);
             const score = (termFactor * frequency * (k1 + 1)) / (k1 + frequency);
-            if (!these) offer(doc, score);
-            else if (at === 0) these.set(doc, score);
-            else if (scores?.has(doc)) these.set(doc, Math.min(score, scores.get(doc)!));
+            if (!these) offer(doc, score, organizationHolds);
+            else if (at === 0) these.set(doc, { score, organizationHolds });
+            else {
+              const before = scores?.get(doc);
+              if (before) these.set(doc, { score: Math.min(score, before.score), organizationHolds: organizationHolds && before.organizationHolds });
+            }
           }
           scores = these;
         });
-        if (terms.length > 1) for (const [doc, score] of scores ?? []) offer(doc, score);
+        if (terms.length > 1) for (const [doc, { score, organizationHolds }] of scores ?? []) offer(doc, score, organizationHolds);
       }
       let bits = 0;
       if (!unit.soft) for (const word of unit.covers) bits |= 1 << word;
@@ -308,33 +341,43 @@ export class QueryEngine {
         }
         total[doc]! += best[doc]!;
         mask[doc]! |= bits;
+        if (inOrganization[doc] === 1) organization[doc]! |= bits;
+        if (!unit.corrected) typed[doc]! |= bits;
         phrases[doc]! += pair;
         best[doc] = 0;
+        inOrganization[doc] = 0;
       }
     }
 
-    // Candidates, and per level the most phrases and the best score (for 0..1 scores).
+    // Candidates, and per level the most phrases, the most organization words and the best score (for 0..1 scores).
     const candidates: number[] = [];
     const maxPhrases = new Map<number, number>();
+    const maxOrganization = new Map<number, number>();
     const maxTotal = new Map<number, number>();
     for (let i = 0; i < touchedCount; i++) {
       const doc = touched[i]!;
       const count = popcount(mask[doc]! & hardMask);
       covered[doc] = count;
-      if (count === 0) continue;
+      if (count === 0 || (strict && (typed[doc]! & hardMask) === 0)) continue;
       candidates.push(doc);
+      // The organization's words are kept in `organization[doc]` as a count from here on.
+      organization[doc] = popcount(organization[doc]! & hardMask);
       maxPhrases.set(count, Math.max(maxPhrases.get(count) ?? 0, phrases[doc]!));
       const level = count * 256 + phrases[doc]!;
-      maxTotal.set(level, Math.max(maxTotal.get(level) ?? 0, total[doc]!));
+      maxOrganization.set(level, Math.max(maxOrganization.get(level) ?? 0, organization[doc]));
+      const organizationLevel = level * 64 + organization[doc];
+      maxTotal.set(organizationLevel, Math.max(maxTotal.get(organizationLevel) ?? 0, total[doc]!));
     }
     const before = (a: number, b: number) =>
       covered[a] !== covered[b]
         ? covered[a]! > covered[b]!
         : phrases[a] !== phrases[b]
           ? phrases[a]! > phrases[b]!
-          : total[a] !== total[b]
-            ? total[a]! > total[b]!
-            : a < b;
+          : organization[a] !== organization[b]
+            ? organization[a]! > organization[b]!
+            : total[a] !== total[b]
+              ? total[a]! > total[b]!
+              : a < b;
     const wanted = offset + limit;
     let ordered: number[];
     if (wanted > 64 || wanted * 4 >= candidates.length) {
@@ -355,20 +398,38 @@ export class QueryEngine {
     }
     const hits = ordered.map((doc): RankedDoc => {
       const count = covered[doc]!;
-      const top = maxTotal.get(count * 256 + phrases[doc]!) ?? 0;
-      const relative = (phrases[doc]! + (top > 0 ? total[doc]! / top : 1)) / ((maxPhrases.get(count) ?? 0) + 1);
+      const level = count * 256 + phrases[doc]!;
+      const top = maxTotal.get(level * 64 + organization[doc]!) ?? 0;
+      // Each level's share nests the next one's, so scores fall in the order documents are ranked.
+      const withinOrganization = (organization[doc]! + (top > 0 ? total[doc]! / top : 1)) / ((maxOrganization.get(level) ?? 0) + 1);
+      const relative = (phrases[doc]! + withinOrganization) / ((maxPhrases.get(count) ?? 0) + 1);
       return { doc, score: Math.min(1, Math.max(0, (count - 1 + relative) / hardCount)), matches: matchesOf(doc, units, source) };
     });
     for (let i = 0; i < touchedCount; i++) {
       const doc = touched[i]!;
       total[doc] = 0;
       mask[doc] = 0;
+      organization[doc] = 0;
+      typed[doc] = 0;
       phrases[doc] = 0;
       covered[doc] = 0;
       seen[doc] = 0;
     }
     return { total: candidates.length, hits };
   }
+}
+
+/**
+ * The rarity a unit's alternatives are capped at: that of the commonest term standing for the word
+ * as meant (the word, its forms, its synonyms; not completions or corrections). A rare literal
+ * (`db`) scores no higher than the common word it abbreviates (`database`), nor a rare form
+ * (`deploys`) than the common one (`deploy`): the query means the concept, however it is written.
+ */
+function conceptIdf(alternatives: readonly Alternative[], idf: (term: number) => number): number {
+  let lowest = Infinity;
+  for (const { terms, reading, completion } of alternatives)
+    if (reading === undefined && !completion) for (const term of terms) lowest = Math.min(lowest, idf(term));
+  return Number.isFinite(lowest) ? lowest : Math.min(...alternatives[0]!.terms.map(idf));
 }
 
 /** Whether a word the vocabulary does not know is long enough, and not a number, to correct. */

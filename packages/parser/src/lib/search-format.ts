@@ -13,6 +13,7 @@ export type SearchField = 'title' | 'organization' | 'services' | 'tags' | 'cate
 /** Reported fields, then `details` (contributing factors, trigger, impact, detection, resolution, timeline: indexed, not reported). */
 export const fieldNames: readonly SearchField[] = ['title', 'organization', 'services', 'tags', 'categories', 'summary', 'rootCauses'];
 export const fieldCount = 8;
+export const organizationField = 1;
 export const detailsField = 7;
 
 /** Per document, in rank order for ties (newest first, undated last, then by slug). */

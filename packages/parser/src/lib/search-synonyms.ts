@@ -39,6 +39,13 @@ export const defaultSynonyms: readonly (readonly string[])[] = [
   ['typo', 'fat finger', 'mistyped'],
   ['split brain', 'network partition'],
   ['datacenter', 'data center', 'datacentre', 'data centre'],
+  ['aws', 'amazon web services'],
+  ['gcp', 'google cloud', 'google cloud platform'],
+  ['2fa', 'mfa', 'two factor', 'multi factor'],
+  ['deploy', 'deployment'],
+  ['data loss', 'data lost', 'lost data'],
+  ['loss', 'lost', 'lose'],
+  ['power outage', 'power failure', 'power loss', 'power cut'],
 ];
 
 /**
