@@ -552,3 +552,29 @@ describe('shape: a metadata table with two label/value pairs per row', () => {
     });
   });
 });
+
+describe('shape: a "Why it wasn\u2019t caught" sub-section under the root cause', () => {
+  const read = (result: Postmortem) => ({
+    rootCauses: result.rootCauses.map((cause) => cause.text),
+    detection: result.detection,
+    sections: result.sections.map((section) => [section.heading, section.kind]),
+  });
+  it('reads it as detection, so its items are not root causes', () => {
+    expect(read(fixture('not-caught', 'ok.md'))).toEqual({
+      rootCauses: ['The price cache keyed entries by country but not by locale.'],
+      detection: '- Staging serves a single locale.\n- No alert watched the share of prices shown in a fallback currency.',
+      sections: [
+        ['Wrong currency shown to Swiss visitors', null],
+        ['Root cause', 'rootCause'],
+        ["Why It Wasn't Caught", 'detection'],
+      ],
+    });
+  });
+
+  it('keeps the items of a sub-heading it does not know under the root cause (it inherits the kind)', () => {
+    expect(read(fixture('not-caught', 'not-ok.md')).rootCauses).toEqual([
+      'The price cache keyed entries by country but not by locale.',
+      'Staging serves a single locale.',
+    ]);
+  });
+});

@@ -129,6 +129,14 @@ const headingSynonyms: ReadonlyArray<readonly [SectionKind, readonly string[]]> 
       'how we found out',
       'why was this hard to detect',
       'why was it hard to detect',
+      // "Why it wasn't caught (earlier)": what let the cause through unseen, not more causes.
+      'why it wasnt caught',
+      'why wasnt it caught',
+      'why wasnt this caught',
+      'why it was not caught',
+      'why was it not caught',
+      'why we didnt catch it',
+      'why didnt we catch it',
     ],
   ],
   [
