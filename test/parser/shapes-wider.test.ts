@@ -7,6 +7,8 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { formatDiagnostic, loadPostmortems, parsePostmortem, type Diagnostic } from '@postmortem-kb/parser';
 
+const parsedFixture = (path: string) => parsePostmortem(readFileSync(path, 'utf8'), { path, today: '2026-12-02' });
+
 describe('shape: a template heading left above a real report', () => {
   const T = 'test/fixtures/shapes/template-heading-left';
 
@@ -117,8 +119,7 @@ describe('shape: the day named in the title or the file name', () => {
 describe('shape: numeric dates with dashes or dots (`07-21-2023`, `27-05-2025`, `19.09.2024`)', () => {
   const D = 'test/fixtures/shapes/dashed-dates';
   const read = (name: string) => {
-    const path = `${D}/${name}`;
-    const result = parsePostmortem(readFileSync(path, 'utf8'), { path, today: '2026-12-02' });
+    const result = parsedFixture(`${D}/${name}`);
     return {
       title: result.title,
       date: result.date,
@@ -176,8 +177,7 @@ describe('shape: numeric dates with dashes or dots (`07-21-2023`, `27-05-2025`, 
 
 describe('shape: a dash between the date and the time (`**Nov 24 – 06:12 UTC** – …`, `- 24-10-2024 - 08:15 - …`)', () => {
   it('reads the time after the dash as the entry’s time; a number that is no time stays in the text of a day’s event', () => {
-    const path = 'test/fixtures/shapes/date-dash-time/ok.md';
-    const result = parsePostmortem(readFileSync(path, 'utf8'), { path, today: '2026-12-02' });
+    const result = parsedFixture('test/fixtures/shapes/date-dash-time/ok.md');
     expect({
       date: result.date,
       timeline: result.timeline.map((entry) => [entry.at, entry.date, entry.text]),
@@ -189,6 +189,56 @@ describe('shape: a dash between the date and the time (`**Nov 24 – 06:12 UTC**
         ['2024-03-03T14:20:00Z', '2024-03-03', 'Worker pool doubled'],
         ['2024-03-04T09:10:00Z', '2024-03-04', 'Root cause found in the PDF library upgrade'],
         [null, '2024-03-04', '12 workers drained before the rollback'],
+      ],
+      diagnostics: [],
+    });
+  });
+});
+
+describe('shape: events written as headings (`### 9:05 AM`) and days as headings at the timeline’s level (`## June 4`)', () => {
+  const H = 'test/fixtures/shapes/time-headings';
+  const read = (name: string) => {
+    const result = parsedFixture(`${H}/${name}`);
+    return {
+      kinds: result.sections.map((section) => [section.heading, section.kind]),
+      timeline: result.timeline.map((entry) => [entry.at, entry.text, entry.line]),
+      diagnostics: result.diagnostics.filter((diagnostic) => diagnostic.ruleId.startsWith('timeline')).map(formatDiagnostic),
+    };
+  };
+
+  it('reads a heading that starts with a time as an event, the paragraphs, lists and quotes below it as its text', () => {
+    expect(read('under-timeline.md')).toEqual({
+      kinds: [
+        ['Timeline (times in CET)', 'timeline'],
+        ['9:05 AM', 'timeline'],
+        ['9:20 AM', 'timeline'],
+        ['9:31 AM', 'timeline'],
+        ['Action items', 'remediation'],
+      ],
+      timeline: [
+        ['2025-02-11T09:05:00+01:00', 'Uptime check fails for the notebook hub The probe got a 503 from the proxy.', 8],
+        ['2025-02-11T09:20:00+01:00', 'Proxy pod found in a crash loop; Previous image restored', 12],
+        ['2025-02-11T09:31:00+01:00', 'Hub reachable again.', 16],
+      ],
+      diagnostics: [],
+    });
+  });
+
+  it('goes on with the timeline through day headings at its level, with its zone note, and stops at a heading that is no date', () => {
+    expect(read('day-headings.md')).toEqual({
+      kinds: [
+        ['Timeline', 'timeline'],
+        ['June 4', 'timeline'],
+        ['22:10', 'timeline'],
+        ['23:40', 'timeline'],
+        ['June 5', 'timeline'],
+        ['01:30', 'timeline'],
+        ['Tuesday notes', null],
+      ],
+      timeline: [
+        ['2025-06-04T22:10:00+02:00', 'Instructor reports servers taking ten minutes to start.', 12],
+        ['2025-06-04T23:40:00+02:00', 'Node pool minimum raised to five.', 16],
+        ['2025-06-05T01:30:00+02:00', 'Start times back under a minute.', 22],
       ],
       diagnostics: [],
     });

@@ -2,6 +2,7 @@ import type { Heading, Root, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import type { SectionKind } from './schema.js';
 import { collapse } from './text.js';
+import { readDate } from './time.js';
 
 /** A heading and the mdast nodes that belong to it. */
 export interface SectionNode {
@@ -258,14 +259,17 @@ export function splitSections(tree: Root): SectionNode[] {
   for (const node of tree.children) {
     if (node.type === 'heading') {
       const heading = headingText(node);
-      while (stack.length > 0 && stack[stack.length - 1]!.depth >= node.depth) stack.pop();
+      let sibling: SectionNode | undefined;
+      while (stack.length > 0 && stack[stack.length - 1]!.depth >= node.depth) sibling = stack.pop();
       const parent = stack[stack.length - 1];
       // A document's opening `# Title` is read whole: "Data Processing Delays - Events & Persons Ingestion"
       // names no timeline, and the sections under it would inherit the kind of one of its words.
       const own = classifyHeading(heading, !(sections.length === 0 && node.depth === 1));
+      // `## Timeline` then `## May 12`, `## May 13` at the same level: the days go on with the timeline.
+      const continuesTimeline = own === null && sibling?.depth === node.depth && sibling.kind === 'timeline' && isDateHeading(heading);
       const section: SectionNode = {
         heading,
-        kind: own ?? (parent ? parent.kind : null),
+        kind: own ?? (continuesTimeline ? 'timeline' : parent ? parent.kind : null),
         depth: node.depth,
         line: node.position?.start.line ?? 1,
         column: node.position?.start.column ?? 1,
@@ -284,6 +288,12 @@ export function splitSections(tree: Root): SectionNode[] {
     for (const ancestor of stack) ancestor.scope.push(node);
   }
   return sections;
+}
+
+/** A heading that is a date and nothing more (`May 12`, `2021-10-30:`, `Saturday, October 30`). */
+export function isDateHeading(text: string): boolean {
+  const date = readDate(text, 0);
+  return date !== null && /^[\s:.,;—–-]*$/.test(text.slice(date.end));
 }
 
 export function headingText(node: Heading): string {

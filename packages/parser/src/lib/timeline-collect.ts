@@ -98,16 +98,48 @@ function collectList(list: List, items: TimelineItem[], fallbackLine: number, or
   }
 }
 
+/** Whether a block holds an entry of its own: a line or item that starts with a time or a date. */
+function holdsEntries(node: RootContent, order: SlashDateOrder | null): boolean {
+  if (node.type === 'list') return node.children.some((item) => firstLineHasTimeOrDate(item, order));
+  if (node.type !== 'paragraph') return false;
+  return paragraphLines(node, 1).some((line) => {
+    const lead = readEntryLead(line.text, order);
+    return lead.time !== null || isDatedEventLine(line.text, lead);
+  });
+}
+
 export function collectBlocks(nodes: readonly RootContent[], items: TimelineItem[], section: SectionNode, order: SlashDateOrder | null): void {
   // Whether the last heading named a date: a list right below it lists that day's events.
   let underDate = false;
+  // The entry a heading that starts with a time opened (`### 5:02 PM`): the blocks below it are its text.
+  let headingEntry: EntryItem | null = null;
   for (const node of nodes) {
     const line = node.position?.start.line ?? section.line;
+    if (headingEntry && node.type !== 'heading' && node.type !== 'table' && node.type !== 'code' && !holdsEntries(node, order)) {
+      const text =
+        node.type === 'list'
+          ? node.children.map((item) => collapse(toString(item, { includeHtml: false }))).join('; ')
+          : collapse(toString(node, { includeHtml: false }));
+      if (text !== '') {
+        headingEntry.textParts.push(text);
+        headingEntry.rawParts.push(text);
+      }
+      continue;
+    }
+    headingEntry = null;
     switch (node.type) {
       case 'heading': {
         const text = collapse(toString(node));
+        const source = { text, line, anchors: [{ offset: 0, line, column: (node.position?.start.column ?? 1) + node.depth + 1 }] };
+        const lead = readEntryLead(text, order);
+        if (lead.time) {
+          headingEntry = entryItem(source, lead);
+          items.push(headingEntry);
+          underDate = false;
+          break;
+        }
         const date = findDate(text, order);
-        if (date) items.push(dateItem(date, { text, line, anchors: [{ offset: 0, line, column: (node.position?.start.column ?? 1) + node.depth + 1 }] }));
+        if (date) items.push(dateItem(date, source));
         underDate = date !== null;
         break;
       }

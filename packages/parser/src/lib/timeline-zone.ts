@@ -1,7 +1,7 @@
 /** Zone notes: "(all times UTC)", "All times are in PDT", "Timeline (times in CET)". */
 import type { RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
-import type { SectionNode } from './sections.js';
+import { isDateHeading, type SectionNode } from './sections.js';
 import { findZoneMention } from './time.js';
 import { readEntryLead } from './timeline-lead.js';
 import { paragraphLines } from './timeline-lines.js';
@@ -49,6 +49,14 @@ export function findSectionZone(section: SectionNode, sections: readonly Section
   for (const text of texts) {
     const note = zoneNote(text);
     if (note !== null) return note;
+  }
+  // A day heading that goes on with the timeline (`## Timeline` / "All times in EEST" / `## May 12`) keeps its note.
+  if (isDateHeading(section.heading)) {
+    const timeline = sections
+      .slice(0, section.index)
+      .reverse()
+      .find((before) => before.depth === section.depth && before.parent === section.parent && before.kind === 'timeline' && !isDateHeading(before.heading));
+    if (timeline) return findSectionZone(timeline, sections);
   }
   return null;
 }

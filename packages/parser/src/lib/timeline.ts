@@ -10,10 +10,11 @@
  */
 import type { DiagnosticSink } from './diagnostics.js';
 import type { TimelineEntry } from './schema.js';
-import type { SectionNode } from './sections.js';
+import { isDateHeading, type SectionNode } from './sections.js';
+import { readDate } from './time.js';
 import { collectBlocks } from './timeline-collect.js';
 import { resolveItems, type TimelineContext } from './timeline-dates.js';
-import type { TimelineItem } from './timeline-items.js';
+import { dateItem, type TimelineItem } from './timeline-items.js';
 import { assignMarkers } from './timeline-markers.js';
 import { findSectionZone } from './timeline-zone.js';
 
@@ -25,6 +26,12 @@ export type { TimelineContext } from './timeline-dates.js';
  */
 export function extractTimeline(section: SectionNode, sections: readonly SectionNode[], context: TimelineContext, sink: DiagnosticSink): TimelineEntry[] {
   const items: TimelineItem[] = [];
+  // A day heading that continues the timeline at its level (`## May 12` after `## Timeline`) dates what is under it.
+  const day = isDateHeading(section.heading) ? readDate(section.heading, 0, context.slashOrder ?? null) : null;
+  if (day)
+    items.push(
+      dateItem(day, { text: section.heading, line: section.line, anchors: [{ offset: 0, line: section.line, column: section.column + section.depth + 1 }] }),
+    );
   collectBlocks(section.scope, items, section, context.slashOrder ?? null);
   const entries = resolveItems(items, context, findSectionZone(section, sections), section, sink);
   assignMarkers(entries);
