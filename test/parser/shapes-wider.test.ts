@@ -244,3 +244,23 @@ describe('shape: events written as headings (`### 9:05 AM`) and days as headings
     });
   });
 });
+
+describe('shape: an H1 that names a part of the report, or carries a `Title:` label', () => {
+  const S = 'test/fixtures/shapes/section-name-h1';
+
+  it('takes no title from `# Overview` (a later H1 is a section too) and makes one from the file name without its sequence number; strips `Title:` from `# Title: …`', () => {
+    const read = (name: string) => {
+      const result = parsedFixture(`${S}/${name}`);
+      return { title: result.title, diagnostics: result.diagnostics.filter((diagnostic) => diagnostic.ruleId === 'missing-title').map(formatDiagnostic) };
+    };
+    expect([read('007-dns-wildcard-removed.md'), read('008-image-tag.md')]).toEqual([
+      {
+        title: 'Dns wildcard removed',
+        diagnostics: [
+          `${S}/007-dns-wildcard-removed.md:1:1  warning  Unexpected postmortem without a title, expected \`title:\` in frontmatter or a \`# Title\` heading  missing-title`,
+        ],
+      },
+      { title: 'Nightly builds failing after a base image update', diagnostics: [] },
+    ]);
+  });
+});

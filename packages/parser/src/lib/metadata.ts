@@ -73,6 +73,8 @@ export function readBodyMetadata(tree: Root): BodyMetadata {
   let inSections = false;
   let valueOf: string | null = null;
   let previous: RootContent | null = null;
+  // Only the first H1 may be the title: later ones are sections.
+  let sawHeadingOne = false;
   for (const node of tree.children) {
     const follows = previous;
     previous = node;
@@ -81,10 +83,14 @@ export function readBodyMetadata(tree: Root): BodyMetadata {
     }
     if (node.type === 'heading') {
       valueOf = null;
-      if (node.depth === 1 && metadata.title === null) {
-        metadata.title = headingText(node);
-        metadata.titleLine = node.position?.start.line ?? null;
-        continue;
+      if (node.depth === 1 && !sawHeadingOne) {
+        sawHeadingOne = true;
+        if (!sectionNameHeading.test(headingText(node))) {
+          // `# Title: Builds failing after the image upgrade` names the incident after its label.
+          metadata.title = headingText(node).replace(titleLabel, '');
+          metadata.titleLine = node.position?.start.line ?? null;
+          continue;
+        }
       }
       if (node.depth >= 2) {
         inSections = true;
@@ -108,6 +114,9 @@ export function readBodyMetadata(tree: Root): BodyMetadata {
 }
 
 const maxTitleParagraph = 80;
+// An H1 that names a part of the report (`# Overview`, `# Metadata`) is a section, not the incident's name.
+const sectionNameHeading = /^(?:overview|summary|incident summary|executive summary|metadata|details|background|introduction|description)[\s:.]*$/i;
+const titleLabel = /^title\s*:\s*(?=\S)/i;
 
 function oneLineParagraph(node: RootContent): string | null {
   if (node.type !== 'paragraph') return null;
@@ -270,7 +279,8 @@ export function dateFromFileName(slug: string): string | null {
 /** `aws-network-driver` → `Aws network driver`, the title of last resort. */
 export function titleFromSlug(slug: string): string {
   const words = slug
-    .replace(/^\d{4}-\d{2}-\d{2}-?|^\d{8}[-_]/, '')
+    // A date prefix, or a sequence number (`002-cloudflare-migration`).
+    .replace(/^\d{4}-\d{2}-\d{2}-?|^\d{8}[-_]|^\d{1,4}[-_](?=[a-z])/i, '')
     .replace(/[-_]+/g, ' ')
     .trim();
   return words ? words[0]!.toUpperCase() + words.slice(1) : 'Untitled postmortem';
