@@ -224,6 +224,28 @@ describe('shape: events written as headings (`### 9:05 AM`) and days as headings
     });
   });
 
+  it('reads a "Follow-up timeline" as more of the timeline, not as follow-up actions', () => {
+    const result = parsedFixture(`${H}/follow-up.md`);
+    expect({
+      kinds: result.sections.map((section) => [section.heading, section.kind]),
+      timeline: result.timeline.map((entry) => [entry.at, entry.text]),
+      actionItems: result.actionItems.map((item) => item.text),
+    }).toEqual({
+      kinds: [
+        ['Timeline (times in CET)', 'timeline'],
+        ['9:05 AM', 'timeline'],
+        ['Follow-up timeline (times in CET)', 'timeline'],
+        ['2:10 PM', 'timeline'],
+        ['Follow-up actions', 'remediation'],
+      ],
+      timeline: [
+        ['2025-03-02T09:05:00+01:00', 'Hub redeployed.'],
+        ['2025-03-02T14:10:00+01:00', 'A user reports slow logins.'],
+      ],
+      actionItems: ['Add a login latency alert'],
+    });
+  });
+
   it('goes on with the timeline through day headings at its level, with its zone note, and stops at a heading that is no date', () => {
     expect(read('day-headings.md')).toEqual({
       kinds: [

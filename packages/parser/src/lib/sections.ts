@@ -117,6 +117,9 @@ const headingSynonyms: ReadonlyArray<readonly [SectionKind, readonly string[]]> 
       'chronology',
       'sequence of events',
       'detailed timeline',
+      // "Follow-up timeline": the events after the incident, not follow-up actions.
+      'follow up timeline',
+      'followup timeline',
     ],
   ],
   ['trigger', ['trigger', 'triggering event', 'what triggered it', 'leadup', 'lead up']],
