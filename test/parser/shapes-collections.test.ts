@@ -518,16 +518,20 @@ describe('shape: an action-item label inside a paragraph', () => {
   });
 });
 
+/** The fields a report's header (lines or a label table above the first section) gives. */
+const header = (result: Postmortem) => ({
+  date: result.date,
+  severity: result.severity,
+  status: result.status,
+  authors: result.authors,
+  services: result.services,
+  startedAt: result.startedAt,
+  resolvedAt: result.resolvedAt,
+});
+/** The header of a report that gives only its date. */
+const noHeaderBut = (date: string) => ({ date, severity: null, status: null, authors: [], services: [], startedAt: null, resolvedAt: null });
+
 describe('shape: a metadata table with two label/value pairs per row', () => {
-  const header = (result: Postmortem) => ({
-    date: result.date,
-    severity: result.severity,
-    status: result.status,
-    authors: result.authors,
-    services: result.services,
-    startedAt: result.startedAt,
-    resolvedAt: result.resolvedAt,
-  });
   it('reads `| Date | 2024-03-01 | Severity | SEV2 |` and the rows under it as label/value pairs, bold labels included', () => {
     expect(header(fixture('four-column-table', 'ok.md'))).toEqual({
       date: '2024-03-01',
@@ -541,14 +545,82 @@ describe('shape: a metadata table with two label/value pairs per row', () => {
   });
 
   it('takes nothing from a table whose first row names its columns (`| Component | Status | Owner | Notes |`) or whose cells are not labels', () => {
-    expect(header(fixture('four-column-table', 'not-ok.md'))).toEqual({
-      date: '2024-02-12',
-      severity: null,
-      status: null,
-      authors: [],
-      services: [],
-      startedAt: null,
+    expect(header(fixture('four-column-table', 'not-ok.md'))).toEqual(noHeaderBut('2024-02-12'));
+  });
+});
+
+describe('shape: a table above the first section whose first row names its columns', () => {
+  const read = (result: Postmortem) => ({
+    ...header(result),
+    summary: result.summary,
+    columnNames: [...result.html.matchAll(/<th>(.*?)<\/th>/g)].map((match) => match[1]),
+    cells: [...result.html.matchAll(/<td>(.*?)<\/td>/g)].map((match) => match[1]),
+    diagnostics: lines(result),
+  });
+  it('reads a two-column table whose first row is a label and a value, or names `Field | Value` over label rows, or stands alone', () => {
+    expect(read(fixture('top-tables', 'ok.md'))).toEqual({
+      date: '2024-05-14',
+      severity: 'SEV3',
+      status: 'draft',
+      authors: ['Lena Okafor'],
+      services: ['Search indexer', 'Catalog API'],
+      startedAt: '2024-05-14T09:45:00Z',
       resolvedAt: null,
+      summary: 'New and edited products took up to 35 minutes to show in search while the indexer replayed a backlog.',
+      columnNames: ['Date', '2024-05-14', 'Field', 'Value', 'Status', 'Draft'],
+      cells: [
+        'Severity',
+        'SEV3',
+        'Systems affected',
+        'Search indexer, Catalog API',
+        'Reported by',
+        'on-call engineer',
+        '<strong>Owner</strong>',
+        'Lena Okafor',
+        '<strong>Started</strong>',
+        '2024-05-14 09:45 UTC',
+      ],
+      diagnostics: [],
+    });
+  });
+
+  it('takes no metadata from column names (`| Services | Region | Impact | Duration |`, `| Summary | Impact |`) or rows of data, and keeps every table in the page', () => {
+    expect(read(fixture('top-tables', 'not-ok.md'))).toEqual({
+      ...noHeaderBut('2024-06-03'),
+      summary: '',
+      columnNames: [
+        'Services',
+        'Region',
+        'Impact',
+        'Duration',
+        'Severity',
+        'Status',
+        'Owner',
+        'Notes',
+        'Systems',
+        'Region',
+        'Summary',
+        'Impact',
+        'Owner',
+        'Started',
+      ],
+      cells: [
+        'Checkout API',
+        'eu-west-1',
+        'errors',
+        '40 min',
+        'Web shop',
+        'us-east-1',
+        'slow pages',
+        '15 min',
+        'SEV2',
+        'resolved',
+        'sam',
+        'paged twice',
+        'Payments',
+        'eu-west-1',
+      ],
+      diagnostics: [],
     });
   });
 });

@@ -1,8 +1,9 @@
 /**
  * The shape of a table of labels and values at the top of a report: one pair per row
- * (`| **Detected** | 2022-04-28 10:34 |`), or two or more (`| Date | 2024-03-01 | Severity | SEV2 |`).
+ * (`| **Detected** | 2022-04-28 10:34 |`), or two or more (`| Date | 2024-03-01 | Severity | SEV2 |`);
+ * and telling it from a table of data whose first row names its columns.
  */
-import type { Table, TableCell } from 'mdast';
+import type { Table, TableCell, TableRow } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 
 export function cellText(cell: TableCell): string {
@@ -11,6 +12,29 @@ export function cellText(cell: TableCell): string {
 
 // A label cell, once bold and italic marks are dropped: a few words with an optional colon (`**Severity:**`).
 const labelCell = /^[A-Za-z][A-Za-z ]{0,30}:?$/;
+
+const plainText = (cell: TableCell | undefined) => (cell === undefined ? '' : cellText(cell).replace(/[*_]/g, ''));
+const isKnownText = (text: string, isKnown: (key: string) => boolean) => isKnown(text.replace(/:/g, '').trim().toLowerCase());
+
+/**
+ * The rows of a table above the first section to read as labels and values, and how many pairs
+ * each holds. A GFM table's first row names its columns, so it is read only when it is a label
+ * and a value: in a two-column table over rows whose first cell is a label we read
+ * (`| Field | Value |` over `| **Detected** | … |`), alone, or when its second cell is not a
+ * plain name (`| Date | 2024-03-01 |`); never when that cell is itself a label (`| Severity |
+ * Status |`). A wider table gives nothing unless it holds pairs across (`labelPairsPerRow`):
+ * `| Services | Region | Impact |` over rows of data is data.
+ */
+export function labelRows(table: Table, isKnown: (key: string) => boolean): { rows: TableRow[]; pairs: number } {
+  const pairs = labelPairsPerRow(table, isKnown);
+  const [head, ...body] = table.children;
+  if (pairs > 1) return { rows: table.children, pairs };
+  if (head === undefined || head.children.length !== 2) return { rows: [], pairs };
+  const known = (cell: TableCell | undefined) => isKnownText(plainText(cell), isKnown);
+  const value = head.children[1];
+  const headIsPair = !known(value) && (body.length === 0 || body.some((row) => known(row.children[0])) || !labelCell.test(plainText(value)));
+  return { rows: headIsPair ? table.children : body, pairs };
+}
 
 /**
  * How many label/value pairs each row of the table holds: 1, or more for a table of an even
@@ -23,11 +47,11 @@ export function labelPairsPerRow(table: Table, isKnown: (key: string) => boolean
   const rows = table.children;
   const width = rows[0]?.children.length ?? 0;
   if (width < 4 || width % 2 !== 0) return 1;
-  const known = (text: string) => isKnown(text.replace(/:/g, '').trim().toLowerCase());
+  const known = (text: string) => isKnownText(text, isKnown);
   let found = false;
   for (const [index, row] of rows.entries()) {
     for (let column = 0; column < row.children.length; column++) {
-      const text = cellText(row.children[column]!).replace(/[*_]/g, '');
+      const text = plainText(row.children[column]);
       if (column % 2 === 1) {
         if (rows.length === 1 && known(text)) return 1;
       } else if (text !== '') {

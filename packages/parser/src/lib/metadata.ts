@@ -5,7 +5,7 @@
  */
 import type { Paragraph, Root, RootContent, Table } from 'mdast';
 import { toString } from 'mdast-util-to-string';
-import { cellText, labelPairsPerRow } from './label-table.js';
+import { cellText, labelRows } from './label-table.js';
 import type { Frontmatter, Postmortem, SectionKind } from './schema.js';
 import { classifyHeading, headingText } from './sections.js';
 import { findDate, formatDate, type SlashDateOrder } from './time.js';
@@ -150,11 +150,12 @@ function readFieldLines(node: RootContent, metadata: BodyMetadata): void {
  * A table of labels and values above the first section (a Confluence "page properties" table,
  * a report header such as `| **Detected** | 2022-04-28 10:34 |`): each row whose first cell is
  * a label is read as the line `label: value`; so is each further label and value of a table
- * that has two or more pairs per row (`| Date | 2024-03-01 | Severity | SEV2 |`).
+ * that has two or more pairs per row (`| Date | 2024-03-01 | Severity | SEV2 |`). A table of
+ * data under column names (`| Services | Region | Impact |`) gives nothing; it stays content.
  */
 function readFieldRows(table: Table, metadata: BodyMetadata): void {
-  const pairs = labelPairsPerRow(table, isKnownLabel);
-  for (const row of table.children) {
+  const { rows, pairs } = labelRows(table, isKnownLabel);
+  for (const row of rows) {
     for (let pair = 0; pair < pairs; pair++) {
       const labelCell = row.children[pair * 2];
       const valueCell = row.children[pair * 2 + 1];
