@@ -353,6 +353,32 @@ describe('parsePostmortem: sections', () => {
   });
 });
 
+describe('parsePostmortem: the text of a section holding a table', () => {
+  it('keeps each cell a word of its own, one line per row', () => {
+    const source = [
+      '---',
+      'title: t',
+      'date: 2020-01-01',
+      '---',
+      '## Impact',
+      'Two services were hit.',
+      '',
+      '| Service | Region | Impact |',
+      '| --- | --- | --- |',
+      '| API | eu-west-1 | errors |',
+      '| Billing | us-east-1 | slow pages |',
+      '',
+      '> | Queue | Lag |',
+      '> | --- | --- |',
+      '> | jobs | 40 min |',
+    ].join('\n');
+    const result = parsePostmortem(source, { path: 'a.md' });
+    expect(result.impact.text).toBe(
+      'Two services were hit.\n\nService | Region | Impact\nAPI | eu-west-1 | errors\nBilling | us-east-1 | slow pages\n\nQueue | Lag\njobs | 40 min',
+    );
+  });
+});
+
 describe('parsePostmortem: safety', () => {
   it.each([
     ['---js', '---js\n{ title: (function(){ globalThis.__pwned = 1; return "x" })() }\n---\nBody stays.\n'],

@@ -280,7 +280,7 @@ describe('shape: templates among the reports', () => {
         skippedBecause('its title `ISSUE NAME - DD/MM/YYYY` holds a date format, not a date', 'ok/2022-10/issue-name.md'),
         skippedBecause('its file name `Incident-Template.md` names a template', 'ok/Incident-Template.md'),
         skippedBecause(
-          'its body holds placeholders (`[Describe the incident in one paragraph]`, `[What happened]`, `[Explain the root cause]`) and no dated event',
+          'its body holds placeholders (`[Describe the incident in one paragraph]`, `XX:XX`, `[What happened]`) and no dated event',
           'ok/postmortem-skeleton.md',
         ),
         skippedBecause('its frontmatter marks it as a template', 'ok/runbook-form.md'),

@@ -1,4 +1,4 @@
-import type { Heading, Root, RootContent } from 'mdast';
+import type { Heading, ListItem, Root, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import type { SectionKind } from './schema.js';
 import { collapse } from './text.js';
@@ -319,10 +319,22 @@ export function introNodes(children: readonly RootContent[]): RootContent[] {
 /** Plain text of nodes, blocks separated by blank lines. */
 export function nodesToText(nodes: readonly RootContent[]): string {
   return nodes
-    .map((node) => (node.type === 'list' ? node.children.map((item) => '- ' + toString(item)).join('\n') : toString(node)))
+    .map((node) => (node.type === 'list' ? node.children.map((item) => '- ' + blockText(item)).join('\n') : blockText(node)))
     .filter((text) => text.trim() !== '')
     .join('\n\n')
     .trim();
+}
+
+/**
+ * Plain text of one block. `toString` runs the cells of a table together (`ServiceRegionAPI`):
+ * here a table gives one line per row with its cells separated by ` | `, so its words stay words.
+ */
+function blockText(node: RootContent | ListItem): string {
+  if (node.type === 'table') return node.children.map((row) => row.children.map((cell) => toString(cell).trim()).join(' | ')).join('\n');
+  if ('children' in node && node.type !== 'paragraph' && node.type !== 'heading' && node.children.some((child) => child.type === 'table')) {
+    return (node.children as RootContent[]).map(blockText).join(' ');
+  }
+  return toString(node);
 }
 
 /** Sections of `kind` that are not inside another of the same kind (sub-headings belong to their parent). */
