@@ -9,7 +9,6 @@ import { loadTeamRules, noTeamRules, type TeamRules } from '../lint/plugins.js';
 import { runFileRules } from '../lint/run-rules.js';
 import { configureDiagnostics, ruleSettingProblem, type RuleSettings } from '../lint/settings.js';
 import { checkCorpus } from './corpus-rules.js';
-import { HeldPostmortems } from './held-postmortems.js';
 import { ignoreMatcher } from './ignore-globs.js';
 import { checkParseFilesOptions, defaultMaxBytes, findPostmortemFiles, parseFiles, poolSize, sortPostmortems, type ParseFilesOptions } from './load.js';
 import { readPostmortemFile } from './read-file.js';
@@ -102,7 +101,7 @@ export async function loadCorpus(paths: readonly string[], options: CorpusOption
   const files = await findPostmortemFiles(paths, { ignore: options.ignore });
 
   const reused: Postmortem[] = [];
-  const parsed = new HeldPostmortems();
+  const parsed: Postmortem[] = [];
   const tasks: PoolTask[] = [];
   for (const file of files) {
     const path = relative(cwd, file) || file;
@@ -113,7 +112,7 @@ export async function loadCorpus(paths: readonly string[], options: CorpusOption
     // Read once, size first; the bytes offered for reuse are the bytes parsed, so a file that
     // changes meanwhile cannot be kept with one version's digest and another's data.
     const read = readPostmortemFile(file, path, options.maxBytes ?? defaultMaxBytes);
-    if ('failed' in read) parsed.add([read.failed]);
+    if ('failed' in read) parsed.push(read.failed);
     else {
       const previous = options.reuse({ file, path, bytes: read.bytes }, taxonomyFile);
       if (previous === undefined) tasks.push({ file, path, bytes: read.bytes });
@@ -123,11 +122,11 @@ export async function loadCorpus(paths: readonly string[], options: CorpusOption
   const size = poolSize(tasks.length, options);
   const step = options.onProgress === undefined ? Math.max(tasks.length, 1) : progressBatch;
   for (let start = 0; start < tasks.length; start += step) {
-    await parseFiles(tasks.slice(start, start + step), taxonomy, options, size, parsed);
+    parsed.push(...(await parseFiles(tasks.slice(start, start + step), taxonomy, options, size)));
     options.onProgress?.(files.length - tasks.length + Math.min(start + step, tasks.length), files.length);
   }
 
-  const { incidents, skipped } = separateTemplates(parsed.release());
+  const { incidents, skipped } = separateTemplates(parsed);
   runTeamFileRules(incidents, teamRules, taxonomy, options);
   const postmortems = sortPostmortems([...reused, ...incidents]);
   // Corpus rules replace their own diagnostics of an earlier run (a reused postmortem's) with those of this corpus.

@@ -6,7 +6,6 @@
 import { availableParallelism } from 'node:os';
 import { readdir, stat } from 'node:fs/promises';
 import { join, relative } from 'node:path';
-import type { HeldPostmortems } from './held-postmortems.js';
 import type { ParseOptions } from './parse.js';
 import type { FileParseOptions } from './parse-file.js';
 import { parseInPool, workerAvailable, type PoolTask } from './parse-pool.js';
@@ -91,17 +90,11 @@ export function poolSize(fileCount: number, options: ParseFilesOptions): number 
 }
 
 /**
- * Parses `tasks` with `size` workers (`poolSize`), or in this thread when `size` is 0, into
- * `into`, in input order. The size is chosen once for a whole load, so loading in batches does
- * not restart the pool for a short last batch.
+ * Parses `tasks` with `size` workers (`poolSize`), or in this thread when `size` is 0; results
+ * in input order. The size is chosen once for a whole load, so loading in batches does not
+ * restart the pool for a short last batch.
  */
-export async function parseFiles(
-  tasks: readonly PoolTask[],
-  taxonomy: Taxonomy | null,
-  options: ParseFilesOptions,
-  size: number,
-  into: HeldPostmortems,
-): Promise<void> {
+export async function parseFiles(tasks: readonly PoolTask[], taxonomy: Taxonomy | null, options: ParseFilesOptions, size: number): Promise<Postmortem[]> {
   const fileOptions: FileParseOptions = {
     taxonomy,
     maxBytes: options.maxBytes ?? defaultMaxBytes,
@@ -110,19 +103,17 @@ export async function parseFiles(
     ...(options.rules ? { rules: options.rules } : {}),
   };
   if (size > 0 && tasks.length > 0) {
-    into.add(
-      await parseInPool(tasks, fileOptions, { size, timeoutMs: options.timeoutMs ?? defaultTimeoutMs, maxMemoryMb: options.maxMemoryMb ?? defaultMaxMemoryMb }),
-    );
-    return;
+    return parseInPool(tasks, fileOptions, { size, timeoutMs: options.timeoutMs ?? defaultTimeoutMs, maxMemoryMb: options.maxMemoryMb ?? defaultMaxMemoryMb });
   }
   // The markdown stack loads only here: with workers it loads in them, never in this thread.
   const { parseFile, parseFileBytes } = await import('./parse-file.js');
+  const postmortems: Postmortem[] = [];
   for (const [index, task] of tasks.entries()) {
     // Parsing is synchronous: let timers and I/O of the host run between files now and then.
     if (index % yieldEvery === yieldEvery - 1) await new Promise((resume) => setImmediate(resume));
-    // Held as bytes until the load is parsed: see `held-postmortems.ts` for why.
-    into.hold(task.bytes ? parseFileBytes(task.bytes, task.path, fileOptions) : parseFile(task.file, task.path, fileOptions));
+    postmortems.push(task.bytes ? parseFileBytes(task.bytes, task.path, fileOptions) : parseFile(task.file, task.path, fileOptions));
   }
+  return postmortems;
 }
 
 /** Bad parse options are a programmer's error: a `TypeError` naming the option. */
