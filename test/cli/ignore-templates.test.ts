@@ -29,7 +29,7 @@ describe.concurrent('templates and ignore globs in the CLI', () => {
         templateLine('Incident-Template.md', 'its file name `Incident-Template.md` names a template'),
         templateLine(
           'postmortem-skeleton.md',
-          'its body holds placeholders (`[Describe the incident in one paragraph]`, `[What happened]`, `[Explain the root cause]`) and no dated event',
+          'its body holds placeholders (`[Describe the incident in one paragraph]`, `XX:XX`, `[What happened]`) and no dated event',
         ),
         templateLine('runbook-form.md', 'its frontmatter marks it as a template'),
         '✔ 1 postmortem checked, no problems',
