@@ -1,3 +1,4 @@
+import { parsePostmortem } from '@postmortem-kb/parser';
 import { describe, expect, it } from 'vitest';
 import { extractActionItems } from '../../packages/parser/src/lib/action-items.js';
 import { DiagnosticSink } from '../../packages/parser/src/lib/diagnostics.js';
@@ -159,6 +160,28 @@ describe('extractActionItems: structure', () => {
       items: [item('Roll back', { status: 'open', line: 4 }), item('Add a canary stage', { status: 'open', line: 6 })],
       diagnostics: [],
     });
+  });
+
+  it('reads top-level headings that qualify their actions, with the status they name', () => {
+    const markdown = [
+      '## Immediate Actions (Completed)',
+      '',
+      '- Added an alert on replication lag',
+      '',
+      '## Short-term improvements',
+      '',
+      '- Drill failovers every month',
+      '',
+      '## Long-term improvements',
+      '',
+      '- Move the queue to a managed service',
+      '',
+    ].join('\n');
+    expect(parsePostmortem(markdown, { path: 'pm.md' }).actionItems).toEqual([
+      item('Added an alert on replication lag', { status: 'done', line: 3 }),
+      item('Drill failovers every month', { status: 'open', line: 7 }),
+      item('Move the queue to a managed service', { status: 'open', line: 11 }),
+    ]);
   });
 
   it('keeps an item that has sub-items, and the sub-items', () => {

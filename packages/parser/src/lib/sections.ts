@@ -220,13 +220,20 @@ function normaliseHeading(text: string): string {
 /** Words that often open a heading without changing what it names ("The root cause", "Our timeline"). */
 const leadingFiller = /^(?:(?:the|our|a|an|detailed|full|brief|short|final|initial|incident|outage)\s+)+/;
 
+/**
+ * Qualified action headings: "Immediate actions", "Short-term improvements", "Long term action
+ * items", "Completed tasks". The qualifiers say when or how far along, the last words say what.
+ */
+const qualifiedActions =
+  /^(?:(?:immediate|short term|medium term|mid term|long term|near term|future|planned|completed|done|pending|open|outstanding|additional|further|other|remaining|proposed|recommended|key|preventive|preventative|corrective|process|technical|engineering|followup|follow up)\s+)+(?:actions?|action items?|improvements?|tasks|measures|follow ups|followups|remediations?)$/;
+
 function matchSynonym(normalised: string): SectionKind | null {
   for (const [kind, synonyms] of headingSynonyms) {
     for (const synonym of synonyms) {
       if (normalised === synonym || normalised.startsWith(synonym + ' ')) return kind;
     }
   }
-  return null;
+  return qualifiedActions.test(normalised) ? 'remediation' : null;
 }
 
 /**
