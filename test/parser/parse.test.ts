@@ -382,6 +382,22 @@ describe('parsePostmortem: the text of a section holding a table', () => {
       'Two services were hit.\n\nService | Region | Impact\nAPI | eu-west-1 | errors\nBilling | us-east-1 | slow pages\n\nQueue | Lag\njobs | 40 min',
     );
   });
+
+  it('leaves raw HTML in a cell out of the text, as the label reader does', () => {
+    const source = [
+      '---',
+      'title: t',
+      'date: 2020-01-01',
+      '---',
+      '## Impact',
+      '| Service | Impact |',
+      '| --- | --- |',
+      '| <b>API</b> | errors on <span class="x">checkout</span> |',
+      '| Billing | slow pages <!-- check --> |',
+    ].join('\n');
+    const result = parsePostmortem(source, { path: 'a.md' });
+    expect(result.impact.text).toBe('Service | Impact\nAPI | errors on checkout\nBilling | slow pages');
+  });
 });
 
 describe('parsePostmortem: safety', () => {

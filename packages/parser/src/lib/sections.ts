@@ -1,5 +1,6 @@
 import type { Heading, ListItem, Root, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
+import { cellText } from './label-table.js';
 import type { SectionKind } from './schema.js';
 import { collapse } from './text.js';
 import { readDate } from './time.js';
@@ -335,9 +336,10 @@ export function nodesToText(nodes: readonly RootContent[]): string {
 /**
  * Plain text of one block. `toString` runs the cells of a table together (`ServiceRegionAPI`):
  * here a table gives one line per row with its cells separated by ` | `, so its words stay words.
+ * A cell reads as the label reader reads it (`cellText`): raw HTML in it is left out.
  */
 function blockText(node: RootContent | ListItem): string {
-  if (node.type === 'table') return node.children.map((row) => row.children.map((cell) => toString(cell).trim()).join(' | ')).join('\n');
+  if (node.type === 'table') return node.children.map((row) => row.children.map(cellText).join(' | ')).join('\n');
   if ('children' in node && node.type !== 'paragraph' && node.type !== 'heading' && node.children.some((child) => child.type === 'table')) {
     return (node.children as RootContent[]).map(blockText).join(' ');
   }
