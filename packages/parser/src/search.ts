@@ -23,7 +23,7 @@ import {
   type SearchablePostmortem,
   type SplitSearchIndexOptions,
 } from './lib/search-build.js';
-import { maxQueryLength, minFuzzyLength, QueryEngine, type Fuzzy, type NearWord, type RankedDoc } from './lib/search-engine.js';
+import { QueryEngine } from './lib/search-engine.js';
 import {
   checkPostings,
   checkSorted,
@@ -39,8 +39,11 @@ import {
   type SearchTermShard,
 } from './lib/search-format.js';
 import { TypoMatcher } from './lib/search-fuzzy.js';
+import { maxQueryLength } from './lib/search-query.js';
+import type { RankedDoc } from './lib/search-rank.js';
 import { IndexSource, ShardSource, type TermSource } from './lib/search-source.js';
 import { defaultSynonyms, SynonymTable } from './lib/search-synonyms.js';
+import { minFuzzyLength, type Fuzzy, type NearWord } from './lib/search-typos.js';
 
 export { buildSearchIndex, defaultSynonyms, maxQueryLength, searchBundleFiles, splitSearchIndex };
 export type {
