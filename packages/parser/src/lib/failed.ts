@@ -1,12 +1,12 @@
 import { ruleDefaults, type RuleId } from '../lint/registry.js';
 import type { Postmortem } from './schema.js';
 import { noMetrics } from './metrics.js';
-import { fileBaseName, slugFromPath } from './url-slug.js';
+import { postmortemName, slugFromPath } from './url-slug.js';
 
 /** The record of a file we could not parse: every field empty, one error saying why. */
 export function failedPostmortem(path: string | null, ruleId: RuleId, message: string): Postmortem {
   const { severity } = ruleDefaults[ruleId];
-  const name = fileBaseName(path);
+  const name = postmortemName(path);
   return { ...emptyPostmortem(name, path), slug: slugFromPath(path), diagnostics: [{ ruleId, severity, message, path, line: 1, column: 1 }] };
 }
 

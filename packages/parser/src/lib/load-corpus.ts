@@ -16,6 +16,7 @@ import type { PoolTask } from './parse-pool.js';
 import type { Diagnostic, Postmortem } from './schema.js';
 import { findTaxonomyFile, readTaxonomyFile, type Taxonomy, type TaxonomyFile } from './taxonomy.js';
 import { separateTemplates } from './templates.js';
+import { slugFromPath } from './url-slug.js';
 
 export interface LoadOptions extends ParseFilesOptions {
   /**
@@ -136,6 +137,7 @@ export async function loadCorpus(paths: readonly string[], options: CorpusOption
     ...(options.corpusBudgetMs === undefined ? {} : { budgetMs: options.corpusBudgetMs }),
   });
   if (Object.keys(rules).length > 0) for (const postmortem of postmortems) postmortem.diagnostics = configureDiagnostics(postmortem.diagnostics, rules);
+  giveEachItsOwnSlug(postmortems);
   return {
     postmortems,
     taxonomy: taxonomyFile === null ? null : { ...taxonomyFile, diagnostics: configureDiagnostics(taxonomyFile.diagnostics, rules) },
@@ -187,4 +189,21 @@ function runTeamFileRules(postmortems: readonly Postmortem[], teamRules: TeamRul
   if (teamRules.file.length === 0) return;
   const today = options.today ?? new Date().toISOString().slice(0, 10);
   for (const postmortem of postmortems) runFileRules(postmortem, teamRules.file, options.rules ?? {}, { path: postmortem.path, taxonomy, today });
+}
+
+/**
+ * Two files whose names give one slug (`api/outage.md`, `web/outage.md`) are an error of
+ * `duplicate-slug`; each still gets a page of its own, the later in the corpus's order with
+ * `-2`, `-3` …, so that one page never replaces another. From the path each time: a postmortem
+ * reused from an earlier load keeps no suffix it no longer needs.
+ */
+function giveEachItsOwnSlug(postmortems: readonly Postmortem[]): void {
+  const used = new Set<string>();
+  for (const postmortem of postmortems) {
+    const base = slugFromPath(postmortem.path);
+    let slug = base;
+    for (let suffix = 2; used.has(slug); suffix++) slug = `${base}-${suffix}`;
+    used.add(slug);
+    postmortem.slug = slug;
+  }
 }

@@ -49,7 +49,10 @@ const yieldEvery = 16;
 
 /**
  * Every `*.md` below each directory in `paths` (and each file given), skipping `_`-prefixed
- * files, README.md, dot-directories, `node_modules` and what the `ignore` globs match.
+ * files, dot-directories, `node_modules` and what the `ignore` globs match. A `README.md` or
+ * `index.md` is the report of its folder when it is the only markdown file there, below the
+ * directory given (`exploit-name/README.md`, a Hugo bundle's `my-incident/index.md`); beside
+ * other postmortems, or at the top, it describes the collection and is left out.
  */
 export async function findPostmortemFiles(paths: string | readonly string[], options: FindOptions = {}): Promise<string[]> {
   const ignored = ignoreMatcher(options.ignore);
@@ -61,16 +64,30 @@ export async function findPostmortemFiles(paths: string | readonly string[], opt
       continue;
     }
     const entries = await readdir(path, { recursive: true, withFileTypes: true });
+    const folderPages: Array<{ full: string; folder: string }> = [];
+    const markdownIn = new Map<string, number>();
     for (const entry of entries) {
-      if (!entry.isFile() || !isPostmortemFileName(entry.name)) continue;
-      const full = join(entry.parentPath ?? (entry as unknown as { path: string }).path, entry.name);
+      const folderPage = isFolderPageName(entry.name);
+      if (!entry.isFile() || !(folderPage || isPostmortemFileName(entry.name))) continue;
+      const folder = entry.parentPath ?? (entry as unknown as { path: string }).path;
+      const full = join(folder, entry.name);
       const inside = relative(path, full);
       if (inside.split(/[\\/]/).some((part) => part.startsWith('.') || part === 'node_modules')) continue;
       if (ignored(inside)) continue;
-      found.push(full);
+      markdownIn.set(folder, (markdownIn.get(folder) ?? 0) + 1);
+      if (folderPage) folderPages.push({ full, folder });
+      else found.push(full);
+    }
+    for (const { full, folder } of folderPages) {
+      if (markdownIn.get(folder) === 1 && relative(path, folder) !== '') found.push(full);
     }
   }
   return [...new Set(found)].sort();
+}
+
+/** `README.md` / `index.md`: a folder's own page, a postmortem only when the folder holds nothing else. */
+function isFolderPageName(name: string): boolean {
+  return /^(?:readme|index)\.md$/i.test(name);
 }
 
 export function isPostmortemFileName(name: string): boolean {

@@ -28,7 +28,7 @@ import { readSourceText } from './source-text.js';
 import { extractTimeline } from './timeline.js';
 import type { Taxonomy } from './taxonomy.js';
 import { readSummary, readTitle } from './title.js';
-import { fileBaseName, slugFromPath } from './url-slug.js';
+import { fileBaseName, postmortemName, slugFromPath } from './url-slug.js';
 import { readListFields } from './value-caps.js';
 
 export interface ParseOptions {
@@ -49,6 +49,8 @@ export function parsePostmortem(source: string, options: ParseOptions = {}): Pos
   if (typeof source !== 'string') throw new TypeError('parsePostmortem: expected `source` to be a string');
   const path = options.path ?? null;
   const baseName = fileBaseName(path);
+  // The id, the slug and a made-up title name the incident; the date prefix is the file's own.
+  const name = postmortemName(path);
   const settings = options.rules ?? {};
   const sink = new DiagnosticSink(path, settings);
 
@@ -73,9 +75,9 @@ export function parsePostmortem(source: string, options: ParseOptions = {}): Pos
   const causes = readCauses(content, tree, lists.categories, options.taxonomy);
   const summary = readSummary(content, fm, tree);
   const datedEvents = timeline.some((entry) => entry.date !== null);
-  const title = readTitle(fm, body, { baseName, organization: fields.organization, date, summary, datedEvents }, sink);
+  const title = readTitle(fm, body, { baseName: name, organization: fields.organization, date, summary, datedEvents }, sink);
 
-  const parts = { path, baseName, frontmatter, tree, content, fields, times, timeline, date, actionItems, lists, causes, summary, title };
+  const parts = { path, name, frontmatter, tree, content, fields, times, timeline, date, actionItems, lists, causes, summary, title };
   const postmortem = assemble(parts, sink);
   runFileRules(postmortem, builtinFileRules, settings, {
     path,
@@ -94,7 +96,7 @@ function byLine(listed: Postmortem['actionItems'], prose: Postmortem['actionItem
 
 interface Parts {
   path: string | null;
-  baseName: string;
+  name: string;
   frontmatter: FrontmatterResult;
   tree: Root;
   content: SectionContent;
@@ -116,7 +118,7 @@ function assemble(parts: Parts, sink: DiagnosticSink): Postmortem {
   const fm = frontmatter.data;
   const images: NonNullable<Postmortem['images']> = [];
   const postmortem: Postmortem = {
-    id: fm.id ?? parts.baseName,
+    id: fm.id ?? parts.name,
     slug: slugFromPath(parts.path),
     path: parts.path,
     title,

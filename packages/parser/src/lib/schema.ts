@@ -175,7 +175,7 @@ export type Metrics = z.infer<typeof metricsSchema>;
 
 export const postmortemSchema = z.object({
   id: z.string(),
-  /** The file name as a URL slug (`toUrlSlug`): the incident's page is `/incidents/<slug>/`. */
+  /** The file name (a `README`, `index`, `post-mortem` … its folder's) as a URL slug (`toUrlSlug`), unique in a corpus: the incident's page is `/incidents/<slug>/`. */
   slug: z.string().regex(urlSlugPattern),
   path: z.string().nullable(),
   title: z.string(),

@@ -72,9 +72,43 @@ export function fileBaseName(path: string | null): string {
   return base.replace(/\.(?:md|markdown)$/i, '') || 'untitled';
 }
 
+// File names that say what a file is, not which incident: `2022/07/20/post-mortem.md`, `ajna-exploit/README.md`.
+const genericNames = new Set([
+  'readme',
+  'index',
+  'post-mortem',
+  'postmortem',
+  'post-mortem-report',
+  'postmortem-report',
+  'incident',
+  'incident-report',
+  'report',
+  'rca',
+]);
+
+/**
+ * The name a postmortem's id and slug come from: its file's base name, or for a file whose name
+ * says only what it is (`README`, `index`, `post-mortem`, `incident-report` …) the folder it is
+ * in (`ajna-exploit/README.md` → `ajna-exploit`); date folders above it are joined and the file
+ * name kept (`2022/07/20/post-mortem.md` → `2022-07-20-post-mortem`), so the pages of a blog's
+ * dated folders do not all get one slug.
+ */
+export function postmortemName(path: string | null): string {
+  const base = fileBaseName(path);
+  if (path === null || !genericNames.has(toUrlSlug(base))) return base;
+  const folders = path
+    .split(/[\\/]/)
+    .slice(0, -1)
+    .filter((folder) => folder !== '' && folder !== '.' && folder !== '..');
+  const dateParts: string[] = [];
+  while (folders.length > 0 && /^\d+$/.test(folders[folders.length - 1]!)) dateParts.unshift(folders.pop()!);
+  if (dateParts.length > 0) return [...dateParts, base].join('-');
+  return folders.pop() ?? base;
+}
+
 /** The slug of the postmortem at `path`: its page is `/incidents/<slug>/`. */
 export function slugFromPath(path: string | null): string {
-  return toUrlSlug(fileBaseName(path));
+  return toUrlSlug(postmortemName(path));
 }
 
 /** FNV-1a 32-bit over UTF-16 code units, as 8 hex digits. */

@@ -1,0 +1,66 @@
+/**
+ * Shapes found on public collections not sampled before (issue 12 acceptance, bench/RESULTS.md
+ * "Unseen collections"), one fixture folder per shape under test/fixtures/collections5/<shape>/,
+ * written in our own words.
+ */
+import { describe, expect, it } from 'vitest';
+import { formatDiagnostic, loadCorpus } from '@postmortem-kb/parser';
+
+const C = 'test/fixtures/collections5';
+
+describe('shape: a blog whose reports are all named post-mortem.md in dated folders', () => {
+  it('names each by its date folders, so no two get one id or one page', async () => {
+    const { postmortems } = await loadCorpus([`${C}/dated-folders/ok`], { workers: false, today: '2026-12-03' });
+    expect(
+      postmortems.map((postmortem) => ({
+        id: postmortem.id,
+        slug: postmortem.slug,
+        title: postmortem.title,
+        date: postmortem.date,
+        errors: postmortem.diagnostics.filter((diagnostic) => diagnostic.severity === 'error').map(formatDiagnostic),
+      })),
+    ).toEqual([
+      { id: '2023-04-02-post-mortem', slug: '2023-04-02-post-mortem', title: 'Tile server outage in March', date: '2023-03-28', errors: [] },
+      { id: '2023-09-14-post-mortem', slug: '2023-09-14-post-mortem', title: 'Geocoder slowdown', date: '2023-09-02', errors: [] },
+    ]);
+  });
+});
+
+describe('shape: one folder per incident, its report in README.md or index.md', () => {
+  it('reads a README.md or index.md alone in its folder as that folder’s report; one beside other reports, or at the top, describes the collection', async () => {
+    const { postmortems, files } = await loadCorpus([`${C}/folder-reports/ok`], { workers: false, today: '2026-12-03' });
+    expect({
+      files: files.map((file) => file.slice(`${C}/folder-reports/ok/`.length)),
+      postmortems: postmortems.map((postmortem) => [postmortem.id, postmortem.slug, postmortem.title, postmortem.date]),
+    }).toEqual({
+      files: ['2024/queue-backlog.md', 'cache-stampede/README.md', 'dns-expiry/index.md'],
+      postmortems: [
+        ['cache-stampede', 'cache-stampede', 'Cache stampede after the deploy', '2024-02-11'],
+        ['dns-expiry', 'dns-expiry', 'The DNS record that expired', '2024-05-30'],
+        ['queue-backlog', 'queue-backlog', 'Queue backlog', '2024-08-19'],
+      ],
+    });
+  });
+});
+
+describe('shape: the same file name in two folders', () => {
+  it('reports duplicate-slug on both and still gives each a page of its own', async () => {
+    const { postmortems } = await loadCorpus([`${C}/same-name/ok`], { workers: false, today: '2026-12-03' });
+    expect(postmortems.map((postmortem) => [postmortem.id, postmortem.slug, postmortem.diagnostics.map(formatDiagnostic)])).toEqual([
+      [
+        'outage',
+        'outage',
+        [
+          `${C}/same-name/ok/api/outage.md:1:1  error  Unexpected duplicate id \`outage\` (also used by ${C}/same-name/ok/web/outage.md), expected ids unique across the corpus  duplicate-id`,
+        ],
+      ],
+      [
+        'outage',
+        'outage-2',
+        [
+          `${C}/same-name/ok/web/outage.md:1:1  error  Unexpected duplicate id \`outage\` (also used by ${C}/same-name/ok/api/outage.md), expected ids unique across the corpus  duplicate-id`,
+        ],
+      ],
+    ]);
+  });
+});
