@@ -4,7 +4,7 @@
  */
 import type { Unit } from './search-expand.js';
 import { detailsField, fieldNames, type SearchField } from './search-format.js';
-import type { TermSource } from './search-source.js';
+import { lowerBound, type TermSource } from './search-source.js';
 
 export type FieldMatches = Array<{ field: SearchField; terms: string[] }>;
 
@@ -33,17 +33,10 @@ export function matchesOf(doc: number, units: readonly Unit[], source: TermSourc
   return matches;
 }
 
-/** The fields of `doc` that hold `term`: a binary search of its posting list (documents ascend). */
+/** The fields of `doc` that hold `term` (its posting list's documents ascend). */
 function fieldsOf(source: TermSource, doc: number, term: number): number[] {
   const { docs, fields } = source.postings(term);
-  let low = 0;
-  let high = docs.length;
-  while (low < high) {
-    const middle = (low + high) >>> 1;
-    if (docs[middle]! < doc) low = middle + 1;
-    else high = middle;
-  }
   const out: number[] = [];
-  for (let j = low; j < docs.length && docs[j] === doc; j++) out.push(fields[j]!);
+  for (let j = lowerBound(docs, doc); j < docs.length && docs[j] === doc; j++) out.push(fields[j]!);
   return out;
 }

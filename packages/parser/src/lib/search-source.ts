@@ -29,13 +29,13 @@ export interface TermSource {
   postings(id: number): Postings;
 }
 
-/** First position in the sorted `terms` whose term is ≥ `word`. */
-function lowerBound<T extends string | number>(terms: readonly T[], word: T): number {
+/** First position in the ascending `sorted` whose value is ≥ `value` (a term, a term number, a document). */
+export function lowerBound<T extends string | number>(sorted: ArrayLike<T>, value: T): number {
   let low = 0;
-  let high = terms.length;
+  let high = sorted.length;
   while (low < high) {
     const middle = (low + high) >>> 1;
-    if (terms[middle]! < word) low = middle + 1;
+    if (sorted[middle]! < value) low = middle + 1;
     else high = middle;
   }
   return low;
