@@ -643,10 +643,18 @@ describe('shape: a "Why it wasn\u2019t caught" sub-section under the root cause'
     });
   });
 
-  it('keeps the items of a sub-heading it does not know under the root cause (it inherits the kind)', () => {
-    expect(read(fixture('not-caught', 'not-ok.md')).rootCauses).toEqual([
-      'The price cache keyed entries by country but not by locale.',
-      'Staging serves a single locale.',
-    ]);
+  // "What we missed" names a shortfall of the team, a lesson: its items are not root causes (prosecause; they were when it inherited the kind).
+  it('reads a "What we missed" sub-heading under the root cause as what went wrong, not more root causes', () => {
+    const result = fixture('not-caught', 'not-ok.md');
+    expect({ ...read(result), wentWrong: result.lessons.wentWrong }).toEqual({
+      rootCauses: ['The price cache keyed entries by country but not by locale.'],
+      detection: null,
+      sections: [
+        ['Wrong currency shown to Swiss visitors', null],
+        ['Root cause', 'rootCause'],
+        ['What we missed', 'lessons'],
+      ],
+      wentWrong: ['Staging serves a single locale.'],
+    });
   });
 });

@@ -5,10 +5,10 @@
  * the one its text mentions.
  */
 import type { Root } from 'mdast';
-import { inferFromProse } from './inferred-causes.js';
-import type { Postmortem } from './schema.js';
+import { inferFromProse, type InferredFromProse } from './inferred-causes.js';
+import type { Postmortem, SectionKind } from './schema.js';
 import type { SectionContent } from './section-content.js';
-import { nodesToText } from './sections.js';
+import { nodesToText, type SectionNode } from './sections.js';
 import { categoriesMentioned, type Taxonomy } from './taxonomy.js';
 
 export type Causes = Pick<Postmortem, 'rootCauses' | 'contributingFactors' | 'trigger' | 'detection' | 'resolution' | 'inferred'>;
@@ -37,7 +37,17 @@ function sortByLabel(items: readonly string[], unlabelled: 'rootCauses' | null, 
   }
 }
 
-export function readCauses(content: SectionContent, tree: Root, categories: readonly string[], taxonomy: Taxonomy | undefined): Causes {
+/**
+ * `summary`, the frontmatter's, is read for what the body's prose does not state: a
+ * frontmatter-first collection often keeps the cause there above a body that only tells the impact.
+ */
+export function readCauses(
+  content: SectionContent,
+  tree: Root,
+  summary: string | undefined,
+  categories: readonly string[],
+  taxonomy: Taxonomy | undefined,
+): Causes {
   // A causes list that labels its items ("Contributing factor: …") sorts them; so does a went-wrong list, for its labelled items only.
   const sorted: SortedItems = { rootCauses: [], contributingFactors: content.items('contributingFactors'), trigger: null };
   sortByLabel(content.items('rootCause'), 'rootCauses', sorted);
@@ -45,7 +55,7 @@ export function readCauses(content: SectionContent, tree: Root, categories: read
   const statedCauses = sorted.rootCauses;
   const trigger = content.text('trigger') ?? sorted.trigger;
   const resolution = content.text('resolution');
-  const prose = statedCauses.length === 0 || trigger === null || resolution === null ? inferFromProse(nodesToText(tree.children)) : null;
+  const prose = statedCauses.length === 0 || trigger === null || resolution === null ? proseOrSummary(statingText(tree, content.sections), summary) : null;
   const inferredCauses = statedCauses.length === 0 ? (prose?.rootCauses ?? []) : [];
   const inferred: NonNullable<Postmortem['inferred']> = [
     ...(inferredCauses.length > 0 ? (['rootCauses'] as const) : []),
@@ -64,6 +74,28 @@ export function readCauses(content: SectionContent, tree: Root, categories: read
     detection: content.text('detection'),
     resolution: resolution ?? prose?.resolution ?? null,
     ...(inferred.length > 0 ? { inferred } : {}),
+  };
+}
+
+// Sections whose lines are events, actions or lessons: "after the deploy" there states no trigger, "revert the change" no resolution.
+const notStating = new Set<SectionKind | null>(['timeline', 'remediation', 'lessons', 'detection', 'contributingFactors']);
+
+/** The document's text outside its timeline, action-item, lessons, detection and contributing-factor sections. */
+function statingText(tree: Root, sections: readonly SectionNode[]): string {
+  const firstHeading = tree.children.findIndex((node) => node.type === 'heading');
+  const nodes = firstHeading === -1 ? tree.children : tree.children.slice(0, firstHeading);
+  return nodesToText([...nodes, ...sections.filter((section) => !notStating.has(section.kind)).flatMap((section) => section.own)]);
+}
+
+/** What the body's prose states, each field the body leaves empty taken from the summary. */
+function proseOrSummary(body: string, summary: string | undefined): InferredFromProse {
+  const prose = inferFromProse(body);
+  if (summary === undefined || (prose.rootCauses.length > 0 && prose.trigger !== null && prose.resolution !== null)) return prose;
+  const fromSummary = inferFromProse(summary);
+  return {
+    rootCauses: prose.rootCauses.length > 0 ? prose.rootCauses : fromSummary.rootCauses,
+    trigger: prose.trigger ?? fromSummary.trigger,
+    resolution: prose.resolution ?? fromSummary.resolution,
   };
 }
 

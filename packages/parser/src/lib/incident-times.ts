@@ -176,8 +176,17 @@ function earliestDate(timeline: Postmortem['timeline']): string | null {
   return timed === null || (untimed !== null && untimed < timed) ? untimed : timed;
 }
 
-/** A full calendar date written in a text ("On January 31st 2017 …"), as `YYYY-MM-DD`, or null. */
+/**
+ * The first full calendar date written in a text ("On January 31st 2017 …", "on 2017-01-31"), as
+ * `YYYY-MM-DD`, or null. A date without a year ("On June 13, …") is passed over for a later full one.
+ */
 function dateInText(text: string): string | null {
-  const found = findDate(text.slice(0, 2_000));
-  return found?.valid && found.year !== null ? formatDate({ year: found.year, month: found.month, day: found.day }) : null;
+  const searched = text.slice(0, 2_000);
+  for (let from = 0; from < searched.length;) {
+    const found = findDate(searched.slice(from));
+    if (found === null) return null;
+    if (found.valid && found.year !== null) return formatDate({ year: found.year, month: found.month, day: found.day });
+    from += Math.max(found.end, 1);
+  }
+  return null;
 }

@@ -72,7 +72,7 @@ export function parsePostmortem(source: string, options: ParseOptions = {}): Pos
     actionItemsInProse(content.sections, sink),
   );
   const lists = readListFields(frontmatter, body, sink);
-  const causes = readCauses(content, tree, lists.categories, options.taxonomy);
+  const causes = readCauses(content, tree, fm.summary, lists.categories, options.taxonomy);
   const summary = readSummary(content, fm, tree);
   const datedEvents = timeline.some((entry) => entry.date !== null);
   const title = readTitle(fm, body, { baseName: name, organization: fields.organization, date, summary, datedEvents }, sink);

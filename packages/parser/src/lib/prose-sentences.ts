@@ -1,0 +1,36 @@
+/**
+ * Sentences of plain text, for the readers that look for one kind of statement in prose
+ * (the cause, the trigger, the resolution of an incident).
+ */
+
+// Where a sentence may end: `.`, `!` or `?` (a closing quote or bracket may follow), a space,
+// then a capital, a digit or an opening quote.
+const sentenceEnd = /[.!?]["')\]]?\s(?=["'(]?[A-Z0-9])/g;
+// A full stop that ends an abbreviation, not a sentence ("e.g. Redis", "vs. Postgres").
+const abbreviation = /(?:^|[^A-Za-z])(?:e\.g|i\.e|etc|vs|approx|incl)\.$/i;
+
+/**
+ * Split at sentence ends and at blank lines; list markers are dropped. Abbreviations such as
+ * "U.S." may split a sentence early, which only shortens what is kept. Linear: each end is
+ * checked against the few characters before it, never against the sentence so far.
+ */
+export function proseSentences(text: string): string[] {
+  const found: string[] = [];
+  for (const paragraph of text.split(/\n{2,}/)) {
+    const flat = paragraph
+      .replace(/^\s{0,3}[-*+]\s/gm, '')
+      .replace(/\s+/g, ' ')
+      .trim();
+    if (flat === '') continue;
+    let start = 0;
+    for (const match of flat.matchAll(sentenceEnd)) {
+      const stop = match.index + match[0].length - 1;
+      if (abbreviation.test(flat.slice(Math.max(start, stop - 8), stop).trimEnd())) continue;
+      found.push(flat.slice(start, stop).trim());
+      start = stop + 1;
+    }
+    const rest = flat.slice(start).trim();
+    if (rest !== '') found.push(rest);
+  }
+  return found;
+}
