@@ -1,3 +1,4 @@
+import { serialize } from 'node:v8';
 import { describe, expect, it } from 'vitest';
 import { parseFileBytes } from '../../packages/parser/src/lib/parse-file.js';
 import { parsePostmortem } from '../../packages/parser/src/lib/parse.js';
@@ -53,5 +54,41 @@ describe('ownStrings', () => {
     expect(parseFileBytes(bytes, 'cache.md', { taxonomy: null, maxBytes: 1_000_000, today: '2026-12-02' })).toEqual(
       parsePostmortem(source, { path: 'cache.md', today: '2026-12-02' }),
     );
+  });
+});
+
+/** Bytes a character V8 holds `text` in: its serializer writes a one-byte string with tag `"`, a two-byte one with `c`. */
+function bytesPerCharacter(text: string): number {
+  const tag = serialize(text)
+    .subarray(2)
+    .find((byte) => byte !== 0);
+  return tag === 0x22 ? 1 : tag === 0x63 ? 2 : Number.NaN;
+}
+
+describe('the HTML a parsed postmortem keeps', () => {
+  // Built from literals: a string `replaceAll` made from a two-byte one stays two-byte whatever its characters.
+  const latin1 = [
+    '---',
+    'title: Cache outage',
+    '---',
+    '',
+    '## Summary',
+    '',
+    'Stale keys for forty minutes, Ünïcödé too.',
+    '',
+    '## Timeline',
+    '',
+    '- 10:00 UTC - the deploy started',
+    '',
+  ].join('\n');
+
+  it('is one byte a character when its characters allow, headings and all', () => {
+    const { html } = parsePostmortem(latin1, { path: 'cache.md', today: '2026-12-02' });
+    expect(html).toContain('<h2 id="section-timeline">');
+    expect(bytesPerCharacter(html)).toBe(1);
+  });
+
+  it('is two bytes a character when a character needs them', () => {
+    expect(bytesPerCharacter(parsePostmortem(source, { path: 'cache.md', today: '2026-12-02' }).html)).toBe(2);
   });
 });
