@@ -447,13 +447,20 @@ describe('shape: images', () => {
         '<p><img src="media/0-ingest-lag.png" alt="Ingest lag during the incident" title="Lag in minutes" loading="lazy"></p>',
         '<p><img src="media/1-consumer-count.png" alt="Consumers per partition" width="640" loading="lazy"></p>',
         '<p>Dashboards we used: <img src="https://status.example.org/badge.png" alt="status" loading="lazy"> and the',
-        '<img alt="bad" loading="lazy"> and <img alt="inline" loading="lazy">.</p>',
       ],
       images: [
         { src: 'media/0-ingest-lag.png', file: 'images/ingest-lag.png' },
         { src: 'media/1-consumer-count.png', file: 'images/consumer count.png' },
       ],
     });
+  });
+
+  it('shows the alt text of an image whose javascript: or data: source the sanitiser dropped, not an empty image', () => {
+    const result = parsePostmortem(readFileSync('test/fixtures/shapes/images/ok/2023-09-12-ingest-backlog.md', 'utf8'));
+    expect(result.html).toContain(
+      '<p>Dashboards we used: <img src="https://status.example.org/badge.png" alt="status" loading="lazy"> and the\nbad and inline.</p>',
+    );
+    expect(result.html).not.toMatch(/<img(?![^>]*\bsrc=)[^>]*>/);
   });
 
   it('lists no images for a body without relative ones', () => {

@@ -88,14 +88,21 @@ export function rewriteImages(tree: HastRoot): PostmortemImage[] {
   const byFile = new Map<string, string>();
   // Depth is bounded: the markdown was checked for nesting before it was parsed (limits.ts).
   const walk = (node: HastRoot | Element) => {
-    for (const child of node.children) {
+    for (const [index, child] of node.children.entries()) {
       if (child.type !== 'element') continue;
       if (child.tagName !== 'img') {
         walk(child);
         continue;
       }
-      child.properties.loading = 'lazy';
       const src = typeof child.properties.src === 'string' ? child.properties.src : '';
+      if (src === '') {
+        // The sanitiser dropped a `javascript:` or `data:` source: an image that cannot load is
+        // replaced by its alt text, so a reader sees what it stood for and no empty box.
+        const alt = typeof child.properties.alt === 'string' ? child.properties.alt : '';
+        node.children[index] = { type: 'text', value: alt };
+        continue;
+      }
+      child.properties.loading = 'lazy';
       if (!isRelative(src)) continue;
       const cut = src.search(/[?#]/);
       const file = safeDecode(cut === -1 ? src : src.slice(0, cut)).replace(/^\.\//, '');
