@@ -398,6 +398,29 @@ describe('parsePostmortem: the text of a section holding a table', () => {
     const result = parsePostmortem(source, { path: 'a.md' });
     expect(result.impact.text).toBe('Service | Impact\nAPI | errors on checkout\nBilling | slow pages');
   });
+
+  it('reads a <br> in a cell as a break between words, in the section text and in a table of labels', () => {
+    const source = [
+      '| | |',
+      '| --- | --- |',
+      '| **Detected** | 2022-04-28<br>10:34 UTC |',
+      '| **Resolved** | 2022-04-28 <br/> 11:50 UTC |',
+      '',
+      '# Cache outage',
+      '',
+      '## Impact',
+      '',
+      '| Service | Impact |',
+      '| --- | --- |',
+      '| api | errors<BR>on checkout |',
+    ].join('\n');
+    const result = parsePostmortem(source, { path: 'a.md' });
+    expect({ detectedAt: result.detectedAt, resolvedAt: result.resolvedAt, impact: result.impact.text }).toEqual({
+      detectedAt: '2022-04-28T10:34:00Z',
+      resolvedAt: '2022-04-28T11:50:00Z',
+      impact: 'Service | Impact\napi | errors on checkout',
+    });
+  });
 });
 
 describe('parsePostmortem: safety', () => {

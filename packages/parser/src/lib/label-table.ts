@@ -3,11 +3,32 @@
  * (`| **Detected** | 2022-04-28 10:34 |`), or two or more (`| Date | 2024-03-01 | Severity | SEV2 |`);
  * and telling it from a table of data whose first row names its columns.
  */
-import type { Table, TableCell, TableRow } from 'mdast';
-import { toString } from 'mdast-util-to-string';
+import type { PhrasingContent, Table, TableCell, TableRow } from 'mdast';
 
+/** `<br>`, `<br/>`: a line break written in a cell, the only way to break a line in a GFM table. */
+const lineBreak = /^<br\s*\/?>$/i;
+
+/**
+ * The plain text of a cell, raw HTML left out (`<b>API</b>` reads `API`) but for a `<br>`, which
+ * parts the words on either side (`2022-04-28<br>10:34 UTC` reads `2022-04-28 10:34 UTC`).
+ */
 export function cellText(cell: TableCell): string {
-  return toString(cell, { includeHtml: false }).trim();
+  // A GFM cell is one line, so a newline here can only stand for a `<br>`: the lines it parts, trimmed, joined by a space.
+  return cell.children
+    .map(phrasingText)
+    .join('')
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => line !== '')
+    .join(' ');
+}
+
+/** As mdast-util-to-string reads a node with `includeHtml: false`, but a `<br>` gives a newline. */
+function phrasingText(node: PhrasingContent): string {
+  if (node.type === 'html') return lineBreak.test(node.value.trim()) ? '\n' : '';
+  if ('children' in node) return node.children.map(phrasingText).join('');
+  if (node.type === 'image' || node.type === 'imageReference') return node.alt ?? '';
+  return 'value' in node ? node.value : '';
 }
 
 // A label cell, once bold and italic marks are dropped: a few words with an optional colon (`**Severity:**`).
