@@ -37,15 +37,18 @@ const incidentWasDueTo =
 
 // Rank 2. A verb of causing; what comes before it must be the cause, not the incident (see `subjectIsIncident`).
 const causalVerb =
-  /\b(?:caused|causes|causing|led\sto|lead\sto|leads\sto|leading\sto|resulted\sin|results\sin|resulting\sin|triggered|triggering|took\sdown|taking\sdown|brought\sdown|bringing\sdown|knocked\s(?:out|over|offline)|broke|overloaded|(?<=,\s)leaving|made\s(?:[\w-]+\s){1,5}?(?:start\sto\s|to\s)?(?:fail|crash|hang|stall|unavailable|unreachable|inaccessible))\b/i;
+  /\b(?:caused|causes|causing|led\sto|lead\sto|leads\sto|leading\sto|resulted\sin|results\sin|resulting\sin|triggered|triggering|took\sdown|taking\sdown|brought\sdown|bringing\sdown|knocked\s(?:out|over|offline)|broke(?=\s[\w"'(])|overloaded|(?<=,\s)leaving|made\s(?:[\w-]+\s){1,5}?(?:start\sto\s|to\s)?(?:fail|crash|hang|stall|unavailable|unreachable|inaccessible))\b/i;
 // "… suffered an outage when …", "the repository became unavailable after …", "the site crashed when …".
 const failedWhen =
   /\b(?:(?:ran\sinto|hit|encountered)\s(?:[\w-]+\s){0,3}?(?:problems?|issues?|trouble),?|(?:experienced|suffered|had)\s(?:[\w-]+\s){0,3}?(?:outages?|failures?|downtime),?|became\s(?:unavailable|unreachable|unresponsive)|went\s(?:down|offline)|crashed|stopped\sworking)\s(?:[\w-]+\s){0,3}?(?:when|after)\s/i;
 // A subject that is the incident or its effect: "The outage caused …", "This incident led to …", "This critical failure likely caused …".
 const incidentSubject =
-  /^(?:(?:the|this|that|these|those|our|its|their|an?)\s)?(?:[\w-]+\s){0,2}?(?:outages?|incidents?|disruptions?|downtime|degradation|events?|impact|interruptions?|failures?|problems?|issues?|errors?|delays?)(?:\s(?:\w{2,12}ly|also|then|in\sturn|further|itself))*$/i;
+  /^(?:(?:the|this|that|these|those|our|its|their|an?)\s)?(?:[\w-]+\s){0,2}?(?:outages?|incidents?|disruptions?|disturbances?|blackouts?|downtime|degradation|events?|impact|interruptions?|failures?|problems?|issues?|errors?|delays?)(?:\s(?:\w{2,12}ly|also|then|in\sturn|further|itself))*$/i;
 // An effect told before the verb: "Customers experienced errors, leading to …", "… affected the cluster, leading to …".
-const impactWords = /\b(?:experienc\w*|suffer\w*|outages?|downtime|disruptions?|unavailab\w*|degraded|affect\w*|impact\w*|went\sdown)\b/i;
+const impactWords =
+  /\b(?:experienc\w*|suffer\w*|outages?|downtime|disruptions?|unavailab\w*|degraded|affect\w*|impact\w*|went\sdown|errors?|restored|resolved|recovered|mitigated|during\s(?:this|that|the)\s(?:time|period|window|incident|outage))\b/i;
+// What follows the verb is the recovery, not a failure: "… was distributed, leading to a rapid subsidence of errors".
+const recoveryEffect = /^\s?(?:[\w-]+\s){0,3}?(?:subsid\w*|recover\w*|restor\w*|resolv\w*|improv\w*|stabili[sz]\w*)\b/i;
 // A pronoun subject points at the sentence before: "A release was made from the wrong branch. This led to …".
 const pronounSubject = /^(?:this|that|it|which)(?:\s(?:in\sturn|also|then|ultimately|eventually|subsequently))?$/i;
 // Sentence openers that do not change the subject: "However, this deployment led to …".
@@ -84,6 +87,8 @@ const unknownCause =
   /\b(?:do(?:es)?\s(?:not|n't)\s(?:yet\s)?know|not\s(?:yet\s)?(?:known|clear|determined|understood)|unclear|unknown|still\s(?:investigating|determining|working\sto\sunderstand)|(?:are|is\sbeing|were)\sinvestigat\w*|whether|if\sit\swas)\b|n't\s(?:yet\s)?(?:known|clear|determined|understood)\b/i;
 
 const clauseEnd = new Set([' ', ',']);
+// A verb after these is passive (its cause comes after it) or an adjective ("became overloaded").
+const passive = /\s(?:was|were|is|are|be|been|being|became|become|becomes|got|gets|get)(?:\s\w{2,12}ly)?$/i;
 const maxRootCauses = 3;
 const maxSentenceLength = 600;
 
@@ -153,8 +158,15 @@ function subjectOfCause(sentence: string): string | null {
   const verb = causalVerb.exec(sentence);
   if (verb === null) return null;
   const subject = trimEnd(sentence.slice(0, verb.index).replace(openers, ''), clauseEnd);
-  // A passive verb ("it was triggered by …") has its cause after it, and the words before are the incident.
-  if (subject === '' || incidentSubject.test(subject) || /\b(?:was|were|is|are|be|been|being)$/i.test(subject)) return null;
+  const head = subject.split(',', 1)[0]!;
+  if (subject === '' || incidentSubject.test(subject) || incidentSubject.test(head)) return null;
+  if (recoveryEffect.test(sentence.slice(verb.index + verb[0].length))) return null;
+  if (passive.test(subject)) {
+    // "The outage was triggered by a bad push" says what "a bad push triggered the outage" does; any other passive has its cause after it.
+    return /^triggered$/i.test(verb[0]) && sentence.startsWith(' by', verb.index + verb[0].length) && incidentSubject.test(subject.replace(passive, '').trim())
+      ? 'by'
+      : null;
+  }
   if (pronounSubject.test(subject)) return subject;
   return impactWords.test(subject) ? null : subject;
 }

@@ -8,6 +8,9 @@
 const sentenceEnd = /[.!?]["')\]]?\s(?=["'(]?[A-Z0-9])/g;
 // A full stop that ends an abbreviation, not a sentence ("e.g. Redis", "vs. Postgres").
 const abbreviation = /(?:^|[^A-Za-z])(?:e\.g|i\.e|etc|vs|approx|incl)\.$/i;
+// "11:30 a.m. PST, …": a time's `a.m.` before its zone.
+const meridiem = /(?:^|[^A-Za-z])[ap]\.m\.$/i;
+const zoneAfter = /^[A-Z]{2,5}\b/;
 
 /**
  * Split at sentence ends and at blank lines; list markers are dropped. Abbreviations such as
@@ -25,7 +28,8 @@ export function proseSentences(text: string): string[] {
     let start = 0;
     for (const match of flat.matchAll(sentenceEnd)) {
       const stop = match.index + match[0].length - 1;
-      if (abbreviation.test(flat.slice(Math.max(start, stop - 8), stop).trimEnd())) continue;
+      const tail = flat.slice(Math.max(start, stop - 8), stop).trimEnd();
+      if (abbreviation.test(tail) || (meridiem.test(tail) && zoneAfter.test(flat.slice(stop + 1, stop + 7)))) continue;
       found.push(flat.slice(start, stop).trim());
       start = stop + 1;
     }
