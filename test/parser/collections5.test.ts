@@ -3,10 +3,15 @@
  * "Unseen collections"), one fixture folder per shape under test/fixtures/collections5/<shape>/,
  * written in our own words.
  */
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { formatDiagnostic, loadCorpus } from '@postmortem-kb/parser';
+import { formatDiagnostic, loadCorpus, parsePostmortem, type Postmortem } from '@postmortem-kb/parser';
 
 const C = 'test/fixtures/collections5';
+
+const parsed = (path: string) => parsePostmortem(readFileSync(path, 'utf8'), { path, today: '2026-12-03' });
+const warningsAndErrors = (postmortem: Postmortem) =>
+  postmortem.diagnostics.filter((diagnostic) => diagnostic.severity !== 'info' && diagnostic.ruleId !== 'required-section').map(formatDiagnostic);
 
 describe('shape: a blog whose reports are all named post-mortem.md in dated folders', () => {
   it('names each by its date folders, so no two get one id or one page', async () => {
@@ -62,5 +67,49 @@ describe('shape: the same file name in two folders', () => {
         ],
       ],
     ]);
+  });
+});
+
+describe('shape: frontmatter slips that YAML cannot read', () => {
+  const F = `${C}/frontmatter-slips`;
+
+  it('reads a `---` line over a `# Title`, closed by a `---` at the end, as thematic breaks: the whole report is kept', () => {
+    const postmortem = parsed(`${F}/not-ok/rule-above-title.md`);
+    expect({
+      title: postmortem.title,
+      date: postmortem.date,
+      severity: postmortem.severity,
+      summary: postmortem.summary,
+      rootCauses: postmortem.rootCauses.map((cause) => cause.text),
+      diagnostics: warningsAndErrors(postmortem),
+    }).toEqual({
+      title: 'Incident report: Build cache filled the runner disks',
+      date: '2025-01-14',
+      severity: 'P3',
+      summary: 'Every CI runner ran out of disk after the build cache stopped pruning old layers.',
+      rootCauses: ['The prune job kept its lock file after a crash, so later runs exited at once.'],
+      diagnostics: [
+        `${F}/not-ok/rule-above-title.md:1:1  warning  Unexpected markdown between the \`---\` on line 1 and the one on line 16, expected YAML frontmatter; both are read as thematic breaks and the whole file as markdown  frontmatter-markdown`,
+      ],
+    });
+  });
+
+  it('reads an unquoted value holding `: ` as the text after its key, with a warning at the value', () => {
+    const fields = (postmortem: Postmortem) => ({ title: postmortem.title, date: postmortem.date, summary: postmortem.summary });
+    const slipped = parsed(`${F}/not-ok/colon-in-title.md`);
+    const quoted = parsed(`${F}/ok/colon-in-title.md`);
+    expect({ slipped: fields(slipped), diagnostics: warningsAndErrors(slipped) }).toEqual({
+      slipped: fields(quoted),
+      diagnostics: [
+        `${F}/not-ok/colon-in-title.md:2:8  warning  Unexpected \`: \` in the unquoted value of \`title\`, expected the value quoted (\`title: "Post-mortem: Login failures after the certificate swap"\`); read as the text after \`title:\`  frontmatter-unquoted-colon`,
+        `${F}/not-ok/colon-in-title.md:4:10  warning  Unexpected \`: \` in the unquoted value of \`summary\`, expected the value quoted (\`summary: "Sign-ins failed for forty minutes: the new certificate lack…\`); read as the text after \`summary:\`  frontmatter-unquoted-colon`,
+      ],
+    });
+    expect(fields(quoted)).toEqual({
+      title: 'Post-mortem: Login failures after the certificate swap',
+      date: '2025-02-03',
+      summary: 'Sign-ins failed for forty minutes: the new certificate lacked the intermediate.',
+    });
+    expect(warningsAndErrors(quoted)).toEqual([]);
   });
 });

@@ -11,7 +11,7 @@ import { LineCounter, isMap, isScalar } from 'yaml';
 import type { DiagnosticSink } from './diagnostics.js';
 import { frontmatterSchema, type Frontmatter } from './schema.js';
 import { truncate } from './text.js';
-import { parseYamlDocument, type YamlLimits } from './yaml-document.js';
+import { parseYamlDocument, type YamlLimits, type YamlResult } from './yaml-document.js';
 
 export interface Position {
   line: number;
@@ -72,20 +72,85 @@ export function readFrontmatter(source: string, sink: DiagnosticSink): Frontmatt
     return empty;
   }
 
-  const yamlText = lines.slice(1, close).join('\n');
+  let yaml = composeYaml(lines.slice(1, close).join('\n'));
+  if (yaml.problems.length > 0) {
+    // `---`, a blank line, `# Incident report: …` … `---` at the end: rules around markdown, not frontmatter.
+    if (opensWithHeading(lines, close)) {
+      sink.report(
+        'frontmatter-markdown',
+        `Unexpected markdown between the \`---\` on line 1 and the one on line ${close + 1}, expected YAML frontmatter; both are read as thematic breaks and the whole file as markdown`,
+        { line: 1, column: 1 },
+      );
+      return empty;
+    }
+    // `title: Post-mortem: DNS outage`: YAML cannot read it, its author meant the text after `title:`.
+    const quoted = quoteValuesWithColons(lines, close);
+    const retry = quoted.fixes.length > 0 ? composeYaml(quoted.text) : null;
+    if (retry !== null && retry.problems.length === 0) {
+      for (const fix of quoted.fixes) {
+        sink.report(
+          'frontmatter-unquoted-colon',
+          `Unexpected \`: \` in the unquoted value of \`${fix.key}\`, expected the value quoted (\`${fix.key}: ${truncate(JSON.stringify(fix.value), 60)}\`); read as the text after \`${fix.key}:\``,
+          { line: fix.line, column: fix.column },
+        );
+      }
+      yaml = retry;
+    }
+  }
   const body = blankLines(lines, close);
-  const { data, extra } = validate(parseYaml(yamlText, sink, positions), sink, positions);
+  const { data, extra } = validate(readYaml(yaml, sink, positions), sink, positions);
   return { data, extra, positions, body, present: true };
 }
 
-function parseYaml(yamlText: string, sink: DiagnosticSink, positions: Map<string, Position>): Record<string, unknown> {
+interface ComposedYaml extends YamlResult {
+  lineCounter: LineCounter;
+}
+
+function composeYaml(yamlText: string): ComposedYaml {
   const lineCounter = new LineCounter();
+  return { ...parseYamlDocument(yamlText, frontmatterYamlLimits, lineCounter), lineCounter };
+}
+
+/** Whether the first line with text between the fences is a markdown heading (`# Title`, which YAML reads as a comment). */
+function opensWithHeading(lines: readonly string[], close: number): boolean {
+  for (let index = 1; index < close; index++) {
+    const line = stripCr(lines[index]!);
+    if (line.trim() === '') continue;
+    return /^#{1,6}[ \t]+\S/.test(line);
+  }
+  return false;
+}
+
+// `key: value` at the top level; its value is repaired when it is plain (a quoted, flow or block value starts otherwise) and holds `: `.
+const topLevelPair = /^([A-Za-z_][\w-]*)([ \t]*:[ \t]+)(\S.*)$/;
+const notPlainStart = /^['"[{|>&*!%@#`]/;
+
+/** The frontmatter lines with each such value double-quoted, and where each was. Same lines, same key columns. */
+function quoteValuesWithColons(lines: readonly string[], close: number): { text: string; fixes: Array<Position & { key: string; value: string }> } {
+  const fixes: Array<Position & { key: string; value: string }> = [];
+  const out: string[] = [];
+  for (let index = 1; index < close; index++) {
+    const line = stripCr(lines[index]!);
+    const match = topLevelPair.exec(line);
+    const value = match === null ? '' : match[3]!.trimEnd();
+    if (match === null || notPlainStart.test(value) || !/:(?:[ \t]|$)/.test(value)) {
+      out.push(line);
+      continue;
+    }
+    const [, key, separator] = match as unknown as [string, string, string];
+    fixes.push({ key, value, line: index + 1, column: key.length + separator.length + 1 });
+    out.push(`${key}${separator}${JSON.stringify(value)}`);
+  }
+  return { text: out.join('\n'), fixes };
+}
+
+function readYaml(yaml: ComposedYaml, sink: DiagnosticSink, positions: Map<string, Position>): Record<string, unknown> {
+  const { document, problems, lineCounter } = yaml;
   // Line 1 of the YAML is line 2 of the file.
   const at = (offset: number): Position => {
     const { line, col } = lineCounter.linePos(offset);
     return { line: line + 1, column: col };
   };
-  const { document, problems } = parseYamlDocument(yamlText, frontmatterYamlLimits, lineCounter);
   for (const problem of problems) {
     const position = at(problem.offset);
     sink.report('frontmatter-yaml', problem.message, position);

@@ -16,8 +16,10 @@ import duplicateId from './rules/duplicate-id.js';
 import duplicateSlug from './rules/duplicate-slug.js';
 import emptyLessons from './rules/empty-lessons.js';
 import frontmatterDate from './rules/frontmatter-date.js';
+import frontmatterMarkdown from './rules/frontmatter-markdown.js';
 import frontmatterSchema from './rules/frontmatter-schema.js';
 import frontmatterTime from './rules/frontmatter-time.js';
+import frontmatterUnquotedColon from './rules/frontmatter-unquoted-colon.js';
 import missingDate from './rules/missing-date.js';
 import missingTitle from './rules/missing-title.js';
 import postmortemTemplate from './rules/postmortem-template.js';
@@ -44,6 +46,8 @@ const registry = [
   fatal.frontmatterLanguage,
   fatal.frontmatterUnclosed,
   fatal.frontmatterYaml,
+  frontmatterMarkdown,
+  frontmatterUnquotedColon,
   frontmatterSchema,
   frontmatterDate,
   frontmatterTime,
