@@ -51,6 +51,9 @@ export function readCauses(
   // A causes list that labels its items ("Contributing factor: …") sorts them; so does a went-wrong list, for its labelled items only.
   const sorted: SortedItems = { rootCauses: [], contributingFactors: content.items('contributingFactors'), trigger: null };
   sortByLabel(content.items('rootCause'), 'rootCauses', sorted);
+  // Lists labelled `**Root causes:**` / `**Contributing factors:**` elsewhere (under each incident of a report of several).
+  addNew(sorted.rootCauses, content.labelledItems('rootCause'));
+  addNew(sorted.contributingFactors, content.labelledItems('contributingFactors'));
   sortByLabel(content.items('lessons'), null, sorted);
   const statedCauses = sorted.rootCauses;
   const trigger = content.text('trigger') ?? sorted.trigger;
@@ -97,6 +100,10 @@ function proseOrSummary(body: string, summary: string | undefined): InferredFrom
     trigger: prose.trigger ?? fromSummary.trigger,
     resolution: prose.resolution ?? fromSummary.resolution,
   };
+}
+
+function addNew(into: string[], items: readonly string[]): void {
+  for (const item of items) if (!into.includes(item)) into.push(item);
 }
 
 function pickCategory(text: string, categories: readonly string[], taxonomy: Taxonomy): string | undefined {

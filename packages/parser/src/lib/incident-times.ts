@@ -4,13 +4,15 @@
  * without one, and the frontmatter's start, detection, mitigation and resolution times.
  */
 import type { Root } from 'mdast';
+import { inferDateOrder } from './date-order.js';
 import type { DiagnosticSink } from './diagnostics.js';
+import { fileNameDayInFolder, type FolderDate } from './folder-dates.js';
 import { defineOwn, keyPosition, keysGiven, type FrontmatterResult } from './frontmatter.js';
 import { dateFromFileName, parseCalendarDate, type BodyMetadata } from './metadata.js';
 import type { Frontmatter, Postmortem } from './schema.js';
 import { introNodes, nodesToText } from './sections.js';
 import { truncate } from './text.js';
-import { findDate, formatDate, parseDateTime, slashDateOrder, zoneOffsetMinutes, type SlashDateOrder } from './time.js';
+import { findDate, formatDate, isValidCalendarDate, parseDateTime, parseIsoDate, slashDateOrder, zoneOffsetMinutes, type SlashDateOrder } from './time.js';
 import type { TimelineContext } from './timeline.js';
 
 type TimeKey = 'started_at' | 'detected_at' | 'mitigated_at' | 'resolved_at';
@@ -18,8 +20,13 @@ type TimeKey = 'started_at' | 'detected_at' | 'mitigated_at' | 'resolved_at';
 export interface IncidentTimes extends Pick<Postmortem, 'timezone' | 'startedAt' | 'detectedAt' | 'mitigatedAt' | 'resolvedAt'> {
   /** The incident's date as far as it is known before the timeline is read. */
   date: string | null;
-  /** Where `date` came from: stated (frontmatter, a `Date:` line, the file name), the start of impact, or the introduction. */
-  dateFrom: 'stated' | 'started' | 'introduction' | null;
+  /**
+   * Where `date` came from: stated (frontmatter, a `Date:` line, the file name), the start of impact,
+   * the introduction, or a day and month in the report with the year of its folder.
+   */
+  dateFrom: 'stated' | 'started' | 'introduction' | 'folder' | null;
+  /** The folder naming the year, when it gave the year of `date` or of the timeline's entries. */
+  folderYear: FolderDate | null;
   /** What the timeline's entries are read against. */
   timelineContext: TimelineContext;
 }
@@ -28,12 +35,13 @@ export function readIncidentTimes(
   frontmatter: FrontmatterResult,
   body: BodyMetadata,
   tree: Root,
-  baseName: string,
+  names: { baseName: string; folder: FolderDate | null },
   fallbackZone: string | null,
   sink: DiagnosticSink,
 ): IncidentTimes {
   const fm = frontmatter.data;
-  const slashOrder = slashDateOrder(frontmatter.body);
+  const { baseName, folder } = names;
+  const slashOrder = readDateOrder(frontmatter.body, fm, body, baseName, folder);
   const statedDate = readStatedDate(fm, body, baseName, slashOrder, sink, keyPosition(frontmatter, 'date'));
   const introDate = statedDate === null ? dateInText(nodesToText(introNodes(tree.children))) : null;
   const timezone = readTimezone(fm.timezone, fallbackZone, sink, keyPosition(frontmatter, 'timezone'), frontmatter.extra);
@@ -44,12 +52,44 @@ export function readIncidentTimes(
   const resolvedAt = readTime(frontmatter, 'resolved_at', context, sink) ?? readBodyTime(body, 'resolved_at', context);
   // The start of impact, as written in its own offset, is the incident's day.
   const startDate = statedDate === null && startedAt !== null ? startedAt.slice(0, 10) : null;
-  const date = statedDate ?? startDate ?? introDate;
-  const dateFrom = statedDate !== null ? 'stated' : startDate !== null ? 'started' : introDate !== null ? 'introduction' : null;
-  // A month-precision date (`2013-05`) still gives timeline entries such as "May 22" their year.
-  const year = date === null ? null : Number(date.slice(0, 4));
+  const folderDay =
+    statedDate === null && startDate === null && introDate === null && folder !== null ? dayWithFolderYear(fm, body, baseName, folder, slashOrder) : null;
+  const date = statedDate ?? startDate ?? introDate ?? folderDay;
+  const dateFrom = statedDate !== null ? 'stated' : startDate !== null ? 'started' : introDate !== null ? 'introduction' : folderDay !== null ? 'folder' : null;
+  // A month-precision date (`2013-05`) still gives timeline entries such as "May 22" their year; so does a folder (`2026/`).
+  const year = date === null ? (folder?.year ?? null) : Number(date.slice(0, 4));
+  const folderYear = folder !== null && (dateFrom === 'folder' || date === null) ? folder : null;
   const timelineContext = { date, timezone, year, slashOrder };
-  return { date, dateFrom, timezone, startedAt, detectedAt, mitigatedAt, resolvedAt, timelineContext };
+  return { date, dateFrom, folderYear, timezone, startedAt, detectedAt, mitigatedAt, resolvedAt, timelineContext };
+}
+
+/**
+ * Day first or month first for numeric dates: as the document's own unambiguous dates say, else
+ * as other evidence settles (`date-order.ts`): a date the frontmatter, a `Date:` line or the file
+ * name gives, the folder's year and month, days written with their month name, the dates' spread.
+ */
+function readDateOrder(text: string, fm: Frontmatter, body: BodyMetadata, baseName: string, folder: FolderDate | null): SlashDateOrder | null {
+  const stated = slashDateOrder(text);
+  if (stated !== null) return stated;
+  const known = (fm.date === undefined ? null : parseCalendarDate(String(fm.date).trim())) ?? body.date ?? dateFromFileName(baseName);
+  return inferDateOrder(text, { date: known === null ? null : parseIsoDate(known), folder });
+}
+
+/**
+ * A day and month the report gives without a year (a `Date:` line, the title, the file name:
+ * `2026/23 June.md`, `2023-04/04-25-…md`), in the year its folder names; null when none does.
+ */
+function dayWithFolderYear(fm: Frontmatter, body: BodyMetadata, baseName: string, folder: FolderDate, order: SlashDateOrder | null): string | null {
+  const written = [body.fields.get('date')?.value, fm.title, body.title, baseName.replace(/[-_]+/g, ' ')];
+  for (const text of written) {
+    if (text === undefined || text === null) continue;
+    const read = findDate(text, order);
+    if (read?.valid && read.year === null && isValidCalendarDate(folder.year, read.month, read.day)) {
+      return formatDate({ year: folder.year, month: read.month, day: read.day });
+    }
+  }
+  const leading = fileNameDayInFolder(baseName, folder);
+  return leading === null ? null : formatDate(leading);
 }
 
 /**
@@ -59,12 +99,15 @@ export function readIncidentTimes(
 export function settleDate(times: IncidentTimes, timeline: Postmortem['timeline'], fm: Frontmatter, sink: DiagnosticSink): string | null {
   const timelineDate = times.date === null ? earliestDate(timeline) : null;
   if (times.dateFrom !== 'stated' && times.dateFrom !== 'started' && fm.date === undefined) {
+    const folder = times.folderYear;
     const read =
       times.dateFrom === 'introduction'
         ? `; read ${times.date} from the introduction`
-        : timelineDate !== null
-          ? `; read ${timelineDate} from the earliest timeline entry`
-          : '';
+        : times.dateFrom === 'folder' && folder !== null
+          ? `; read ${times.date} from the day and month it gives, in the year of its folder \`${folder.written}\``
+          : timelineDate !== null
+            ? `; read ${timelineDate} from the earliest timeline entry${folder !== null && timelineDate.startsWith(String(folder.year)) ? ` (a day written without a year is in the year of its folder \`${folder.written}\`)` : ''}`
+            : '';
     sink.report(
       'missing-date',
       `Unexpected postmortem without a date, expected \`date: YYYY-MM-DD\` in frontmatter, a \`Date:\` line or a \`YYYY-MM-DD-\` file-name prefix${read}`,

@@ -10,7 +10,16 @@ import { runFileRules } from '../lint/run-rules.js';
 import { configureDiagnostics, ruleSettingProblem, type RuleSettings } from '../lint/settings.js';
 import { checkCorpus } from './corpus-rules.js';
 import { ignoreMatcher } from './ignore-globs.js';
-import { checkParseFilesOptions, defaultMaxBytes, findPostmortemFiles, parseFiles, poolSize, sortPostmortems, type ParseFilesOptions } from './load.js';
+import {
+  checkParseFilesOptions,
+  defaultMaxBytes,
+  findPostmortemFiles,
+  folderBelowRoot,
+  parseFiles,
+  poolSize,
+  sortPostmortems,
+  type ParseFilesOptions,
+} from './load.js';
 import { readPostmortemFile } from './read-file.js';
 import type { PoolTask } from './parse-pool.js';
 import type { Diagnostic, Postmortem } from './schema.js';
@@ -106,8 +115,10 @@ export async function loadCorpus(paths: readonly string[], options: CorpusOption
   const tasks: PoolTask[] = [];
   for (const file of files) {
     const path = relative(cwd, file) || file;
+    const folder = folderBelowRoot(file, paths);
+    const where = folder === '' ? { file, path } : { file, path, folder };
     if (options.reuse === undefined) {
-      tasks.push({ file, path });
+      tasks.push(where);
       continue;
     }
     // Read once, size first; the bytes offered for reuse are the bytes parsed, so a file that
@@ -116,7 +127,7 @@ export async function loadCorpus(paths: readonly string[], options: CorpusOption
     if ('failed' in read) parsed.push(read.failed);
     else {
       const previous = options.reuse({ file, path, bytes: read.bytes }, taxonomyFile);
-      if (previous === undefined) tasks.push({ file, path, bytes: read.bytes });
+      if (previous === undefined) tasks.push({ ...where, bytes: read.bytes });
       else reused.push(previous);
     }
   }

@@ -5,7 +5,7 @@
  */
 import { availableParallelism } from 'node:os';
 import { readdir, stat } from 'node:fs/promises';
-import { join, relative } from 'node:path';
+import { dirname, isAbsolute, join, relative } from 'node:path';
 import type { ParseOptions } from './parse.js';
 import type { FileParseOptions } from './parse-file.js';
 import { parseInPool, workerAvailable, type PoolTask } from './parse-pool.js';
@@ -90,6 +90,21 @@ function isFolderPageName(name: string): boolean {
   return /^(?:readme|index)\.md$/i.test(name);
 }
 
+/**
+ * The folder of `file` below the root it was found under (`2026`, `2022/03`; the deepest root
+ * when roots nest), with `/` separators; empty for a file at a root or given itself.
+ */
+export function folderBelowRoot(file: string, roots: readonly string[]): string {
+  let folder: string | null = null;
+  for (const root of roots) {
+    const inside = relative(root, file);
+    if (inside === '' || inside.startsWith('..') || isAbsolute(inside)) continue;
+    const below = dirname(inside) === '.' ? '' : dirname(inside).split(/[\\/]/).join('/');
+    if (folder === null || below.length < folder.length) folder = below;
+  }
+  return folder ?? '';
+}
+
 export function isPostmortemFileName(name: string): boolean {
   return /\.md$/i.test(name) && !name.startsWith('_') && name.toLowerCase() !== 'readme.md' && name !== taxonomyFileName;
 }
@@ -128,7 +143,7 @@ export async function parseFiles(tasks: readonly PoolTask[], taxonomy: Taxonomy 
   for (const [index, task] of tasks.entries()) {
     // Parsing is synchronous: let timers and I/O of the host run between files now and then.
     if (index % yieldEvery === yieldEvery - 1) await new Promise((resume) => setImmediate(resume));
-    postmortems.push(task.bytes ? parseFileBytes(task.bytes, task.path, fileOptions) : parseFile(task.file, task.path, fileOptions));
+    postmortems.push(task.bytes ? parseFileBytes(task.bytes, task.path, fileOptions, task.folder) : parseFile(task.file, task.path, fileOptions, task.folder));
   }
   return postmortems;
 }

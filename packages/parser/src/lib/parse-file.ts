@@ -28,16 +28,17 @@ export interface FileParseOptions {
  * Reads and parses one file; a file over `maxBytes` is not read and gets a `too-large` error,
  * one that cannot be read (permissions, not a regular file) an `unreadable` error.
  */
-export function parseFile(file: string, path: string, options: FileParseOptions): Postmortem {
+export function parseFile(file: string, path: string, options: FileParseOptions, folder?: string): Postmortem {
   const read = readPostmortemFile(file, path, options.maxBytes);
-  return 'failed' in read ? read.failed : parseFileBytes(read.bytes, path, options);
+  return 'failed' in read ? read.failed : parseFileBytes(read.bytes, path, options, folder);
 }
 
-/** Decodes (UTF-8, invalid bytes reported) and parses the contents of the file at `path`. */
-export function parseFileBytes(bytes: Uint8Array, path: string, options: FileParseOptions): Postmortem {
+/** Decodes (UTF-8, invalid bytes reported) and parses the contents of the file at `path`, in `folder` below the loaded root. */
+export function parseFileBytes(bytes: Uint8Array, path: string, options: FileParseOptions, folder?: string): Postmortem {
   const source = decodeUtf8(bytes);
   const postmortem = parsePostmortem(source.text, {
     path,
+    ...(folder ? { folder } : {}),
     ...(options.timezone ? { timezone: options.timezone } : {}),
     ...(options.taxonomy ? { taxonomy: options.taxonomy } : {}),
     ...(options.today ? { today: options.today } : {}),

@@ -11,6 +11,8 @@ export interface ParseJob {
   id: number;
   file: string;
   path: string;
+  /** The file's folder below the loaded root (`ParseOptions.folder`). */
+  folder?: string;
   /** The file's contents when the caller has read them already (the site's loader digests them): parsed as given, the file is not read again. */
   bytes?: Uint8Array;
 }
@@ -49,7 +51,9 @@ export function answerParseJobs(port: MessagePort, hooks: ParseJobHooks = {}): v
     if (current?.key !== optionsKey) return { id: job.id, error: `missing options ${optionsKey}` };
     try {
       hooks.beforeParse?.(job.path);
-      const postmortem = job.bytes ? parseFileBytes(job.bytes, job.path, current.options) : parseFile(job.file, job.path, current.options);
+      const postmortem = job.bytes
+        ? parseFileBytes(job.bytes, job.path, current.options, job.folder)
+        : parseFile(job.file, job.path, current.options, job.folder);
       return { id: job.id, postmortem };
     } catch (error) {
       return { id: job.id, error: error instanceof Error ? `${error.name}: ${error.message}` : String(error) };

@@ -32,6 +32,8 @@ export interface PoolLimits {
 export interface PoolTask {
   file: string;
   path: string;
+  /** The file's folder below the loaded root (`ParseOptions.folder`). */
+  folder?: string;
   /** Contents already read by the caller: sent to the worker, which then does not read `file`. */
   bytes?: Uint8Array;
 }
@@ -262,7 +264,13 @@ class ParsePool {
       if (slot.inFlight.length > jobsAhead / 2) continue;
       const jobs = this.queue.splice(0, jobsAhead - slot.inFlight.length);
       const message: ParseBatch = {
-        jobs: jobs.map(({ id, task }) => ({ id, file: task.file, path: task.path, ...(task.bytes ? { bytes: task.bytes } : {}) })),
+        jobs: jobs.map(({ id, task }) => ({
+          id,
+          file: task.file,
+          path: task.path,
+          ...(task.folder ? { folder: task.folder } : {}),
+          ...(task.bytes ? { bytes: task.bytes } : {}),
+        })),
         optionsKey: options.key,
       };
       if (slot.optionsKey !== options.key) {

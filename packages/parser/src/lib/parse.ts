@@ -11,6 +11,7 @@ import { extractActionItems } from './action-items.js';
 import { readCauses, type Causes } from './causes.js';
 import { DiagnosticSink } from './diagnostics.js';
 import { readStatedDurations } from './durations.js';
+import { folderDate } from './folder-dates.js';
 import { readFrontmatter, type FrontmatterResult } from './frontmatter.js';
 import { readIncidentTimes, settleDate, type IncidentTimes } from './incident-times.js';
 import { extractLessons } from './lessons.js';
@@ -34,6 +35,12 @@ import { readListFields } from './value-caps.js';
 export interface ParseOptions {
   /** Path of the file, used for `slug`, the date prefix and diagnostics. */
   path?: string;
+  /**
+   * The file's folder below the root it was loaded from (`2026`, `2022/03`; `loadPostmortems` sets it):
+   * a year there (and a month below it) dates a report that gives day and month without a year, and
+   * settles numeric dates that read both ways.
+   */
+  folder?: string;
   /** Zone for times written without one, unless the frontmatter sets `timezone`. */
   timezone?: string;
   /** Root-cause taxonomy to check `categories` against. */
@@ -61,7 +68,7 @@ export function parsePostmortem(source: string, options: ParseOptions = {}): Pos
   const body = readBodyMetadata(tree);
   const content = new SectionContent(splitSections(tree), body.sectionFields);
   const fields = readMetadataFields(fm, body);
-  const stated = readIncidentTimes(frontmatter, body, tree, baseName, options.timezone ?? null, sink);
+  const stated = readIncidentTimes(frontmatter, body, tree, { baseName, folder: folderDate(options.folder) }, options.timezone ?? null, sink);
   const timeline = content.all('timeline').flatMap((section) => extractTimeline(section, content.sections, stated.timelineContext, sink));
   const settled = settleDate(stated, timeline, fm, sink);
   const proseText = () => [nodesToText(introNodes(tree.children)), content.text('summary'), content.text('impact')].join('\n\n');

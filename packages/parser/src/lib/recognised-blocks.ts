@@ -15,7 +15,7 @@ export interface RecognisedBlocks {
   lines: ReadonlySet<number>;
 }
 
-const blockTags = new Set(['ul', 'ol', 'table', 'p']);
+const blockTags = new Set(['ul', 'ol', 'table', 'p', 'pre']);
 
 interface Run {
   kind: RecognisedBlocks;

@@ -4,6 +4,7 @@
  */
 import type { List, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
+import { labelledLists } from './list-labels.js';
 import type { BodyMetadata } from './metadata.js';
 import type { SectionKind } from './schema.js';
 import { nodesToText, topSectionsOf, type SectionNode } from './sections.js';
@@ -46,6 +47,25 @@ export class SectionContent {
     if (found.length > 0) return found.flatMap((section) => itemsOf(this.ownedNodes(section)));
     const value = this.field(kind);
     return value ? [value] : [];
+  }
+
+  /**
+   * The items of lists labelled as `kind` (`**Root causes:**` over a list) in sections of other
+   * kinds, each item once: a report of several incidents lists each one's causes that way.
+   */
+  labelledItems(kind: SectionKind): string[] {
+    const items = this.sections
+      .filter((section) => !this.isWithin(section, kind))
+      .flatMap((section) => labelledLists(section.own, kind).flatMap((list) => list.children.map((item) => collapse(toString(item)))));
+    return [...new Set(items.filter(Boolean))];
+  }
+
+  /** Whether a section is of `kind` or inside one. */
+  private isWithin(section: SectionNode, kind: SectionKind): boolean {
+    for (let current: SectionNode | undefined = section; current !== undefined; current = this.sections[current.parent]) {
+      if (current.kind === kind) return true;
+    }
+    return false;
   }
 
   /** The section's own nodes and those of its sub-sections of the same kind (the whole scope when it has none other). */

@@ -314,6 +314,11 @@ const monthNames = [
 ] as const;
 const monthByName: ReadonlyMap<string, number> = new Map(monthNames.flatMap((names, index) => names.map((name) => [name, index + 1] as const)));
 const monthSource = `(${longestFirst(monthByName.keys()).join('|')})\\.?(?![a-z])`;
+
+/** The month an English month name or abbreviation names (`june`, `Sept`), or null. */
+export function readMonthName(word: string): number | null {
+  return monthByName.get(word.toLowerCase()) ?? null;
+}
 const weekdaySource = '(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|tues|thurs|thur|mon|tue|wed|thu|fri|sat|sun)\\.?(?![a-z]),?\\s{1,3}';
 // A day or year must not run into more digits or into a time ("Oct 12:45").
 const numberEnd = '(?!\\d|:\\d)';
@@ -323,8 +328,11 @@ const weekdayPattern = new RegExp(weekdaySource, 'iy');
 const isoDatePattern = /(\d{4})[-/](\d{1,2})[-/](\d{1,2})(?!\d)/y;
 // `10/30`, `30/10/2021`, `10/30/21`: read only when one number cannot be a month.
 const slashDatePattern = /(\d{1,2})\/(\d{1,2})(?:\/(\d{4}|\d{2}))?(?![\d/])/y;
-// `07-21-2023`, `27.05.2025`: dashes and dots only with a four-digit year (`12-14` is a range, `3.5` a number).
-const dashedDatePattern = /(\d{1,2})([-.])(\d{1,2})\2(\d{4})(?!\d|[-.]\d)/y;
+// `07-21-2023`, `27.05.2025`, `5-26-21`: dashes and dots only with a year (`12-14` is a range, `3.5` a number),
+// and a two-digit year only with dashes (`1.2.10` is a version).
+const dashedDatePattern = /(\d{1,2})([-.])(\d{1,2})\2(\d{4}|\d{2})(?!\d|[-.]\d)/y;
+// `[12-05 16:21]`: month and day with a dash and no year, read only where the caller says (a bracketed timeline lead) and before a time.
+const yearlessDashedPattern = /(\d{1,2})-(\d{1,2})(?=\s{1,3}\d{1,2}:\d{2})/y;
 
 interface NumericDate {
   first: number;
@@ -334,23 +342,37 @@ interface NumericDate {
   written: string;
 }
 
-/** A numeric date at `from` whose order is not yet known: `10/30`, `30/10/2021`, `07-21-2023`. */
-function readNumericDate(text: string, from: number): NumericDate | null {
+/** A written year: two digits are this century's (`21` → 2021). */
+function fullYear(written: string): number {
+  return written.length === 2 ? 2000 + Number(written) : Number(written);
+}
+
+/**
+ * A numeric date at `from` whose order is not yet known: `10/30`, `30/10/2021`, `07-21-2023`, `5-26-21`;
+ * with `yearless`, also `12-05` before a time.
+ */
+function readNumericDate(text: string, from: number, yearless = false): NumericDate | null {
   slashDatePattern.lastIndex = from;
   const slash = slashDatePattern.exec(text);
   if (slash) {
-    const year = slash[3] === undefined ? null : slash[3].length === 2 ? 2000 + Number(slash[3]) : Number(slash[3]);
+    const year = slash[3] === undefined ? null : fullYear(slash[3]);
     return { first: Number(slash[1]), second: Number(slash[2]), year, end: slashDatePattern.lastIndex, written: slash[0] };
   }
   dashedDatePattern.lastIndex = from;
   const dashed = dashedDatePattern.exec(text);
-  if (dashed) return { first: Number(dashed[1]), second: Number(dashed[3]), year: Number(dashed[4]), end: dashedDatePattern.lastIndex, written: dashed[0] };
+  if (dashed && (dashed[2] === '-' || dashed[4]!.length === 4)) {
+    return { first: Number(dashed[1]), second: Number(dashed[3]), year: fullYear(dashed[4]!), end: dashedDatePattern.lastIndex, written: dashed[0] };
+  }
+  if (!yearless) return null;
+  yearlessDashedPattern.lastIndex = from;
+  const monthDay = yearlessDashedPattern.exec(text);
+  if (monthDay) return { first: Number(monthDay[1]), second: Number(monthDay[2]), year: null, end: yearlessDashedPattern.lastIndex, written: monthDay[0] };
   return null;
 }
 const monthDayPattern = new RegExp(`${monthSource}\\s{1,3}(\\d{1,2})(?:st|nd|rd|th)?${numberEnd}${yearSource}`, 'iy');
 const dayMonthPattern = new RegExp(`(\\d{1,2})(?:st|nd|rd|th)?\\s{1,3}(?:of\\s{1,3})?${monthSource}${yearSource}`, 'iy');
 const dateAnywherePattern = new RegExp(
-  `\\d{4}[-/]\\d{1,2}[-/]\\d{1,2}|(?<![\\d/.-])\\d{1,2}([-/.])\\d{1,2}\\1\\d{4}|(?<![a-z])${monthSource}\\s{1,3}\\d|\\d{1,2}(?:st|nd|rd|th)?\\s{1,3}(?:of\\s{1,3})?${monthSource}`,
+  `\\d{4}[-/]\\d{1,2}[-/]\\d{1,2}|(?<![\\d/.-])\\d{1,2}([-/.])\\d{1,2}\\1\\d{4}|(?<![\\d/.-])\\d{1,2}([-/])\\d{1,2}\\2\\d{2}(?![\\d/.-])|(?<![a-z])${monthSource}\\s{1,3}\\d|\\d{1,2}(?:st|nd|rd|th)?\\s{1,3}(?:of\\s{1,3})?${monthSource}`,
   'i',
 );
 
@@ -386,13 +408,14 @@ function dateRead(text: string, start: number, end: number, year: number | null,
 }
 
 /**
- * A date at `from`: ISO (`2021-10-30`, `2021/10/30`), numeric with slashes when only one
- * reading is a date (`10/30`, `30/10/2021`) or when `slashOrder` says which number is the
- * day (`02/10/2022`), month first (`Oct 30th`, `October 30, 2021`) or day first
- * (`30 Oct 2021`), optionally after a weekday (`Saturday, October 30`). `start` is where
- * the date itself begins (after the weekday).
+ * A date at `from`: ISO (`2021-10-30`, `2021/10/30`), numeric with slashes (or with dashes or
+ * dots and a year, `07-21-2023`, `5-26-21`) when only one reading is a date (`10/30`,
+ * `30/10/2021`) or when `slashOrder` says which number is the day (`02/10/2022`), month first
+ * (`Oct 30th`, `October 30, 2021`) or day first (`30 Oct 2021`), optionally after a weekday
+ * (`Saturday, October 30`). `yearless` also reads a month and day with a dash before a time
+ * (`12-05 16:21`, a bracketed timeline lead). `start` is where the date itself begins (after the weekday).
  */
-export function readDate(text: string, from = 0, slashOrder: SlashDateOrder | null = null): DateRead | null {
+export function readDate(text: string, from = 0, slashOrder: SlashDateOrder | null = null, yearless = false): DateRead | null {
   let position = from;
   weekdayPattern.lastIndex = from;
   const weekday = weekdayPattern.exec(text);
@@ -403,7 +426,7 @@ export function readDate(text: string, from = 0, slashOrder: SlashDateOrder | nu
   if (iso) {
     return dateRead(text, position, isoDatePattern.lastIndex, Number(iso[1]), Number(iso[2]), Number(iso[3]));
   }
-  const numeric = readNumericDate(text, position);
+  const numeric = readNumericDate(text, position, yearless);
   if (numeric) {
     const { first, second, year, end } = numeric;
     // Month first (US) or day first: only one reading may be a calendar date; `02/01` is ambiguous and not read.
@@ -432,23 +455,26 @@ export function readDate(text: string, from = 0, slashOrder: SlashDateOrder | nu
   return null;
 }
 
-/** A numeric date at `from` that reads both ways (`02/10/2022`: 2 October or February 10), or null. */
+/** A numeric date at `from` that reads both ways (`02/10/2022`: 2 October or February 10), or null; `yearless` as for `readDate`. */
 export function readAmbiguousSlashDate(
   text: string,
   from = 0,
+  yearless = false,
 ): { start: number; end: number; written: string; year: number | null; first: number; second: number } | null {
   weekdayPattern.lastIndex = from;
   const weekday = weekdayPattern.exec(text);
   const position = weekday ? from + weekday[0].length : from;
-  const numeric = readNumericDate(text, position);
+  const numeric = readNumericDate(text, position, yearless);
   if (!numeric) return null;
   const { first, second, year, end, written } = numeric;
   if (first < 1 || second < 1 || first > 12 || second > 12 || first === second) return null;
   return { start: position, end, written, year, first, second };
 }
 
-// Numeric dates with a year (`13/02/2023`, `10/22/22`, `27-05-2025`): without one, `3/4` may be a fraction or a ratio.
-const slashDateEvidencePattern = /(?<![\d/.-])(\d{1,2})(?:\/(\d{1,2})\/(?:\d{4}|\d{2})(?![\d/])|([-.])(\d{1,2})\3\d{4}(?!\d|[-.]\d))/g;
+// Numeric dates with a year (`13/02/2023`, `10/22/22`, `27-05-2025`, `5-26-21`): without one, `3/4` may be a fraction
+// or a ratio; but a bracketed month and day before a time (`[03-26 17:40]`) is a timeline lead.
+const slashDateEvidencePattern =
+  /(?<![\d/.-])(\d{1,2})(?:\/(\d{1,2})\/(?:\d{4}|\d{2})(?![\d/])|([-.])(\d{1,2})\3\d{4}(?!\d|[-.]\d)|-(\d{1,2})-\d{2}(?![\d-]|\.\d))|\[(\d{1,2})-(\d{1,2})(?=\s{1,3}\d{1,2}:\d{2})/g;
 
 /**
  * Whether a document writes numeric dates day first or month first, from the dates only one
@@ -459,8 +485,8 @@ export function slashDateOrder(text: string): SlashDateOrder | null {
   let dayFirst = false;
   let monthFirst = false;
   for (const match of text.matchAll(slashDateEvidencePattern)) {
-    const first = Number(match[1]);
-    const second = Number(match[2] ?? match[4]);
+    const first = Number(match[1] ?? match[6]);
+    const second = Number(match[2] ?? match[4] ?? match[5] ?? match[7]);
     if (first > 12 && first <= 31 && second >= 1 && second <= 12) dayFirst = true;
     else if (second > 12 && second <= 31 && first >= 1 && first <= 12) monthFirst = true;
     if (dayFirst && monthFirst) return null;

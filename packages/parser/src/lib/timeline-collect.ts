@@ -2,14 +2,16 @@
  * Collects a timeline section's entries and date lines in document order: paragraphs, lists,
  * date sub-headings and blockquotes here, tables in timeline-table.ts.
  */
-import type { List, ListItem, RootContent } from 'mdast';
+import type { Code, List, ListItem, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
+import { listLabelKind } from './list-labels.js';
+import type { SectionKind } from './schema.js';
 import type { SectionNode } from './sections.js';
 import { collapse } from './text.js';
 import { findDate, type SlashDateOrder } from './time.js';
 import { dateItem, entryItem, type EntryItem, type TimelineItem } from './timeline-items.js';
 import { isDatedEventLine, isDateLine, readEntryLead, type EntryLead } from './timeline-lead.js';
-import { paragraphLines, type TextLine } from './timeline-lines.js';
+import { codeLines, paragraphLines, type TextLine } from './timeline-lines.js';
 import { collectTable } from './timeline-table.js';
 
 /**
@@ -98,6 +100,32 @@ function collectList(list: List, items: TimelineItem[], fallbackLine: number, or
   }
 }
 
+// Code blocks without a language, or marked as plain text, may hold the timeline; `json`, `sh`, `log` … are code.
+const plainCodeLanguages = new Set(['text', 'txt', 'plain', 'plaintext', 'none']);
+// After a line's time: a log level (`ERROR`, `[warn]`, `level=info`) or a JSON object makes it a log line.
+const logLinePattern = /^(?:\[?(?:TRACE|DEBUG|INFO|NOTICE|WARN|WARNING|ERROR|ERR|FATAL|CRIT|CRITICAL)\]?(?![\w-])|level=|\{)/i;
+
+/**
+ * Whether a code block in a timeline section is the timeline written as plain text: no language
+ * (or a plain-text one), and more than half of its lines open with a time or a date, most of
+ * them not log lines. A log excerpt, a config file or a command stays code.
+ */
+function isTimelineCode(code: Code, order: SlashDateOrder | null): boolean {
+  if (code.lang && !plainCodeLanguages.has(code.lang.toLowerCase())) return false;
+  let lines = 0;
+  let led = 0;
+  let logged = 0;
+  for (const text of code.value.split('\n')) {
+    if (text.trim() === '') continue;
+    lines += 1;
+    const lead = readEntryLead(text, order);
+    if (!(lead.time || isDatedEventLine(text, lead) || isDateLine(text, lead))) continue;
+    led += 1;
+    if (logLinePattern.test(text.slice(lead.textStart))) logged += 1;
+  }
+  return led * 2 > lines && logged * 2 < led;
+}
+
 /** Whether a block holds an entry of its own: a line or item that starts with a time or a date. */
 function holdsEntries(node: RootContent, order: SlashDateOrder | null): boolean {
   if (node.type === 'list') return node.children.some((item) => firstLineHasTimeOrDate(item, order));
@@ -108,9 +136,14 @@ function holdsEntries(node: RootContent, order: SlashDateOrder | null): boolean 
   });
 }
 
+// A list labelled as causes (`**Root causes:**`) gives root causes or contributing factors (causes.ts), not events.
+const causeKinds: ReadonlySet<SectionKind> = new Set(['rootCause', 'contributingFactors']);
+
 export function collectBlocks(nodes: readonly RootContent[], items: TimelineItem[], section: SectionNode, order: SlashDateOrder | null): void {
   // Whether the last heading named a date: a list right below it lists that day's events.
   let underDate = false;
+  // What the paragraph just above names the list below it (`**Timeline:**`, `**Impact:**`), if it is such a label.
+  let listLabel: SectionKind | null = null;
   // The entry a heading that starts with a time opened (`### 5:02 PM`): the blocks below it are its text.
   let headingEntry: EntryItem | null = null;
   for (const node of nodes) {
@@ -127,6 +160,8 @@ export function collectBlocks(nodes: readonly RootContent[], items: TimelineItem
       continue;
     }
     headingEntry = null;
+    const label = listLabel;
+    listLabel = null;
     switch (node.type) {
       case 'heading': {
         const text = collapse(toString(node));
@@ -145,9 +180,11 @@ export function collectBlocks(nodes: readonly RootContent[], items: TimelineItem
       }
       case 'paragraph':
         collectLines(paragraphLines(node, line), items, false, order);
+        listLabel = listLabelKind(node);
         break;
       case 'list':
-        collectList(node, items, line, order, underDate);
+        // Under a date heading, a list labelled as something other than events (`**Impact:**`) is read as a list outside one.
+        if (label === null || !causeKinds.has(label)) collectList(node, items, line, order, underDate && (label === null || label === 'timeline'));
         break;
       case 'table':
         collectTable(node, items, line, order);
@@ -155,8 +192,12 @@ export function collectBlocks(nodes: readonly RootContent[], items: TimelineItem
       case 'blockquote':
         collectBlocks(node.children, items, section, order);
         break;
+      case 'code':
+        // A timeline kept in a code block for its alignment (```` ``` ```` or indented) is read like a paragraph's lines.
+        if (isTimelineCode(node, order)) collectLines(codeLines(node, line), items, false, order);
+        break;
       default:
-        // Code blocks, HTML and the like are not read: a log excerpt is not the timeline.
+        // HTML and the like are not read.
         break;
     }
   }

@@ -38,11 +38,30 @@ export interface TimelineContext {
 // Times without a date that go back by more than this have crossed midnight.
 const midnightRolloverMinutes = 6 * 60;
 
-/** A written date with its year, taken from the incident when not written; null when unknown or invalid. */
-function completeDate(date: DateRead, fallbackYear: number | null): CalendarDate | null {
+// A date without a year more than this many days from the incident date may be of the year before or after.
+const yearlessReachDays = 92;
+
+/**
+ * A written date with its year, taken from the incident when not written; null when unknown or invalid.
+ * Without a year, the month and day are placed in the incident's year unless that is more than three
+ * months from the incident date and the year before or after is nearer (`Dec 5` in a report of
+ * 26 March is the December before; `Jan 2` in one of 30 December, the January after).
+ */
+function completeDate(date: DateRead, fallbackYear: number | null, incidentDate: CalendarDate | null = null): CalendarDate | null {
   const year = date.year ?? fallbackYear;
   if (year === null || !isValidCalendarDate(year, date.month, date.day)) return null;
-  return { year, month: date.month, day: date.day };
+  const written = { year, month: date.month, day: date.day };
+  if (date.year !== null || incidentDate === null || incidentDate.year !== year) return written;
+  const distance = (candidate: CalendarDate) => Math.abs(dayNumber(candidate) - dayNumber(incidentDate));
+  if (distance(written) <= yearlessReachDays) return written;
+  const nearer = [year - 1, year + 1]
+    .map((other) => ({ year: other, month: date.month, day: date.day }))
+    .filter((candidate) => isValidCalendarDate(candidate.year, candidate.month, candidate.day) && distance(candidate) < distance(written));
+  return nearer[0] ?? written;
+}
+
+function dayNumber(date: CalendarDate): number {
+  return Date.UTC(date.year, date.month - 1, date.day) / 86_400_000;
 }
 
 // A numeric date that reads both ways is settled by the incident's date when only one reading
@@ -52,13 +71,13 @@ const settleWindowDays = { before: 1, after: 14 };
 function settleAmbiguousDate(date: AmbiguousDate, year: number | null, incidentDate: CalendarDate | null): CalendarDate | null {
   const fullYear = date.year ?? year;
   if (fullYear === null || incidentDate === null) return null;
-  const incidentDay = Date.UTC(incidentDate.year, incidentDate.month - 1, incidentDate.day) / 86_400_000;
+  const incidentDay = dayNumber(incidentDate);
   const readings = [
     { year: fullYear, month: date.second, day: date.first },
     { year: fullYear, month: date.first, day: date.second },
   ].filter((reading) => {
     if (!isValidCalendarDate(reading.year, reading.month, reading.day)) return false;
-    const offset = Date.UTC(reading.year, reading.month - 1, reading.day) / 86_400_000 - incidentDay;
+    const offset = dayNumber(reading) - incidentDay;
     return offset >= -settleWindowDays.before && offset <= settleWindowDays.after;
   });
   return readings.length === 1 ? readings[0]! : null;
@@ -106,7 +125,7 @@ export function resolveItems(
 
   for (const item of items) {
     if (item.kind === 'date') {
-      const date = completeDate(item.date, incidentYear ?? runningDate?.year ?? null);
+      const date = completeDate(item.date, incidentYear ?? runningDate?.year ?? null, incidentDate);
       if (date) {
         setRunningDate(date);
         datedByLine = true;
@@ -119,7 +138,7 @@ export function resolveItems(
     let ownDate: CalendarDate | null = null;
     let dateProblem = false;
     if (lead.date) {
-      ownDate = completeDate(lead.date, incidentYear ?? runningDate?.year ?? null);
+      ownDate = completeDate(lead.date, incidentYear ?? runningDate?.year ?? null, incidentDate);
       if (ownDate) setRunningDate(ownDate);
       else if (!lead.date.valid) {
         reportInvalidDate(lead.date, source);

@@ -45,8 +45,9 @@ export function readEntryLead(text: string, order: SlashDateOrder | null = null)
   const bracketed = opening?.[1] !== undefined;
   let position = opening ? openingPattern.lastIndex : 0;
 
-  let date = readDate(text, position, order);
-  const ambiguousDate = date ? null : readAmbiguousSlashDate(text, position);
+  // A bracketed lead may write month and day with a dash and no year (`[12-05 16:21]`): a range elsewhere.
+  let date = readDate(text, position, order, bracketed);
+  const ambiguousDate = date ? null : readAmbiguousSlashDate(text, position, bracketed);
   let time: TimeRead | null = null;
   const dateEnd = date?.end ?? ambiguousDate?.end;
   if (dateEnd !== undefined) {

@@ -1,5 +1,5 @@
 /** Plain-text lines of a timeline's inline markdown, and where each of their pieces sits in the source. */
-import type { Paragraph, PhrasingContent } from 'mdast';
+import type { Code, Paragraph, PhrasingContent } from 'mdast';
 
 interface Anchor {
   offset: number;
@@ -87,4 +87,19 @@ export function startOf(node: { position?: { start: { line: number; column: numb
 
 export function paragraphLines(paragraph: Paragraph, fallbackLine: number): TextLine[] {
   return inlineLines(paragraph.children, startOf(paragraph, fallbackLine));
+}
+
+/**
+ * The lines of a code block. A fenced block's first line is below its fence, at the fence's
+ * column; an indented block (no fence: its position spans only its lines) starts on its own
+ * line, four columns in (a tab indent makes that an estimate).
+ */
+export function codeLines(code: Code, fallbackLine: number): TextLine[] {
+  const start = startOf(code, fallbackLine);
+  const values = code.value.split('\n');
+  const spanned = (code.position?.end.line ?? start.line) - start.line + 1;
+  const fenced = spanned > values.length;
+  const first = fenced ? start.line + 1 : start.line;
+  const column = fenced ? start.column : start.column + 4;
+  return values.map((text, index) => ({ text, line: first + index, anchors: [{ offset: 0, line: first + index, column }] }));
 }
