@@ -113,3 +113,28 @@ describe('shape: frontmatter slips that YAML cannot read', () => {
     expect(warningsAndErrors(quoted)).toEqual([]);
   });
 });
+
+describe('shape: headings written as questions and first-person lead-ins', () => {
+  it('reads "What was the problem?", "How did we fix it?", "Preventing the issue from happening again" and "What I’d take from this" as their sections', () => {
+    const postmortem = parsed(`${C}/question-headings/ok/2024-06-12-stale-session-cookies.md`);
+    expect({
+      kinds: postmortem.sections.map((section) => [section.heading, section.kind]),
+      summary: postmortem.summary,
+      resolution: postmortem.resolution,
+      actionItems: postmortem.actionItems.map((item) => item.text),
+      learned: postmortem.lessons.learned,
+    }).toEqual({
+      kinds: [
+        ['What was the problem?', 'summary'],
+        ['Why did it happen?', 'rootCause'],
+        ['How did we fix it?', 'resolution'],
+        ['Preventing the issue from happening again', 'remediation'],
+        ["What I'd take from this", 'lessons'],
+      ],
+      summary: 'Signed-in users were sent back to the login page after the site moved to its new domain.',
+      resolution: 'We issued cookies for both domains for a week.',
+      actionItems: ['Add the cookie domain to the migration checklist'],
+      learned: ['A domain move is also a cookie move.'],
+    });
+  });
+});
