@@ -169,6 +169,19 @@ describe('parsePostmortem: date without frontmatter', () => {
     ]);
   });
 
+  it('takes the day of a start time written with its own date over a day read from the title', () => {
+    const result = parsePostmortem(
+      '---\ntitle: "Login outage on 22nd & 23rd April 2020"\nstart_time: 2020-04-21T22:00:00Z\nend_time: 2020-04-23T02:00:00Z\n---\n\nUsers could not log in.\n',
+    );
+    expect([result.date, result.startedAt, result.resolvedAt]).toEqual(['2020-04-21', '2020-04-21T22:00:00Z', '2020-04-23T02:00:00Z']);
+    expect(result.diagnostics).toEqual([]);
+  });
+
+  it('keeps the day of the title when the start time gives no day of its own', () => {
+    const result = parsePostmortem('---\ntitle: "Login outage, 22 April 2020"\nstart_time: "22:00 UTC"\n---\n\nUsers could not log in.\n');
+    expect([result.date, result.startedAt]).toEqual(['2020-04-22', '2020-04-22T22:00:00Z']);
+  });
+
   it('else takes the date of the earliest timeline entry', () => {
     const result = parsePostmortem('# DB outage\n\n## Timeline\n\n- 2017-02-01 00:10 UTC — restore starts\n- 2017-01-31 23:27 UTC — data removed\n');
     expect(result.date).toBe('2017-01-31');

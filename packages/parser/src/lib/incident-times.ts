@@ -42,7 +42,8 @@ export function readIncidentTimes(
   const fm = frontmatter.data;
   const { baseName, folder } = names;
   const slashOrder = readDateOrder(frontmatter.body, fm, body, baseName, folder);
-  const statedDate = readStatedDate(fm, body, baseName, slashOrder, sink, keyPosition(frontmatter, 'date'));
+  const stated = readStatedDate(fm, body, baseName, slashOrder, sink, keyPosition(frontmatter, 'date'));
+  let statedDate = stated.date;
   const introDate = statedDate === null ? dateInText(nodesToText(introNodes(tree.children))) : null;
   const timezone = readTimezone(fm.timezone, fallbackZone, sink, keyPosition(frontmatter, 'timezone'), frontmatter.extra);
   const context = { date: statedDate ?? introDate, timezone };
@@ -50,6 +51,9 @@ export function readIncidentTimes(
   const detectedAt = readTime(frontmatter, 'detected_at', context, sink) ?? readBodyTime(body, 'detected_at', context);
   const mitigatedAt = readTime(frontmatter, 'mitigated_at', context, sink) ?? readBodyTime(body, 'mitigated_at', context);
   const resolvedAt = readTime(frontmatter, 'resolved_at', context, sink) ?? readBodyTime(body, 'resolved_at', context);
+  // A start time written with its own day outranks a day read from the words of the title or
+  // file name ("Outage on 22nd & 23rd April 2020" over `start_time: 2020-04-21T22:00:00Z`).
+  if (stated.fromWords && startedAt !== null && startedAt.slice(0, 10) !== statedDate) statedDate = null;
   // The start of impact, as written in its own offset, is the incident's day.
   const startDate = statedDate === null && startedAt !== null ? startedAt.slice(0, 10) : null;
   const folderDay =
@@ -123,23 +127,21 @@ function readStatedDate(
   order: SlashDateOrder | null,
   sink: DiagnosticSink,
   position: { line: number; column: number },
-): string | null {
+): { date: string | null; fromWords: boolean } {
   if (fm.date !== undefined) {
     const written = String(fm.date).trim();
     // Month precision: the public record gives only the month ("late January 2015").
-    if (/^\d{4}-(?:0[1-9]|1[0-2])$/.test(written)) return written;
+    if (/^\d{4}-(?:0[1-9]|1[0-2])$/.test(written)) return { date: written, fromWords: false };
     const parsed = parseCalendarDate(written);
-    if (parsed) return parsed;
+    if (parsed) return { date: parsed, fromWords: false };
     sink.report('frontmatter-date', `Unexpected \`date: ${fm.date}\`, expected a calendar date \`YYYY-MM-DD\` or a month \`YYYY-MM\``, position);
   }
   // A title or file name that names its day ("Oct 31 2021 Dust Storm", `May-9-2021.md`) states it.
   // A numeric date there (`# 27-05-2025 - …`) reads in the order the document's other dates settle.
-  return (
-    body.date ??
-    dateFromFileName(baseName) ??
-    parseCalendarDate(fm.title ?? body.title ?? '', order) ??
-    parseCalendarDate(baseName.replace(/[-_]+/g, ' '), order)
-  );
+  const date = body.date ?? dateFromFileName(baseName);
+  if (date !== null) return { date, fromWords: false };
+  const words = parseCalendarDate(fm.title ?? body.title ?? '', order) ?? parseCalendarDate(baseName.replace(/[-_]+/g, ' '), order);
+  return { date: words, fromWords: words !== null };
 }
 
 /**
