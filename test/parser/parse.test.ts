@@ -182,6 +182,17 @@ describe('parsePostmortem: date without frontmatter', () => {
     expect([result.date, result.startedAt]).toEqual(['2020-04-22', '2020-04-22T22:00:00Z']);
   });
 
+  it.each([
+    ['Between March 4 and March 8, 2024, uploads failed.', '2024-03-04'],
+    ['From 4 March to 8 March 2024 uploads failed.', '2024-03-04'],
+    ['On March 4-8, 2024 uploads failed.', '2024-03-04'],
+    ['Between 4 and 8 March 2024 uploads failed.', '2024-03-04'],
+    ['From December 30 to January 2, 2024 uploads failed.', '2023-12-30'],
+    ['On June 13 we saw errors. Weeks later, on 2 July 2019, we found the cause.', '2019-07-02'],
+  ])('dates a range in the introduction by its first day: %j', (sentence, date) => {
+    expect(parsePostmortem(`# Upload failures\n\n${sentence}\n`).date).toBe(date);
+  });
+
   it('else takes the date of the earliest timeline entry', () => {
     const result = parsePostmortem('# DB outage\n\n## Timeline\n\n- 2017-02-01 00:10 UTC — restore starts\n- 2017-01-31 23:27 UTC — data removed\n');
     expect(result.date).toBe('2017-01-31');

@@ -227,11 +227,38 @@ function earliestDate(timeline: Postmortem['timeline']): string | null {
  */
 function dateInText(text: string): string | null {
   const searched = text.slice(0, 2_000);
+  // A date without a year just before one with it opens a range ("Between March 4 and March 8,
+  // 2024", "From 4 March to 8 March 2024"): the range's first day is the incident's.
+  let open: { month: number; day: number; end: number } | null = null;
   for (let from = 0; from < searched.length;) {
-    const found = findDate(searched.slice(from));
+    const rest = searched.slice(from);
+    const found = findDate(rest);
     if (found === null) return null;
-    if (found.valid && found.year !== null) return formatDate({ year: found.year, month: found.month, day: found.day });
+    if (found.valid && found.year !== null) {
+      if (open !== null && from + found.start - open.end <= rangeGap) {
+        const year = open.month * 100 + open.day > found.month * 100 + found.day ? found.year - 1 : found.year;
+        if (isValidCalendarDate(year, open.month, open.day)) return formatDate({ year, month: open.month, day: open.day });
+      }
+      // "4-8 March 2024", "4 to 8 March 2024": the day before the dash.
+      const firstDay = /\b(\d{1,2})(?:st|nd|rd|th)?\s*(?:[-\u2013\u2014]|to|until|and|through)\s*$/i.exec(
+        rest.slice(Math.max(0, found.start - 16), found.start),
+      );
+      const day = firstDay === null ? found.day : Number(firstDay[1]);
+      if (day < found.day && day >= 1) return formatDate({ year: found.year, month: found.month, day });
+      return formatDate({ year: found.year, month: found.month, day: found.day });
+    }
+    if (found.valid) {
+      // "March 4-8, 2024": a day range whose year follows the second day.
+      const closing = /^\s*[-\u2013\u2014]\s*\d{1,2}(?:st|nd|rd|th)?,?\s+(\d{4})\b/.exec(rest.slice(found.end));
+      if (closing !== null && isValidCalendarDate(Number(closing[1]), found.month, found.day)) {
+        return formatDate({ year: Number(closing[1]), month: found.month, day: found.day });
+      }
+      open = { month: found.month, day: found.day, end: from + found.end };
+    }
     from += Math.max(found.end, 1);
   }
   return null;
 }
+
+/** At most this many characters between the two ends of a range of dates ("… and …", "… to …"). */
+const rangeGap = 24;
