@@ -59,6 +59,7 @@ describe('public API', () => {
       'packageJsonKey',
       'parsePostmortem',
       'parseTaxonomy',
+      'parserBuildId',
       'percentile',
       'phaseBuckets',
       'phaseDurations',

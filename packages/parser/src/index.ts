@@ -3,6 +3,7 @@ export { loadCorpus, loadPostmortems, loadPostmortemFiles, type LoadOptions, typ
 export { findPostmortemFiles, isPostmortemFileName, decodeUtf8, sortPostmortems, defaultMaxBytes, type FindOptions } from './lib/load.js';
 export { ignoreMatcher, ignorePatternsProblem } from './lib/ignore-globs.js';
 export { templateReason } from './lib/templates.js';
+export { parserBuildId } from './lib/build-id.js';
 export { verbatimText, verbatimLimit } from './lib/verbatim.js';
 export { findConfig, validateConfig, ConfigError, rcFileName, packageJsonKey, type Config } from './lib/config.js';
 export { checkCorpus, corpusRuleIds, type CorpusCheckOptions } from './lib/corpus-rules.js';

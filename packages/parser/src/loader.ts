@@ -6,12 +6,12 @@
  * with one error listing them all, without it the postmortems are stored with their errors.
  */
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { stat } from 'node:fs/promises';
 import { isAbsolute, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { formatDiagnostic } from './lib/diagnostics.js';
+import { parserBuildId } from './lib/build-id.js';
 import { ignoreMatcher } from './lib/ignore-globs.js';
 import { loadCorpus, type Corpus } from './lib/load-corpus.js';
 import { postmortemSchema, type Diagnostic, type Postmortem } from './lib/schema.js';
@@ -19,9 +19,6 @@ import { slugFromPath } from './lib/url-slug.js';
 import { verbatimText } from './lib/verbatim.js';
 import { ruleDefaults, type RuleId } from './lint/registry.js';
 import { isFatalRule, ruleSettingProblem, ruleSettings, type RuleSetting } from './lint/settings.js';
-
-/** This package's version (`package.json` next to `dist/` and `src/`): part of every digest. */
-const parserVersion = (createRequire(import.meta.url)('../package.json') as { version: string }).version;
 
 export interface PostmortemLoaderOptions {
   /** Directory holding the postmortems, absolute or relative to the Astro project root. */
@@ -164,7 +161,7 @@ async function syncPostmortems(context: LoaderContext, settings: LoadSettings): 
         // Latin-1 maps each byte to one character.
         const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
         settingsKey ??= digestKey(settings);
-        const digest = context.generateDigest(`${parserVersion}\u0000${path}\u0000${taxonomy?.text ?? ''}\u0000${settingsKey}\u0000${text}`);
+        const digest = context.generateDigest(`${parserBuildId()}\u0000${path}\u0000${taxonomy?.text ?? ''}\u0000${settingsKey}\u0000${text}`);
         digests.set(file, digest);
         const stored = store.get<Postmortem>(slugFromPath(file));
         if (stored?.digest !== digest) {

@@ -9,9 +9,17 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
-import { formatDiagnostic, isFatalRule, loadCorpus, ruleSettingProblem, verbatimText, type Diagnostic, type Postmortem } from '@postmortem-kb/parser';
+import {
+  formatDiagnostic,
+  isFatalRule,
+  loadCorpus,
+  parserBuildId,
+  ruleSettingProblem,
+  verbatimText,
+  type Diagnostic,
+  type Postmortem,
+} from '@postmortem-kb/parser';
 import type { ResolvedSiteConfig } from './options.js';
 
 export interface SiteCorpus {
@@ -37,9 +45,6 @@ export interface LoadedSiteCorpus extends SiteCorpus {
 
 /** Postmortems of an earlier load in this process, by digest (`astro dev` reloads after every change). */
 export type RecentPostmortems = Map<string, Postmortem>;
-
-/** The parser's version (its `package.json`): part of every digest, so an upgraded parser parses every file again. */
-const parserVersion = (createRequire(createRequire(import.meta.url).resolve('@postmortem-kb/parser'))('../package.json') as { version: string }).version;
 
 /**
  * Reads every postmortem below `config.dir`. Bad rule settings and an unreadable taxonomy or
@@ -132,9 +137,9 @@ export function logSiteCorpus(corpus: LoadedSiteCorpus, logger: { info(message: 
   logger.info(`${corpus.postmortems.length} postmortems (${corpus.parsed} parsed, ${corpus.reused} unchanged)`);
 }
 
-/** The parser's version, the rule settings and the team's rule modules (paths and text): part of every digest. */
+/** The parser's build (version and code), the rule settings and the team's rule modules (paths and text): part of every digest. */
 function digestKey({ rules, plugins }: ResolvedSiteConfig): string {
-  const key = `${parserVersion}\u0000${JSON.stringify(Object.entries(rules).sort(([a], [b]) => (a < b ? -1 : 1)))}`;
+  const key = `${parserBuildId()}\u0000${JSON.stringify(Object.entries(rules).sort(([a], [b]) => (a < b ? -1 : 1)))}`;
   return plugins.length === 0 ? key : `${key}\u0000${plugins.map((path) => `${path}\u0000${readFileSync(path, 'latin1')}`).join('\u0000')}`;
 }
 
