@@ -18,7 +18,14 @@ export async function runRelated(file: string, options: RelatedOptions, context:
   const postmortem = corpus.find((candidate) => candidate.path !== null && resolve(context.cwd, candidate.path) === target);
   if (postmortem === undefined) throw new UsageError(`not a postmortem file: ${file}`);
 
-  const related = relatedIncidents(postmortem, corpus, { limit: options.limit });
+  // The same incident found again in the searched folder (its file name and id): not related to itself.
+  const sameIncident = (candidate: (typeof corpus)[number]) =>
+    candidate !== postmortem && candidate.id === postmortem.id && candidate.path !== null && basename(candidate.path) === basename(postmortem.path ?? '');
+  const related = relatedIncidents(
+    postmortem,
+    corpus.filter((candidate) => !sameIncident(candidate)),
+    { limit: options.limit },
+  );
   const { stdout } = context;
   if (options.json === true) {
     stdout.line(stringifyJson(toRelatedRecords(related, corpus), 2));
