@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -13,8 +13,8 @@ async function idOfPackage(name: string, code: string): Promise<string> {
   const lib = join(root, name, 'dist', 'lib');
   mkdirSync(lib, { recursive: true });
   writeFileSync(join(root, name, 'package.json'), JSON.stringify({ name, version: '9.8.7', type: 'module' }));
-  // Without its source map comment: the copy has no sources beside it.
-  writeFileSync(join(lib, 'build-id.js'), readFileSync('packages/parser/dist/lib/build-id.js', 'utf8').replace(/\/\/# sourceMappingURL=.*\n?$/, ''));
+  cpSync('packages/parser/dist/lib/build-id.js', join(lib, 'build-id.js'));
+  cpSync('packages/parser/dist/lib/build-id.js.map', join(lib, 'build-id.js.map'));
   writeFileSync(join(lib, 'reader.js'), code);
   const module = (await import(pathToFileURL(join(lib, 'build-id.js')).href)) as { parserBuildId: () => string };
   return module.parserBuildId();

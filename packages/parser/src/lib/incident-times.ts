@@ -3,14 +3,13 @@
  * of impact, the introduction, else the earliest timeline entry), the zone for times written
  * without one, and the frontmatter's start, detection, mitigation and resolution times.
  */
-import type { Root, RootContent } from 'mdast';
+import type { Root } from 'mdast';
 import { inferDateOrder } from './date-order.js';
 import type { DiagnosticSink } from './diagnostics.js';
 import { fileNameDayInFolder, type FolderDate } from './folder-dates.js';
 import { defineOwn, keyPosition, keysGiven, type FrontmatterResult } from './frontmatter.js';
 import { dateFromFileName, parseCalendarDate, type BodyMetadata } from './metadata.js';
 import type { Frontmatter, Postmortem } from './schema.js';
-import { isPseudoHeading } from './pseudo-headings.js';
 import { introNodes, nodesToText } from './sections.js';
 import { truncate } from './text.js';
 import { findDate, formatDate, isValidCalendarDate, parseDateTime, parseIsoDate, slashDateOrder, zoneOffsetMinutes, type SlashDateOrder } from './time.js';
@@ -45,7 +44,7 @@ export function readIncidentTimes(
   const slashOrder = readDateOrder(frontmatter.body, fm, body, baseName, folder);
   const stated = readStatedDate(fm, body, baseName, slashOrder, sink, keyPosition(frontmatter, 'date'));
   let statedDate = stated.date;
-  const introDate = statedDate === null ? (dateInText(nodesToText(introNodes(tree.children))) ?? dateInText(pseudoSectionsText(tree))) : null;
+  const introDate = statedDate === null ? dateInText(nodesToText(introNodes(tree.children))) : null;
   const timezone = readTimezone(fm.timezone, fallbackZone, sink, keyPosition(frontmatter, 'timezone'), frontmatter.extra);
   const context = { date: statedDate ?? introDate, timezone };
   const startedAt = readTime(frontmatter, 'started_at', context, sink) ?? readBodyTime(body, 'started_at', context);
@@ -226,25 +225,6 @@ function earliestDate(timeline: Postmortem['timeline']): string | null {
  * The first full calendar date written in a text ("On January 31st 2017 …", "on 2017-01-31"), as
  * `YYYY-MM-DD`, or null. A date without a year ("On June 13, …") is passed over for a later full one.
  */
-/**
- * The paragraphs under lines written as headings (`Issue Summary:`, `**Timeline**`) before the
- * first markdown heading: the introduction of a report written without headings, as it read
- * before those lines were made headings (`pseudo-headings.ts`). Empty when there are none.
- */
-function pseudoSectionsText(tree: Root): string {
-  const nodes: RootContent[] = [];
-  let promoted = false;
-  for (const node of tree.children) {
-    if (node.type === 'heading') {
-      if (isPseudoHeading(node)) promoted = true;
-      else if (node.depth > 1) break;
-      continue;
-    }
-    if (promoted && node.type === 'paragraph') nodes.push(node);
-  }
-  return promoted ? nodesToText(nodes) : '';
-}
-
 function dateInText(text: string): string | null {
   const searched = text.slice(0, 2_000);
   // A date without a year just before one with it opens a range ("Between March 4 and March 8,

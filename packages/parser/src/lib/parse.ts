@@ -17,7 +17,6 @@ import { readIncidentTimes, settleDate, type IncidentTimes } from './incident-ti
 import { extractLessons } from './lessons.js';
 import { parseMarkdownWithinLimits } from './limits.js';
 import { withProseTimes } from './prose-times.js';
-import { promotePseudoHeadings } from './pseudo-headings.js';
 import { readHtmlBlocks } from './html-blocks.js';
 import { reportRawHtml } from './raw-html.js';
 import { readBodyMetadata, readMetadataFields, type MetadataFields } from './metadata.js';
@@ -65,7 +64,6 @@ export function parsePostmortem(source: string, options: ParseOptions = {}): Pos
   const frontmatter = readFrontmatter(readSourceText(source, sink), sink);
   const fm = frontmatter.data;
   const tree = parseMarkdownWithinLimits(frontmatter.body, sink);
-  promotePseudoHeadings(tree);
   reportRawHtml(readHtmlBlocks(tree), sink);
   const body = readBodyMetadata(tree);
   const content = new SectionContent(splitSections(tree), body.sectionFields);
